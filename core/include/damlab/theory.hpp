@@ -1,0 +1,30 @@
+// Theory overlays for rectified-polynomial / polynomial DAMs of degree n with
+// N bits and K random (p = 1/2) memories (Krotov & Hopfield 2016; the
+// tutorial in papers/). These are per-bit, per-pattern estimates: the measured
+// "all first K retrieved" capacity sits below them and is never the same
+// quantity.
+#pragma once
+
+#include <cstddef>
+
+namespace damlab::theory {
+
+// ln((2n-3)!!) for n >= 2 ((-1)!! = 1!! = 1), by summing logs: no overflow.
+double log_double_factorial_2n_minus_3(int n);
+
+// Per-bit error probability
+//   P_error ≈ sqrt((2n-3)!!/(2π)) · (K / N^(n-1)) · exp(-N^(n-1) / (2K (2n-3)!!)).
+double error_probability(std::size_t N, int n, double K);
+
+// K_max(N) ≈ N^(n-1) / (2 (2n-3)!! ln N), and its natural logarithm (finite
+// even where K_max itself exceeds the double range).
+double kmax(std::size_t N, int n);
+double log_kmax(std::size_t N, int n);
+
+// Classical Hopfield network (n = 2): ≈ 0.14 N (Amit, Gutfreund, Sompolinsky).
+double kmax_hopfield(std::size_t N);
+// All patterns fixed points at once with high probability (McEliece et al.):
+// N / (4 ln N).
+double kmax_mceliece(std::size_t N);
+
+}  // namespace damlab::theory

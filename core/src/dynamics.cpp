@@ -1,0 +1,139 @@
+#include "damlab/dynamics.hpp"
+
+#include <bit>
+
+#include "damlab/error.hpp"
+
+namespace damlab {
+
+Network::Network(PatternSet memories, const Separation& F)
+    : memories_(std::move(memories)), terms_(F, memories_.N()) {
+  require(memories_.size() >= 1, "memories.length", memories_.size(),
+          "at least 1");
+}
+
+void Network::check_states(const PatternSet& states) const {
+  require(states.N() == N(), "states.N", states.N(),
+          "equal to the memories' N = " + std::to_string(N()));
+}
+
+void Network::check_clamped(std::span<const std::uint8_t> clamped) const {
+  require(clamped.empty() || clamped.size() == N(), "clamped.length",
+          clamped.size(), "0 or N = " + std::to_string(N()));
+}
+
+std::vector<std::int32_t> Network::overlaps(const PatternSet& states,
+                                            std::size_t p) const {
+  check_states(states);
+  require(p < states.size(), "state index", p,
+          "below " + std::to_string(states.size()));
+  std::vector<std::int32_t> out(memories_.size());
+  for (std::size_t mu = 0; mu < out.size(); ++mu)
+    out[mu] = overlap(memories_.row(mu), states.row(p), N());
+  return out;
+}
+
+double Network::energy(const PatternSet& states, std::size_t p) const {
+  double sum = 0;
+  for (std::int32_t m : overlaps(states, p))
+    sum += separation().normalized(m, N());
+  return -sum;
+}
+
+int Network::field_sign(const PatternSet& states, std::size_t p,
+                        std::size_t i) const {
+  require(i < N(), "bit", i, "below N = " + std::to_string(N()));
+  return field_sign(overlaps(states, p), i, states.sign(p, i));
+}
+
+int Network::field_sign(std::span<const std::int32_t> ov, std::size_t i,
+                        int sigma) const {
+  double field_c = 0, field_d = 0, magnitude = 0;
+  for (std::size_t mu = 0; mu < ov.size(); ++mu) {
+    const double c = terms_.c(ov[mu]);
+    field_c += memories_.bit(mu, i) ? c : -c;
+    field_d += terms_.d(ov[mu]);
+    magnitude += terms_.magnitude(ov[mu]);
+  }
+  const int s = certain_sign(field_c + sigma * field_d,
+                             FieldTerms::error_bound(ov.size(), magnitude));
+  return s != 0 ? s : terms_.exact_field_sign(memories_, ov, i, sigma);
+}
+
+std::size_t Network::synchronous_update(
+    PatternSet& states, std::span<const std::uint8_t> clamped) const {
+  check_states(states);
+  check_clamped(clamped);
+  const std::size_t K = memories_.size(), n_bits = N();
+  std::vector<double> set_sum(memories_.words() * 64);
+  std::size_t flips = 0;
+  for (std::size_t p = 0; p < states.size(); ++p) {
+    const auto ov = overlaps(states, p);
+    // field_i = Σ_μ ξ_i^μ c_μ + σ_i Σ d_μ = 2 Σ_{μ: ξ_i^μ = +1} c_μ - Σ c_μ + σ_i Σ d_μ.
+    std::fill(set_sum.begin(), set_sum.end(), 0.0);
+    double c_total = 0, d_total = 0, magnitude = 0;
+    for (std::size_t mu = 0; mu < K; ++mu) {
+      const double c = terms_.c(ov[mu]);
+      c_total += c;
+      d_total += terms_.d(ov[mu]);
+      magnitude += terms_.magnitude(ov[mu]);
+      const auto row = memories_.row(mu);
+      for (std::size_t w = 0; w < row.size(); ++w)
+        for (std::uint64_t bits = row[w]; bits != 0; bits &= bits - 1)
+          set_sum[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))] += c;
+    }
+    const double bound = FieldTerms::error_bound(K, magnitude);
+    for (std::size_t i = 0; i < n_bits; ++i) {
+      if (!clamped.empty() && clamped[i]) continue;
+      const int sigma = states.sign(p, i);
+      const double field = 2 * set_sum[i] - c_total + sigma * d_total;
+      int s = certain_sign(field, bound);
+      if (s == 0) s = terms_.exact_field_sign(memories_, ov, i, sigma);
+      // Only σ_i changes here, and the overlaps were taken before: every
+      // bit still sees the same σ.
+      if (updated_sign(s, sigma) != sigma) {
+        states.flip(p, i);
+        ++flips;
+      }
+    }
+  }
+  return flips;
+}
+
+std::size_t Network::asynchronous_sweep(
+    PatternSet& states, std::size_t p, std::span<const std::uint32_t> order,
+    std::span<const std::uint8_t> clamped) const {
+  check_clamped(clamped);
+  auto ov = overlaps(states, p);
+  const std::size_t K = memories_.size(), n_bits = N();
+  if (!order.empty()) {
+    require(order.size() == n_bits, "order.length", order.size(),
+            "0 or N = " + std::to_string(n_bits));
+    std::vector<std::uint8_t> seen(n_bits, 0);
+    for (std::uint32_t i : order) {
+      require(i < n_bits && !seen[i], "order", i,
+              "a permutation of 0..N-1 (each index once, below N)");
+      seen[i] = 1;
+    }
+  }
+  std::size_t flips = 0;
+  for (std::size_t step = 0; step < n_bits; ++step) {
+    const std::size_t i = order.empty() ? step : order[step];
+    if (!clamped.empty() && clamped[i]) continue;
+    const int sigma = states.sign(p, i);
+    if (updated_sign(field_sign(ov, i, sigma), sigma) == sigma) continue;
+    states.flip(p, i);
+    ++flips;
+    // σ_i went from sigma to -sigma: m_μ changes by -2 sigma ξ_i^μ.
+    for (std::size_t mu = 0; mu < K; ++mu)
+      ov[mu] -= 2 * sigma * memories_.sign(mu, i);
+  }
+  return flips;
+}
+
+bool Network::is_fixed_point(const PatternSet& states, std::size_t p) const {
+  PatternSet copy = states.slice(p, 1);
+  return synchronous_update(copy) == 0;
+}
+
+}  // namespace damlab

@@ -1,0 +1,48 @@
+#include "damlab/theory.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numbers>
+
+namespace {
+
+namespace theory = damlab::theory;
+
+TEST(Theory, KmaxMatchesTheWorkedValues) {
+  EXPECT_NEAR(theory::kmax(200, 3), 1258.26, 0.1);
+  EXPECT_NEAR(theory::kmax(784, 3), 15371.6, 0.1);
+}
+
+TEST(Theory, DoubleFactorialWithoutOverflow) {
+  // (2n-3)!! directly for small n.
+  for (int n = 2; n <= 12; ++n) {
+    double product = 1;
+    for (int k = 2 * n - 3; k > 1; k -= 2) product *= k;
+    EXPECT_NEAR(std::exp(theory::log_double_factorial_2n_minus_3(n)), product, 1e-9 * product);
+  }
+  // 117!! is about 1e96; its log stays finite and so does K_max(4096, 60).
+  EXPECT_TRUE(std::isfinite(theory::log_double_factorial_2n_minus_3(60)));
+  EXPECT_TRUE(std::isfinite(theory::log_kmax(4096, 60)));
+  EXPECT_GT(theory::log_kmax(4096, 60), theory::log_kmax(4096, 59));
+}
+
+TEST(Theory, ErrorProbabilityIsTheStatedFormula) {
+  for (int n : {2, 3, 4}) {
+    for (double K : {10.0, 100.0, 1000.0}) {
+      const double N = 100, df = n == 2 ? 1 : (n == 3 ? 3 : 15);
+      const double expected = std::sqrt(df / (2 * std::numbers::pi)) * (K / std::pow(N, n - 1)) *
+                              std::exp(-std::pow(N, n - 1) / (2 * K * df));
+      EXPECT_NEAR(theory::error_probability(100, n, K), expected, 1e-12 * expected + 1e-300);
+    }
+  }
+  // More memories, more errors.
+  EXPECT_LT(theory::error_probability(784, 3, 1000), theory::error_probability(784, 3, 20000));
+}
+
+TEST(Theory, ClassicalHopfieldLines) {
+  EXPECT_NEAR(theory::kmax_hopfield(1000), 138, 1e-9);
+  EXPECT_NEAR(theory::kmax_mceliece(100), 100 / (4 * std::log(100.0)), 1e-12);
+}
+
+}  // namespace
