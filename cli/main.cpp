@@ -1,0 +1,67 @@
+// damlab: the native command-line runner. Exit codes: 0 success, 2 bad flags,
+// values, specs or input files, 1 anything unexpected.
+#include <exception>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "capacity_command.hpp"
+#include "damlab/error.hpp"
+#include "damlab/spec.hpp"
+#include "execute.hpp"
+#include "file_bytes.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "damlab: capacity of Dense Associative Memories (modern Hopfield "
+      "networks)"};
+  app.set_version_flag("--version", std::string(DAMLAB_VERSION),
+                       "Print the code version and exit");
+  app.require_subcommand(1);
+  damlab::cli::CapacityOptions capacity_options;
+  CLI::App* capacity = damlab::cli::add_capacity_command(app, capacity_options);
+
+  std::string spec_path;
+  CLI::App* run = app.add_subcommand(
+      "run", "Run an experiment spec (JSON, see docs/specs.md) and print its record");
+  run->add_option("spec", spec_path,
+                  "Spec file; an idx data path in it is relative to the spec's folder")
+      ->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // app.exit prints help/version (code 0) or the error message.
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+
+  try {
+    damlab::Json record;
+    if (capacity->parsed()) {
+      record = damlab::cli::execute(
+          damlab::parse_spec(damlab::cli::capacity_spec(capacity_options)), "");
+    } else {
+      const auto bytes = damlab::cli::read_file_bytes(spec_path, 1 << 24);
+      const damlab::Spec spec = damlab::parse_spec_text(std::string(bytes.begin(), bytes.end()));
+      record = damlab::cli::execute(
+          spec, std::filesystem::path(spec_path).parent_path().string());
+    }
+    std::cout << record.dump(2) << '\n';
+  } catch (const damlab::InvalidArgument& e) {
+    std::cerr << "damlab: error: "
+              << (capacity->parsed() ? damlab::cli::with_flag_names(e) : std::string(e.what()))
+              << '\n';
+    return 2;
+  } catch (const damlab::DataError& e) {
+    std::cerr << "damlab: error: " << e.what() << '\n';
+    return 2;
+  } catch (const damlab::cli::FileError& e) {
+    std::cerr << "damlab: error: " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "damlab: unexpected error: " << e.what() << '\n';
+    return 1;
+  }
+  return 0;
+}

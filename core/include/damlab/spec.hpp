@@ -1,0 +1,78 @@
+// Experiment specs: one JSON description of data, model and measurement that
+// the native runner, the WebAssembly module and the playground all run through
+// the same call, so their records can be compared byte for byte.
+//
+//   {
+//     "measure": "capacity",
+//     "data":  {"source": "rademacher", "N": 784, "S": 50, "p": 0.6, "seed": 1}
+//           |  {"source": "idx", "path": "digits.idx", "threshold": 128, "first": 50},
+//     "model": {"F": "rectpoly", "n": 7}  |  {"F": "exp", "beta": 1.0}
+//   }
+//
+// Unknown keys are errors (a typo must not silently fall back to a default).
+// Seeds are integers in [0, 2^53 - 1], the range a JSON number keeps exactly
+// in every language. An idx source names its file for the record; the front
+// end reads the bytes and hands them to run_spec.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "damlab/capacity.hpp"
+#include "damlab/patterns.hpp"
+#include "damlab/progress.hpp"
+#include "damlab/separation.hpp"
+
+namespace damlab {
+
+using Json = nlohmann::ordered_json;
+
+inline constexpr std::uint64_t max_seed = (std::uint64_t{1} << 53) - 1;
+inline constexpr std::size_t max_spec_N = std::size_t{1} << 20;
+inline constexpr std::size_t max_spec_S = std::size_t{1} << 20;
+
+struct DataSpec {
+  enum class Source { rademacher, idx };
+  Source source = Source::rademacher;
+  // rademacher
+  std::size_t N = 0, S = 0;
+  double p = 0.5;
+  std::uint64_t seed = 1;
+  // idx
+  std::string path;
+  int threshold = 128;
+  std::optional<std::size_t> first;
+};
+
+struct Spec {
+  std::string measure = "capacity";
+  DataSpec data;
+  Separation model;
+};
+
+// Validates a spec; errors name the field by its path ("data.p").
+Spec parse_spec(const Json& json);
+Spec parse_spec_text(const std::string& text);
+// The spec with every default filled in, as recorded in results.
+Json to_json(const Spec& spec);
+
+// The spec's patterns; file_bytes holds the file of an idx source.
+PatternSet load_patterns(const DataSpec& data,
+                         std::span<const std::uint8_t> file_bytes = {});
+
+// FNV-1a 64 of the packed pattern words, each as 8 little-endian bytes, in hex.
+std::string checksum(const PatternSet& set);
+
+// Runs the spec and returns its record: the normalized spec, the data's
+// checksum, the code version and the measurement.
+Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes = {},
+              const Progress& progress = {});
+
+// The measurement part of a capacity record.
+Json capacity_json(const CapacityResult& result);
+
+}  // namespace damlab

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs and builds everything damlab needs on a Debian machine. Safe to run
+# again: packages already present are not reinstalled, builds are incremental.
+#   bash scripts/setup.sh            # native build only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(
+  build-essential cmake git python3      # toolchain
+  libgtest-dev libgmock-dev              # native tests
+  libbenchmark-dev                       # native benchmarks
+  libboost-dev                           # Boost.Multiprecision: exact field signs
+  nlohmann-json3-dev                     # JSON results and specs
+  libcli11-dev                           # command-line flags of the runner
+  zlib1g-dev                             # gzip-compressed IDX files
+)
+# Node.js may come from elsewhere on the machine; only install Debian's if absent.
+command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
+
+missing=()
+for package in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+# npm ci only when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund >&2
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >&2
+cmake --build build -j"$(nproc)" >&2

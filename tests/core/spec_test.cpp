@@ -1,0 +1,87 @@
+#include "damlab/spec.hpp"
+
+#include <gtest/gtest.h>
+
+#include "damlab/capacity.hpp"
+#include "damlab/datasets.hpp"
+#include "damlab/error.hpp"
+
+namespace {
+
+using damlab::Json;
+
+std::string field_of_error(const std::string& text) {
+  try {
+    damlab::parse_spec_text(text);
+  } catch (const damlab::InvalidArgument& e) {
+    return e.field();
+  }
+  return "(no error)";
+}
+
+TEST(Spec, ErrorsNameTheField) {
+  const std::string ok_data = R"("data": {"source": "rademacher", "N": 10, "S": 3, "p": 0.5})";
+  EXPECT_EQ(field_of_error("{" + ok_data + "}"), "(no error)");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 0, "S": 3, "p": 0.5}})"), "data.N");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10, "S": 3, "p": 1.5}})"), "data.p");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10, "S": 3}})"), "data.p");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10, "S": -3, "p": 0.5}})"), "data.S");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10.5, "S": 3, "p": 0.5}})"), "data.N");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10, "S": 3, "p": 0.5, "seed": 9007199254740992}})"), "data.seed");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist"}})"), "data.source");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "idx"}})"), "data.path");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "idx", "path": "a", "threshold": 300}})"), "data.threshold");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "cubic"}})"), "model.F");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "poly", "n": 61}})"), "model.n");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "exp", "beta": 0}})"), "model.beta");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "exp", "n": 3}})"), "model.n");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "poly", "n": "3"}})"), "model.n");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "recall"})"), "measure");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "modle": {}})"), "modle");
+  EXPECT_EQ(field_of_error("{}"), "data");
+  EXPECT_EQ(field_of_error("[1, 2]"), "spec");
+  EXPECT_EQ(field_of_error("{\"data\": "), "spec");
+}
+
+TEST(Spec, NormalizedSpecRoundTrips) {
+  const auto spec = damlab::parse_spec_text(
+      R"({"data": {"source": "rademacher", "N": 64, "S": 9, "p": 0.7, "seed": 5}, "model": {"F": "exp", "beta": 0.25}})");
+  const Json normalized = damlab::to_json(spec);
+  EXPECT_EQ(damlab::to_json(damlab::parse_spec(normalized)), normalized);
+  EXPECT_EQ(normalized["model"]["beta"], 0.25);
+  const auto defaults = damlab::parse_spec_text(R"({"data": {"source": "rademacher", "N": 64, "S": 9, "p": 0.7}})");
+  EXPECT_EQ(defaults.data.seed, 1u);
+  EXPECT_EQ(defaults.model, damlab::Separation::rectpoly(3));
+}
+
+TEST(Spec, RecordHoldsSpecChecksumVersionAndTheCoreResult) {
+  const auto spec = damlab::parse_spec_text(
+      R"({"data": {"source": "rademacher", "N": 100, "S": 30, "p": 0.6, "seed": 3}, "model": {"F": "rectpoly", "n": 4}})");
+  const Json record = damlab::run_spec(spec);
+  const auto set = damlab::rademacher(100, 30, 0.6, 3);
+  const auto result = damlab::capacity(set, damlab::Separation::rectpoly(4));
+  EXPECT_EQ(record["result"], damlab::capacity_json(result));
+  EXPECT_EQ(record["result"]["exact"]["kmax"], result.exact.kmax);
+  EXPECT_EQ(record["data"]["checksum"], damlab::checksum(set));
+  EXPECT_EQ(record["seed"], 3);
+  EXPECT_EQ(record["code_version"], DAMLAB_VERSION);
+  EXPECT_EQ(record.dump(), damlab::run_spec(spec).dump());
+  // A different pattern set has a different checksum.
+  EXPECT_NE(damlab::checksum(damlab::rademacher(100, 30, 0.6, 4)), damlab::checksum(set));
+}
+
+TEST(Spec, IdxSourceReadsTheBytesItIsGiven) {
+  std::vector<std::uint8_t> bytes = {0, 0, 8, 2, 0, 0, 0, 3, 0, 0, 0, 2, 0, 200, 200, 0, 255, 255};
+  const auto spec = damlab::parse_spec_text(
+      R"({"data": {"source": "idx", "path": "x.idx", "first": 2}, "model": {"F": "poly", "n": 2}})");
+  const auto set = damlab::load_patterns(spec.data, bytes);
+  ASSERT_EQ(set.size(), 2u);
+  EXPECT_EQ(set.signs(0), (std::vector<int>{-1, 1}));
+  EXPECT_EQ(set.signs(1), (std::vector<int>{1, -1}));
+  const auto too_many = damlab::parse_spec_text(R"({"data": {"source": "idx", "path": "x.idx", "first": 4}})");
+  EXPECT_THROW(damlab::load_patterns(too_many.data, bytes), damlab::InvalidArgument);
+  bytes.pop_back();
+  EXPECT_THROW(damlab::load_patterns(spec.data, bytes), damlab::DataError);
+}
+
+}  // namespace
