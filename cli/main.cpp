@@ -9,6 +9,7 @@
 #include "capacity_command.hpp"
 #include "damlab/error.hpp"
 #include "damlab/spec.hpp"
+#include "damlab/version.hpp"
 #include "execute.hpp"
 #include "file_bytes.hpp"
 
@@ -16,7 +17,7 @@ int main(int argc, char** argv) {
   CLI::App app{
       "damlab: capacity of Dense Associative Memories (modern Hopfield "
       "networks)"};
-  app.set_version_flag("--version", std::string(DAMLAB_VERSION),
+  app.set_version_flag("--version", std::string(damlab::code_version()),
                        "Print the code version and exit");
   app.require_subcommand(1);
   damlab::cli::CapacityOptions capacity_options;

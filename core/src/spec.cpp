@@ -7,6 +7,7 @@
 #include "damlab/datasets.hpp"
 #include "damlab/error.hpp"
 #include "damlab/idx.hpp"
+#include "damlab/version.hpp"
 
 namespace damlab {
 
@@ -217,7 +218,7 @@ Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes,
   record["seed"] = spec.data.source == DataSpec::Source::rademacher ? Json(spec.data.seed) : Json(nullptr);
   record["data"] = {{"N", set.N()}, {"count", set.size()}, {"checksum", checksum(set)},
                     {"checksum_of", "FNV-1a 64 of the packed pattern words, 8 little-endian bytes each"}};
-  record["code_version"] = DAMLAB_VERSION;
+  record["code_version"] = code_version();
   record["result"] = capacity_json(capacity(set, spec.model, progress));
   return record;
 }

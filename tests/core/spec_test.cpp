@@ -5,6 +5,7 @@
 #include "damlab/capacity.hpp"
 #include "damlab/datasets.hpp"
 #include "damlab/error.hpp"
+#include "damlab/version.hpp"
 
 namespace {
 
@@ -64,7 +65,7 @@ TEST(Spec, RecordHoldsSpecChecksumVersionAndTheCoreResult) {
   EXPECT_EQ(record["result"]["exact"]["kmax"], result.exact.kmax);
   EXPECT_EQ(record["data"]["checksum"], damlab::checksum(set));
   EXPECT_EQ(record["seed"], 3);
-  EXPECT_EQ(record["code_version"], DAMLAB_VERSION);
+  EXPECT_EQ(record["code_version"], damlab::code_version());
   EXPECT_EQ(record.dump(), damlab::run_spec(spec).dump());
   // A different pattern set has a different checksum.
   EXPECT_NE(damlab::checksum(damlab::rademacher(100, 30, 0.6, 4)), damlab::checksum(set));
