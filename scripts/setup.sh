@@ -8,11 +8,9 @@ cd "$(dirname "$0")/.."
 apt_packages=(
   build-essential cmake git python3      # toolchain
   libgtest-dev libgmock-dev              # native tests
-  libbenchmark-dev                       # native benchmarks
   libboost-dev                           # Boost.Multiprecision: exact field signs
   nlohmann-json3-dev                     # JSON results and specs
   libcli11-dev                           # command-line flags of the runner
-  zlib1g-dev                             # gzip-compressed IDX files
 )
 # Node.js may come from elsewhere on the machine; only install Debian's if absent.
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
