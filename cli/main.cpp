@@ -11,6 +11,7 @@
 #include "damlab/spec.hpp"
 #include "damlab/version.hpp"
 #include "execute.hpp"
+#include "sweep_command.hpp"
 #include "file_bytes.hpp"
 
 int main(int argc, char** argv) {
@@ -30,6 +31,10 @@ int main(int argc, char** argv) {
                   "Spec file; an idx data path in it is relative to the spec's folder")
       ->required();
 
+  damlab::cli::SweepCommandOptions sweep_options;
+  CLI::App* sweep = damlab::cli::add_sweep_command(app, sweep_options);
+  CLI::App* merge = damlab::cli::add_merge_command(app, sweep_options);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -38,6 +43,8 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (sweep->parsed()) return damlab::cli::run_sweep_command(sweep_options);
+    if (merge->parsed()) return damlab::cli::run_merge_command(sweep_options);
     damlab::Json record;
     if (capacity->parsed()) {
       record = damlab::cli::execute(

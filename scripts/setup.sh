@@ -11,6 +11,7 @@ apt_packages=(
   libboost-dev                           # Boost.Multiprecision: exact field signs
   nlohmann-json3-dev                     # JSON results and specs
   libcli11-dev                           # command-line flags of the runner
+  parallel                               # GNU parallel: the sharded-sweep test
 )
 # Node.js may come from elsewhere on the machine; only install Debian's if absent.
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)

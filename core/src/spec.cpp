@@ -144,15 +144,15 @@ Spec parse_spec(const Json& json) {
   return spec;
 }
 
-Spec parse_spec_text(const std::string& text) {
-  Json json;
+Json parse_json_text(const std::string& text) {
   try {
-    json = Json::parse(text);
+    return Json::parse(text);
   } catch (const Json::parse_error& e) {
     throw InvalidArgument("spec", std::string("spec: not valid JSON: ") + e.what());
   }
-  return parse_spec(json);
 }
+
+Spec parse_spec_text(const std::string& text) { return parse_spec(parse_json_text(text)); }
 
 Json to_json(const Spec& spec) {
   Json out;

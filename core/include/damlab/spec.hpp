@@ -57,6 +57,8 @@ struct Spec {
 // Validates a spec; errors name the field by its path ("data.p").
 Spec parse_spec(const Json& json);
 Spec parse_spec_text(const std::string& text);
+// JSON text to a value; malformed text is an InvalidArgument of field "spec".
+Json parse_json_text(const std::string& text);
 // The spec with every default filled in, as recorded in results.
 Json to_json(const Spec& spec);
 
