@@ -1,5 +1,6 @@
 #include "damlab/spec.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -57,6 +58,18 @@ class Fields {
                                            : v.get<std::uint64_t>();
     require(value >= low && value <= high, name(key), v.dump(), range);
     return value;
+  }
+
+  std::vector<double> reals(const std::string& key, std::vector<double> fallback) const {
+    if (!has(key)) return fallback;
+    const auto& v = json_.at(key);
+    require(v.is_array() && !v.empty(), name(key), v.dump(), "a non-empty list of numbers");
+    std::vector<double> out;
+    for (const auto& item : v) {
+      require(item.is_number(), name(key), v.dump(), "a non-empty list of numbers");
+      out.push_back(item.get<double>());
+    }
+    return out;
   }
 
   const Json& object(const std::string& key) const {
@@ -121,24 +134,71 @@ Separation parse_model(const Json& json) {
   return Separation::from_name(kind, n, 0);
 }
 
-Json estimate_json(const CapacityEstimate& estimate) {
-  const auto& hd = estimate.separation;
+const std::vector<std::string> measures = {"capacity", "recall", "convergence", "classification",
+                                           "retrievability"};
+
+// The probe keys each measure reads; any other key is an error.
+std::set<std::string> probe_keys(const std::string& measure) {
+  std::set<std::string> keys = {"K", "delta", "steps", "update", "seed"};
+  if (measure == "recall" || measure == "classification") keys.insert("count");
+  if (measure == "convergence") keys.insert({"probes", "count", "epsilons"});
+  if (measure == "retrievability") keys.insert({"trials", "epsilon"});
+  return keys;
+}
+
+ProbeSpec parse_probe(const Json& json, const std::string& measure) {
+  const Fields f(json, "probe", probe_keys(measure));
+  ProbeSpec probe;
+  const std::uint64_t limit = max_spec_S;
+  probe.K = f.integer("K", 0, limit, 0);
+  if (f.has("probes")) probe.probes = f.text("probes");
+  require(probe.probes == "stored" || probe.probes == "held_out", "probe.probes", probe.probes,
+          "stored or held_out");
+  probe.count = f.integer("count", 0, limit, 0);
+  probe.delta = f.real("delta", 0.0);
+  require(probe.delta >= 0 && probe.delta <= 1, "probe.delta", probe.delta, "in [0, 1]");
+  probe.steps = f.integer("steps", 0, 1000, 1);
+  probe.update = f.text("update", std::string("sync"));
+  require(probe.update == "sync" || probe.update == "async", "probe.update", probe.update,
+          "sync or async");
+  probe.epsilons = f.reals("epsilons", probe.epsilons);
+  for (double e : probe.epsilons)
+    require(e >= 0 && e <= 1, "probe.epsilons", e, "a list of values in [0, 1]");
+  probe.trials = f.integer("trials", 1, 100000, 20);
+  probe.epsilon = f.real("epsilon", 0.05);
+  require(probe.epsilon > 0 && probe.epsilon <= 1, "probe.epsilon", probe.epsilon, "in (0, 1]");
+  probe.seed = f.integer("seed", 0, max_seed, 1);
+  return probe;
+}
+
+Json probe_json(const ProbeSpec& probe, const std::string& measure) {
+  const auto keys = probe_keys(measure);
   Json out;
-  out["kmax"] = estimate.kmax;
-  out["censored"] = estimate.censored;
-  out["mean_hd"] = hd.pairs == 0 ? Json(nullptr) : Json(hd.mean());  // NaN is not JSON
-  out["hd_sum"] = hd.distance_sum;
-  out["pairs"] = hd.pairs;
+  out["K"] = probe.K;
+  if (keys.count("probes")) out["probes"] = probe.probes;
+  if (keys.count("count")) out["count"] = probe.count;
+  out["delta"] = probe.delta;
+  out["steps"] = probe.steps;
+  out["update"] = probe.update;
+  if (keys.count("epsilons")) out["epsilons"] = probe.epsilons;
+  if (keys.count("trials")) out["trials"] = probe.trials;
+  if (keys.count("epsilon")) out["epsilon"] = probe.epsilon;
+  out["seed"] = probe.seed;
   return out;
 }
 
 }  // namespace
 
 Spec parse_spec(const Json& json) {
-  const Fields f(json, "", {"measure", "data", "model"});
+  const Fields f(json, "", {"measure", "data", "model", "probe"});
   Spec spec;
   spec.measure = f.text("measure", std::string("capacity"));
-  require(spec.measure == "capacity", "measure", spec.measure, "capacity");
+  require(std::find(measures.begin(), measures.end(), spec.measure) != measures.end(), "measure",
+          spec.measure, "one of capacity, recall, convergence, classification, retrievability");
+  if (spec.measure == "capacity")
+    require(!f.has("probe"), "probe", "present", "absent for measure = capacity");
+  else
+    spec.probe = parse_probe(f.has("probe") ? f.object("probe") : Json::object(), spec.measure);
   spec.data = parse_data(f.object("data"));
   spec.model = f.has("model") ? parse_model(f.object("model")) : Separation::rectpoly(3);
   return spec;
@@ -168,6 +228,7 @@ Json to_json(const Spec& spec) {
     out["model"] = {{"F", "exp"}, {"beta", spec.model.beta}};
   else
     out["model"] = {{"F", spec.model.name()}, {"n", spec.model.n}};
+  if (spec.measure != "capacity") out["probe"] = probe_json(spec.probe, spec.measure);
   return out;
 }
 
@@ -192,35 +253,6 @@ std::string checksum(const PatternSet& set) {
   char text[17];
   std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
   return text;
-}
-
-Json capacity_json(const CapacityResult& result) {
-  Json out;
-  out["N"] = result.N;
-  out["S"] = result.S;
-  out["exact"] = estimate_json(result.exact);
-  Json binary = estimate_json(result.binary);
-  binary["evaluations"] = result.binary_evaluations;
-  out["binary"] = binary;
-  out["monotone"] = result.profile.monotone();
-  // One character per K = 1..S: '1' when the first K are retrieved.
-  std::string profile;
-  for (const auto retrieved : result.profile.retrieved) profile += retrieved ? '1' : '0';
-  out["profile"] = profile;
-  return out;
-}
-
-Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes,
-              const Progress& progress) {
-  const PatternSet set = load_patterns(spec.data, file_bytes);
-  Json record;
-  record["spec"] = to_json(spec);
-  record["seed"] = spec.data.source == DataSpec::Source::rademacher ? Json(spec.data.seed) : Json(nullptr);
-  record["data"] = {{"N", set.N()}, {"count", set.size()}, {"checksum", checksum(set)},
-                    {"checksum_of", "FNV-1a 64 of the packed pattern words, 8 little-endian bytes each"}};
-  record["code_version"] = code_version();
-  record["result"] = capacity_json(capacity(set, spec.model, progress));
-  return record;
 }
 
 }  // namespace damlab

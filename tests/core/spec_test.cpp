@@ -37,7 +37,16 @@ TEST(Spec, ErrorsNameTheField) {
   EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "exp", "beta": 0}})"), "model.beta");
   EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "exp", "n": 3}})"), "model.n");
   EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "poly", "n": "3"}})"), "model.n");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "recall"})"), "measure");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "memorize"})"), "measure");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "recall"})"), "(no error)");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "probe": {"K": 2}})"), "probe");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "recall", "probe": {"delta": 2}})"), "probe.delta");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "recall", "probe": {"update": "both"}})"), "probe.update");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "recall", "probe": {"epsilons": [0.1]}})"), "probe.epsilons");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "convergence", "probe": {"epsilons": [1.5]}})"), "probe.epsilons");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "convergence", "probe": {"probes": "all"}})"), "probe.probes");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "retrievability", "probe": {"trials": 0}})"), "probe.trials");
+  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "retrievability", "probe": {"epsilon": 0}})"), "probe.epsilon");
   EXPECT_EQ(field_of_error("{" + ok_data + R"(, "modle": {}})"), "modle");
   EXPECT_EQ(field_of_error("{}"), "data");
   EXPECT_EQ(field_of_error("[1, 2]"), "spec");
@@ -69,6 +78,41 @@ TEST(Spec, RecordHoldsSpecChecksumVersionAndTheCoreResult) {
   EXPECT_EQ(record.dump(), damlab::run_spec(spec).dump());
   // A different pattern set has a different checksum.
   EXPECT_NE(damlab::checksum(damlab::rademacher(100, 30, 0.6, 4)), damlab::checksum(set));
+}
+
+damlab::Json run(const std::string& measure, const std::string& probe) {
+  return damlab::run_spec(damlab::parse_spec_text(
+      R"({"measure": ")" + measure +
+      R"(", "data": {"source": "rademacher", "N": 200, "S": 60, "p": 0.5, "seed": 2},
+          "model": {"F": "rectpoly", "n": 3}, "probe": )" + probe + "}"))["result"];
+}
+
+TEST(Spec, ProbeMeasures) {
+  // Few memories, little noise: every probe comes back.
+  const auto recall = run("recall", R"({"K": 5, "delta": 0.05, "steps": 3})");
+  EXPECT_EQ(recall["probes"], 5);
+  EXPECT_EQ(recall["recall_rate"], 1.0);
+  EXPECT_EQ(recall["mean_overlap"], 1.0);
+  // Held-out random patterns, before any update, sit on no memory.
+  const auto held_out = run("convergence", R"({"K": 10, "probes": "held_out", "count": 20, "steps": 0, "epsilons": [0, 0.5, 1]})");
+  EXPECT_EQ(held_out["probes"], 20);
+  EXPECT_EQ(held_out["D_c"]["0.0"], 0.0);
+  EXPECT_EQ(held_out["D_c"]["1.0"], 1.0);
+  const auto stored = run("convergence", R"({"K": 10, "epsilons": [0]})");
+  EXPECT_EQ(stored["D_c"]["0.0"], 1.0);
+  const auto r = run("retrievability", R"({"K": 5, "delta": 0.05, "trials": 10, "steps": 3})");
+  EXPECT_TRUE(r["retrievable"].get<bool>());
+  EXPECT_EQ(r["worst"]["trials"], 10);
+  // Same spec, same record.
+  EXPECT_EQ(run("recall", R"({"K": 30, "delta": 0.2})").dump(), run("recall", R"({"K": 30, "delta": 0.2})").dump());
+  EXPECT_THROW(run("recall", R"({"K": 61})"), damlab::InvalidArgument);
+  EXPECT_THROW(run("convergence", R"({"K": 60, "probes": "held_out"})"), damlab::InvalidArgument);
+  try {
+    run("classification", R"({"K": 10})");
+    FAIL() << "unlabelled data classified";
+  } catch (const damlab::InvalidArgument& e) {
+    EXPECT_EQ(e.field(), "data.source");
+  }
 }
 
 TEST(Spec, IdxSourceReadsTheBytesItIsGiven) {

@@ -19,6 +19,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -48,10 +49,27 @@ struct DataSpec {
   std::optional<std::size_t> first;
 };
 
+// Parameters of the probe-based measures (recall, convergence,
+// classification, retrievability): store the first K patterns, probe with
+// δ-noisy copies of stored patterns or with the patterns after the first K.
+struct ProbeSpec {
+  std::size_t K = 0;              // memories: the first K patterns; 0 = all
+  std::string probes = "stored";  // stored | held_out
+  std::size_t count = 0;          // probes used; 0 = all available
+  double delta = 0;               // bit-flip probability of each probe bit
+  std::size_t steps = 1;          // updates per probe
+  std::string update = "sync";    // sync | async
+  std::vector<double> epsilons = {0, 0.05, 0.1, 0.2, 0.3};  // convergence
+  std::size_t trials = 20;        // retrievability
+  double epsilon = 0.05;          // retrievability
+  std::uint64_t seed = 1;         // noise and update order
+};
+
 struct Spec {
-  std::string measure = "capacity";
+  std::string measure = "capacity";  // capacity | recall | convergence | classification | retrievability
   DataSpec data;
   Separation model;
+  ProbeSpec probe;
 };
 
 // Validates a spec; errors name the field by its path ("data.p").
