@@ -25,12 +25,13 @@ class Margins {
     d_sum_ += terms.d(m);
     magnitude_ += terms.magnitude(m);
     ++memories_;
+    const double signed_c[2] = {c, -c};  // agree, differ
     const auto a = set.row(nu), b = set.row(mu);
     for (std::size_t w = 0; w < a.size(); ++w) {
       const std::uint64_t differ = a[w] ^ b[w];
       const std::size_t end = std::min<std::size_t>(64, agree_.size() - w * 64);
-      for (std::size_t bit = 0; bit < end; ++bit)
-        agree_[w * 64 + bit] += ((differ >> bit) & 1U) ? -c : c;
+      double* out = agree_.data() + w * 64;
+      for (std::size_t bit = 0; bit < end; ++bit) out[bit] += signed_c[(differ >> bit) & 1U];
     }
   }
 
@@ -126,29 +127,40 @@ bool first_k_retrieved(const PatternSet& set, std::size_t K,
   return retrieved_with(set, K, FieldTerms(F, set.N()));
 }
 
-BinarySearchResult binary_search_capacity(const PatternSet& set,
-                                          const Separation& F,
-                                          const Progress& progress) {
-  check_set(set);
-  const FieldTerms terms(F, set.N());
-  // Invariant: the first lo are retrieved (K = 0 trivially); no K > hi is
-  // believed retrievable.
-  std::size_t lo = 0, hi = set.size();
+namespace {
+// The paper's binary search over K in [0, S] with a given predicate.
+// Invariant: the first lo are retrieved (K = 0 trivially); hi is the largest
+// K not yet ruled out.
+template <typename Retrieved>
+BinarySearchResult binary_search(std::size_t S, Retrieved&& retrieved, const Progress& progress) {
+  std::size_t lo = 0, hi = S, steps = 0;
+  for (std::size_t span = S; span > 0; span /= 2) ++steps;
   BinarySearchResult result;
-  std::size_t steps_left = 0;
-  for (std::size_t span = hi; span > 0; span /= 2) ++steps_left;
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo + 1) / 2;
     ++result.evaluations;
-    if (retrieved_with(set, mid, terms))
+    if (retrieved(mid))
       lo = mid;
     else
       hi = mid - 1;
-    report(progress, std::min(1.0, static_cast<double>(result.evaluations) /
-                                       static_cast<double>(steps_left)));
+    report(progress, std::min(1.0, static_cast<double>(result.evaluations) / static_cast<double>(steps)));
   }
   result.kmax = lo;
   return result;
+}
+}  // namespace
+
+BinarySearchResult binary_search_capacity(const PatternSet& set, const Separation& F,
+                                          const Progress& progress) {
+  check_set(set);
+  const FieldTerms terms(F, set.N());
+  return binary_search(
+      set.size(), [&](std::size_t K) { return retrieved_with(set, K, terms); }, progress);
+}
+
+BinarySearchResult binary_search_capacity(const RetrievalProfile& profile) {
+  return binary_search(
+      profile.retrieved.size(), [&](std::size_t K) { return profile.retrieved[K - 1] != 0; }, {});
 }
 
 CapacityResult capacity(const PatternSet& set, const Separation& F,
@@ -158,13 +170,10 @@ CapacityResult capacity(const PatternSet& set, const Separation& F,
   CapacityResult result;
   result.N = set.N();
   result.S = set.size();
-  // The exact pass is the larger part of the work.
-  auto part = [&](double from, double to) -> Progress {
-    if (!progress) return {};
-    return [=](double f) { return progress(from + (to - from) * f); };
-  };
-  result.profile = retrieval_profile(set, F, false, part(0.0, 0.8));
-  const auto binary = binary_search_capacity(set, F, part(0.8, 1.0));
+  result.profile = retrieval_profile(set, F, false, progress);
+  // Both modes decide "the first K are retrieved" the same way, so the
+  // binary search reads its answers off the profile.
+  const auto binary = binary_search_capacity(result.profile);
   result.exact = estimate(set, result.profile.kmax());
   result.binary = estimate(set, binary.kmax);
   result.binary_evaluations = binary.evaluations;

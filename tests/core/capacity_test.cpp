@@ -49,6 +49,9 @@ TEST(Capacity, ModesAgreeWhereRetrievalIsMonotone) {
     ++monotone;
     ASSERT_EQ(result.exact.kmax, result.binary.kmax) << "trial " << trial;
     ASSERT_EQ(result.exact.censored, result.exact.kmax == S);
+    const auto direct = damlab::binary_search_capacity(set, F);
+    ASSERT_EQ(direct.kmax, result.binary.kmax);
+    ASSERT_EQ(direct.evaluations, result.binary_evaluations);
     ASSERT_LE(result.binary_evaluations, 1 + static_cast<std::size_t>(std::log2(S)) + 1);
   }
   EXPECT_GT(monotone, 150u);
@@ -76,6 +79,7 @@ TEST(Capacity, NonMonotoneSetSeparatesTheModes) {
   EXPECT_EQ(result.exact.kmax, 3u);
   EXPECT_EQ(result.binary.kmax, 5u);
   EXPECT_EQ(result.binary_evaluations, 3u);  // K = 3, 5, 6
+  EXPECT_EQ(damlab::binary_search_capacity(set, F).kmax, 5u);
 }
 
 TEST(Capacity, StopAtFirstFailureEndsTheProfileThere) {

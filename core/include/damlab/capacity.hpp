@@ -47,6 +47,10 @@ BinarySearchResult binary_search_capacity(const PatternSet& set,
                                           const Separation& F,
                                           const Progress& progress = {});
 
+// The same binary search read off a computed profile: it evaluates exactly the
+// K values binary_search_capacity would, with the same answers, at no cost.
+BinarySearchResult binary_search_capacity(const RetrievalProfile& profile);
+
 struct CapacityEstimate {
   std::size_t kmax = 0;
   bool censored = false;             // kmax == S: the true capacity is >= S
