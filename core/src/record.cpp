@@ -152,6 +152,12 @@ Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes,
   record["seed"] = spec.data.source == DataSpec::Source::rademacher ? Json(spec.data.seed) : Json(nullptr);
   record["data"] = {{"N", set.N()}, {"count", set.size()}, {"checksum", checksum(set)},
                     {"checksum_of", "FNV-1a 64 of the packed pattern words, 8 little-endian bytes each"}};
+  if (spec.measure == "capacity") {
+    // The separation of the whole set (all S patterns), which data-set
+    // buckets (e.g. Fig. 2's HD 60/90/120) are defined on.
+    const auto separation = pairwise_distance(set);
+    record["data"]["mean_hd"] = separation.pairs == 0 ? Json(nullptr) : Json(separation.mean());
+  }
   record["code_version"] = code_version();
   record["result"] = spec.measure == "capacity"
                          ? capacity_json(capacity(set, spec.model, progress))

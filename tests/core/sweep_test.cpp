@@ -51,8 +51,8 @@ TEST(Sweep, SameCsvForOneAndTwoThreadsAndForShards) {
   EXPECT_EQ(damlab::sweep_record(e, merged).dump(),
             damlab::sweep_record(e, damlab::run_sweep(e, {}, one)).dump());
   // One row per point, columns from the spec and the record.
-  EXPECT_EQ(single.substr(0, single.find('\n')).substr(0, 56),
-            "point,data.p,data.seed,model.n,data_checksum,N,S,exact_k");
+  EXPECT_EQ(single.substr(0, single.find('\n')).substr(0, 70),
+            "point,data.p,data.seed,model.n,data_checksum,data_mean_hd,N,S,exact_km");
   EXPECT_EQ(std::count(single.begin(), single.end(), '\n'), 22);
 }
 
