@@ -62,7 +62,7 @@ CLI::App* add_capacity_command(CLI::App& app, CapacityOptions& o) {
       "data source", "Exactly one of --idx (a file) or --p (generated)");
   auto* idx = source->add_option(
       "--idx", o.idx_path,
-      "IDX file of unsigned bytes (type 0x08), items x item shape, e.g. the "
+      "IDX file (plain or gzipped) of unsigned bytes (type 0x08), items x item shape, e.g. the "
       "MNIST image files");
   auto* p = source->add_option(
       "--p", o.p,

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 #include "damlab/error.hpp"
@@ -12,11 +13,6 @@
 namespace damlab::cli {
 
 namespace {
-
-std::string resolve(const std::string& path, const std::string& base_dir) {
-  if (path.empty() || path.front() == '/' || base_dir.empty()) return path;
-  return base_dir + "/" + path;
-}
 
 // A one-line progress bar on stderr, only when stderr is a terminal (logs and
 // CI output stay clean).
@@ -34,16 +30,29 @@ Progress terminal_progress() {
 
 }  // namespace
 
+std::string data_file_path(const DataSpec& data, const std::string& base_dir) {
+  if (data.source == DataSpec::Source::rademacher) return "";
+  if (data.is_asset()) {
+    const char* dir = std::getenv("DAMLAB_DATA_DIR");
+    return std::string(dir && *dir ? dir : DAMLAB_DEFAULT_DATA_DIR) + "/" + data.path;
+  }
+  if (data.path.empty() || data.path.front() == '/' || base_dir.empty()) return data.path;
+  return base_dir + "/" + data.path;
+}
+
+std::vector<std::uint8_t> read_data_file(const DataSpec& data, const std::string& base_dir) {
+  const std::string path = data_file_path(data, base_dir);
+  if (path.empty()) return {};
+  // The IDX format's data limit plus its largest header (255 dimensions).
+  return read_file_bytes(path, idx_max_data_bytes + 4 + 4 * 255);
+}
+
 Json execute(const Spec& spec, const std::string& base_dir) {
-  std::vector<std::uint8_t> bytes;
-  const std::string path = resolve(spec.data.path, base_dir);
-  if (spec.data.source == DataSpec::Source::idx)
-    // The format's data limit plus its largest header (255 dimensions).
-    bytes = read_file_bytes(path, idx_max_data_bytes + 4 + 4 * 255);
+  const auto bytes = read_data_file(spec.data, base_dir);
   try {
     return run_spec(spec, bytes, terminal_progress());
   } catch (const DataError& e) {
-    throw DataError("'" + path + "': " + e.what());
+    throw DataError("'" + data_file_path(spec.data, base_dir) + "': " + e.what());
   }
 }
 

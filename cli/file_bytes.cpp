@@ -1,11 +1,67 @@
 #include "file_bytes.hpp"
 
+#include <zlib.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 
 namespace damlab::cli {
+
+namespace {
+
+bool is_gzip(const std::vector<std::uint8_t>& bytes, std::size_t at) {
+  return bytes.size() >= at + 2 && bytes[at] == 0x1f && bytes[at + 1] == 0x8b;
+}
+
+// Every gzip member in turn (gzip -c a b > c.gz concatenates members, and
+// gunzip reads them all); anything after the last member is an error.
+std::vector<std::uint8_t> gunzip(const std::vector<std::uint8_t>& compressed,
+                                 const std::string& path,
+                                 std::uint64_t max_bytes) {
+  z_stream stream{};
+  // 16 + MAX_WBITS: gzip wrapper only, with its CRC-32 and length checked.
+  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
+    throw FileError("cannot decompress '" + path + "': zlib did not start");
+  std::unique_ptr<z_stream, int (*)(z_stream*)> guard(&stream, &inflateEnd);
+
+  std::vector<std::uint8_t> out;
+  std::uint8_t buffer[1 << 16];
+  std::size_t consumed = 0;
+  for (;;) {
+    // avail_in is 32 bits: feed at most 1 GiB at a time.
+    const std::size_t chunk = std::min<std::size_t>(compressed.size() - consumed, 1u << 30);
+    stream.next_in = const_cast<Bytef*>(compressed.data() + consumed);
+    stream.avail_in = static_cast<uInt>(chunk);
+    stream.next_out = buffer;
+    stream.avail_out = sizeof buffer;
+    const int status = inflate(&stream, Z_NO_FLUSH);
+    consumed += chunk - stream.avail_in;
+    out.insert(out.end(), buffer, buffer + (sizeof buffer - stream.avail_out));
+    if (out.size() > max_bytes)
+      throw FileError("'" + path + "' decompresses to more than " +
+                      std::to_string(max_bytes) + " bytes");
+    if (status == Z_STREAM_END) {
+      if (consumed == compressed.size()) return out;
+      if (!is_gzip(compressed, consumed))
+        throw FileError("corrupt gzip file '" + path + "': " +
+                        std::to_string(compressed.size() - consumed) +
+                        " bytes after the compressed data are not gzip");
+      inflateReset(&stream);
+      continue;
+    }
+    if (status == Z_BUF_ERROR && consumed == compressed.size())
+      throw FileError("corrupt gzip file '" + path +
+                      "': truncated (the compressed data ends early)");
+    if (status != Z_OK && status != Z_BUF_ERROR)
+      throw FileError("corrupt gzip file '" + path + "': " +
+                      (stream.msg ? stream.msg : "zlib error " + std::to_string(status)));
+  }
+}
+
+}  // namespace
 
 std::vector<std::uint8_t> read_file_bytes(const std::string& path,
                                           std::uint64_t max_bytes) {
@@ -19,6 +75,8 @@ std::vector<std::uint8_t> read_file_bytes(const std::string& path,
   for (;;) {
     const std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get());
     bytes.insert(bytes.end(), buffer, buffer + got);
+    // Compressed data is (almost always) smaller than the data, so the same
+    // limit bounds the file before decompression too.
     if (bytes.size() > max_bytes)
       throw FileError("'" + path + "' is larger than " +
                       std::to_string(max_bytes) + " bytes");
@@ -27,7 +85,7 @@ std::vector<std::uint8_t> read_file_bytes(const std::string& path,
   // A directory opens fine on Linux and fails only here (EISDIR).
   if (std::ferror(file.get()))
     throw FileError("cannot read '" + path + "': " + std::strerror(errno));
-  return bytes;
+  return is_gzip(bytes, 0) ? gunzip(bytes, path, max_bytes) : bytes;
 }
 
 }  // namespace damlab::cli

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <set>
 
-#include "damlab/idx.hpp"
 #include "damlab/sweep.hpp"
+#include "execute.hpp"
 #include "file_bytes.hpp"
 
 namespace damlab::cli {
@@ -25,17 +25,15 @@ Experiment read_experiment(const std::string& path) {
   return parse_experiment(parse_json_text(std::string(bytes.begin(), bytes.end())));
 }
 
-// Every data file the points name, read once; paths relative to the spec.
+// Every data file the points name, read once (keyed by data.path, the key
+// run_sweep looks up).
 FileBytes read_data_files(const Experiment& experiment, const std::string& spec_path) {
-  const auto base = std::filesystem::path(spec_path).parent_path();
+  const auto base = std::filesystem::path(spec_path).parent_path().string();
   FileBytes files;
   for (std::size_t point = 0; point < experiment.points(); ++point) {
     const Spec spec = parse_spec(experiment.point_spec(point));
     if (spec.data.source == DataSpec::Source::rademacher || files.count(spec.data.path)) continue;
-    const auto path = std::filesystem::path(spec.data.path).is_absolute()
-                          ? std::filesystem::path(spec.data.path)
-                          : base / spec.data.path;
-    files[spec.data.path] = read_file_bytes(path.string(), idx_max_data_bytes + 4 + 4 * 255);
+    files[spec.data.path] = read_data_file(spec.data, base);
   }
   return files;
 }

@@ -145,13 +145,17 @@ Json capacity_json(const CapacityResult& result) {
 
 Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes,
               const Progress& progress) {
-  const PatternSet set = load_patterns(spec.data, file_bytes);
-  const std::vector<std::uint8_t> labels;
+  const LoadedData data = load_data(spec.data, file_bytes);
+  const PatternSet& set = data.patterns;
+  const std::vector<std::uint8_t>& labels = data.labels;
   Json record;
   record["spec"] = to_json(spec);
-  record["seed"] = spec.data.source == DataSpec::Source::rademacher ? Json(spec.data.seed) : Json(nullptr);
+  const bool seeded = spec.data.source == DataSpec::Source::rademacher ||
+                      (spec.data.is_asset() && spec.data.selection != "first");
+  record["seed"] = seeded ? Json(spec.data.seed) : Json(nullptr);
   record["data"] = {{"N", set.N()}, {"count", set.size()}, {"checksum", checksum(set)},
                     {"checksum_of", "FNV-1a 64 of the packed pattern words, 8 little-endian bytes each"}};
+  for (const auto& note : data.notes.items()) record["data"][note.key()] = note.value();
   if (spec.measure == "capacity") {
     // The separation of the whole set (all S patterns), which data-set
     // buckets (e.g. Fig. 2's HD 60/90/120) are defined on.

@@ -8,6 +8,8 @@
 #include "damlab/datasets.hpp"
 #include "damlab/error.hpp"
 #include "damlab/idx.hpp"
+#include "damlab/packed_asset.hpp"
+#include "damlab/subsets.hpp"
 #include "damlab/version.hpp"
 
 namespace damlab {
@@ -92,10 +94,48 @@ class Fields {
   std::string path_;
 };
 
+DataSpec parse_asset_data(const Json& json, DataSpec data) {
+  const std::string selection =
+      Fields(json, "data", {"source", "S", "selection", "classes", "seed", "target_hd", "band",
+                            "max_candidates"})
+          .text("selection", std::string("first"));
+  std::set<std::string> keys = {"source", "S", "selection", "classes"};
+  if (selection == "random" || selection == "greedy") keys.insert("seed");
+  if (selection == "greedy") keys.insert({"target_hd", "band", "max_candidates"});
+  require(selection == "first" || selection == "random" || selection == "greedy", "data.selection",
+          selection, "one of first, random, greedy");
+  const Fields f(json, "data", keys);
+  data.selection = selection;
+  data.path = asset_file_name(data.source);
+  data.S = f.integer("S", selection == "first" ? 0 : (selection == "greedy" ? 2 : 1), max_spec_S,
+                     selection == "first" ? std::optional<std::uint64_t>(0) : std::nullopt);
+  if (f.has("classes")) {
+    const auto& classes = f.object("classes");
+    require(classes.is_array(), "data.classes", classes.dump(), "a list of labels in [0, 255]");
+    for (const auto& label : classes) {
+      require(label.is_number_unsigned() && label.get<std::uint64_t>() <= 255, "data.classes",
+              classes.dump(), "a list of labels in [0, 255]");
+      data.classes.push_back(static_cast<std::uint8_t>(label.get<std::uint64_t>()));
+    }
+  }
+  data.seed = f.integer("seed", 0, max_seed, 1);
+  if (selection == "greedy") {
+    data.target_hd = f.real("target_hd");
+    require(data.target_hd >= 0 && data.target_hd <= static_cast<double>(max_spec_N), "data.target_hd",
+            data.target_hd, "in [0, N]");
+    data.band = f.real("band", 1.0);
+    require(data.band >= 0 && data.band <= static_cast<double>(max_spec_N), "data.band", data.band,
+            "in [0, N]");
+    data.max_candidates = f.integer("max_candidates", 1, 1000000, 1000);
+  }
+  return data;
+}
+
 DataSpec parse_data(const Json& json) {
   DataSpec data;
   const std::string source = Fields(json, "data", {"source", "N", "S", "p", "seed", "path",
-                                                   "threshold", "first"})
+                                                   "threshold", "first", "selection", "classes",
+                                                   "target_hd", "band", "max_candidates"})
                                  .text("source");
   if (source == "rademacher") {
     const Fields f(json, "data", {"source", "N", "S", "p", "seed"});
@@ -111,8 +151,11 @@ DataSpec parse_data(const Json& json) {
     data.path = f.text("path");
     data.threshold = static_cast<int>(f.integer("threshold", 0, 255, 128));
     if (f.has("first")) data.first = f.integer("first", 1, max_spec_S);
+  } else if (source == "mnist" || source == "fashion-mnist") {
+    data.source = source == "mnist" ? DataSpec::Source::mnist : DataSpec::Source::fashion_mnist;
+    data = parse_asset_data(json, data);
   } else {
-    require(false, "data.source", source, "one of rademacher, idx");
+    require(false, "data.source", source, "one of rademacher, idx, mnist, fashion-mnist");
   }
   return data;
 }
@@ -220,9 +263,19 @@ Json to_json(const Spec& spec) {
   const DataSpec& d = spec.data;
   if (d.source == DataSpec::Source::rademacher) {
     out["data"] = {{"source", "rademacher"}, {"N", d.N}, {"S", d.S}, {"p", d.p}, {"seed", d.seed}};
-  } else {
+  } else if (d.source == DataSpec::Source::idx) {
     out["data"] = {{"source", "idx"}, {"path", d.path}, {"threshold", d.threshold},
                    {"first", d.first ? Json(*d.first) : Json(nullptr)}};
+  } else {
+    Json data = {{"source", d.source == DataSpec::Source::mnist ? "mnist" : "fashion-mnist"},
+                 {"S", d.S}, {"selection", d.selection}, {"classes", d.classes}};
+    if (d.selection != "first") data["seed"] = d.seed;
+    if (d.selection == "greedy") {
+      data["target_hd"] = d.target_hd;
+      data["band"] = d.band;
+      data["max_candidates"] = d.max_candidates;
+    }
+    out["data"] = data;
   }
   if (spec.model.kind == SeparationKind::exp)
     out["model"] = {{"F", "exp"}, {"beta", spec.model.beta}};
@@ -232,15 +285,67 @@ Json to_json(const Spec& spec) {
   return out;
 }
 
-PatternSet load_patterns(const DataSpec& data, std::span<const std::uint8_t> file_bytes) {
-  if (data.source == DataSpec::Source::rademacher)
-    return rademacher(data.N, data.S, data.p, data.seed);
+std::string asset_file_name(DataSpec::Source source) {
+  return source == DataSpec::Source::mnist ? "mnist-10k.bin" : "fashion-mnist.bin";
+}
+
+namespace {
+
+LoadedData load_asset(const DataSpec& data, std::span<const std::uint8_t> file_bytes) {
+  LabeledPatterns pool = parse_packed_asset(file_bytes);
+  for (std::uint8_t label : data.classes)
+    require(std::find(pool.labels.begin(), pool.labels.end(), label) != pool.labels.end(),
+            "data.classes", static_cast<int>(label), "labels present in " + data.path);
+  std::vector<std::uint32_t> indices;
+  LoadedData out;
+  if (data.selection == "first") {
+    for (std::uint32_t k = 0; k < pool.labels.size(); ++k)
+      if (data.classes.empty() ||
+          std::find(data.classes.begin(), data.classes.end(), pool.labels[k]) != data.classes.end())
+        indices.push_back(k);
+    require(data.S <= indices.size(), "data.S", data.S,
+            "at most the " + std::to_string(indices.size()) + " patterns of the chosen classes");
+    if (data.S != 0) indices.resize(data.S);
+  } else if (data.selection == "random") {
+    indices = subset_by_class(pool.labels, data.classes, data.S, data.seed);
+  } else {
+    GreedySubsetOptions options;
+    options.size = data.S;
+    options.target_hd = data.target_hd;
+    options.band = data.band;
+    options.max_candidates = data.max_candidates;
+    options.classes = data.classes;
+    options.seed = data.seed;
+    const GreedySubset subset = greedy_subset(pool.patterns, pool.labels, options);
+    indices = subset.indices;
+    out.notes["greedy"] = {{"reached_hd", subset.distance.mean()},
+                           {"candidates", subset.candidates},
+                           {"attempts", subset.attempts},
+                           {"capped", subset.capped.size()}};
+  }
+  out.patterns = select_patterns(pool.patterns, indices);
+  for (std::uint32_t k : indices) out.labels.push_back(pool.labels[k]);
+  return out;
+}
+
+}  // namespace
+
+LoadedData load_data(const DataSpec& data, std::span<const std::uint8_t> file_bytes) {
+  LoadedData out;
+  if (data.is_asset()) return load_asset(data, file_bytes);
+  if (data.source == DataSpec::Source::rademacher) {
+    out.patterns = rademacher(data.N, data.S, data.p, data.seed);
+    return out;
+  }
   PatternSet set = idx_patterns(parse_idx(file_bytes), static_cast<std::uint8_t>(data.threshold));
   require(set.size() >= 1, "data.path", data.path, "a file with at least 1 item");
-  if (!data.first) return set;
-  require(*data.first <= set.size(), "data.first", *data.first,
-          "at most the " + std::to_string(set.size()) + " items in the file");
-  return set.slice(0, *data.first);
+  if (data.first) {
+    require(*data.first <= set.size(), "data.first", *data.first,
+            "at most the " + std::to_string(set.size()) + " items in the file");
+    set = set.slice(0, *data.first);
+  }
+  out.patterns = std::move(set);
+  return out;
 }
 
 std::string checksum(const PatternSet& set) {

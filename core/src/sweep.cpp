@@ -48,10 +48,10 @@ void set_path(Json& spec, const std::string& path, const Json& value) {
   const auto dot = path.find('.');
   require(dot != std::string::npos && dot > 0 && dot + 1 < path.size() &&
               path.find('.', dot + 1) == std::string::npos,
-          "sweep path", path, "of the form section.field, e.g. model.n or data.p");
+          "sweep path", path, "of the form section.field, e.g. model.n, data.p or probe.K");
   const std::string section = path.substr(0, dot);
-  require(section == "data" || section == "model", "sweep path", path,
-          "in the data or model section");
+  require(section == "data" || section == "model" || section == "probe", "sweep path", path,
+          "in the data, model or probe section");
   if (!spec.contains(section)) spec[section] = Json::object();
   spec[section][path.substr(dot + 1)] = value;
 }

@@ -29,7 +29,15 @@ TEST(Spec, ErrorsNameTheField) {
   EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10, "S": -3, "p": 0.5}})"), "data.S");
   EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10.5, "S": 3, "p": 0.5}})"), "data.N");
   EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10, "S": 3, "p": 0.5, "seed": 9007199254740992}})"), "data.seed");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist"}})"), "data.source");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "cifar"}})"), "data.source");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist"}})"), "(no error)");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist", "selection": "best"}})"), "data.selection");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist", "selection": "greedy", "target_hd": 90}})"), "data.S");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist", "selection": "greedy", "S": 50}})"), "data.target_hd");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist", "selection": "greedy", "S": 1, "target_hd": 9}})"), "data.S");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "fashion-mnist", "classes": [3, 300]}})"), "data.classes");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist", "p": 0.5}})"), "data.p");
+  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist", "target_hd": 50}})"), "data.target_hd");
   EXPECT_EQ(field_of_error(R"({"data": {"source": "idx"}})"), "data.path");
   EXPECT_EQ(field_of_error(R"({"data": {"source": "idx", "path": "a", "threshold": 300}})"), "data.threshold");
   EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "cubic"}})"), "model.F");
@@ -119,14 +127,14 @@ TEST(Spec, IdxSourceReadsTheBytesItIsGiven) {
   std::vector<std::uint8_t> bytes = {0, 0, 8, 2, 0, 0, 0, 3, 0, 0, 0, 2, 0, 200, 200, 0, 255, 255};
   const auto spec = damlab::parse_spec_text(
       R"({"data": {"source": "idx", "path": "x.idx", "first": 2}, "model": {"F": "poly", "n": 2}})");
-  const auto set = damlab::load_patterns(spec.data, bytes);
+  const auto set = damlab::load_data(spec.data, bytes).patterns;
   ASSERT_EQ(set.size(), 2u);
   EXPECT_EQ(set.signs(0), (std::vector<int>{-1, 1}));
   EXPECT_EQ(set.signs(1), (std::vector<int>{1, -1}));
   const auto too_many = damlab::parse_spec_text(R"({"data": {"source": "idx", "path": "x.idx", "first": 4}})");
-  EXPECT_THROW(damlab::load_patterns(too_many.data, bytes), damlab::InvalidArgument);
+  EXPECT_THROW(damlab::load_data(too_many.data, bytes), damlab::InvalidArgument);
   bytes.pop_back();
-  EXPECT_THROW(damlab::load_patterns(spec.data, bytes), damlab::DataError);
+  EXPECT_THROW(damlab::load_data(spec.data, bytes), damlab::DataError);
 }
 
 }  // namespace

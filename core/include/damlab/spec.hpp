@@ -37,16 +37,25 @@ inline constexpr std::size_t max_spec_N = std::size_t{1} << 20;
 inline constexpr std::size_t max_spec_S = std::size_t{1} << 20;
 
 struct DataSpec {
-  enum class Source { rademacher, idx };
+  enum class Source { rademacher, idx, mnist, fashion_mnist };
   Source source = Source::rademacher;
-  // rademacher
+  // rademacher: S patterns of N bits, each bit +1 with probability p
   std::size_t N = 0, S = 0;
   double p = 0.5;
-  std::uint64_t seed = 1;
-  // idx
-  std::string path;
+  std::uint64_t seed = 1;  // also the seed of random and greedy selections
+  // idx: a file of unsigned bytes, binarized at threshold; the first items
+  std::string path;  // for mnist / fashion-mnist: the packed asset's file name
   int threshold = 128;
   std::optional<std::size_t> first;
+  // mnist / fashion-mnist (packed assets, see docs/data.md): S patterns
+  // (0: all) chosen by selection = first | random | greedy, from the given
+  // classes (empty: all); greedy approaches a mean pairwise HD of target_hd.
+  std::string selection = "first";
+  std::vector<std::uint8_t> classes;
+  double target_hd = 0, band = 1;
+  std::size_t max_candidates = 1000;
+
+  bool is_asset() const { return source == Source::mnist || source == Source::fashion_mnist; }
 };
 
 // Parameters of the probe-based measures (recall, convergence,
@@ -80,9 +89,18 @@ Json parse_json_text(const std::string& text);
 // The spec with every default filled in, as recorded in results.
 Json to_json(const Spec& spec);
 
-// The spec's patterns; file_bytes holds the file of an idx source.
-PatternSet load_patterns(const DataSpec& data,
-                         std::span<const std::uint8_t> file_bytes = {});
+// The spec's patterns, with labels when the data has them, and what the
+// selection reached (for records); file_bytes holds the file an idx source
+// names or the packed asset of mnist / fashion-mnist.
+struct LoadedData {
+  PatternSet patterns{1, 0};
+  std::vector<std::uint8_t> labels;  // empty for unlabelled data
+  Json notes = Json::object();       // e.g. the greedy selection's reached HD
+};
+LoadedData load_data(const DataSpec& data, std::span<const std::uint8_t> file_bytes = {});
+
+// The packed asset file name of an asset source ("mnist-10k.bin", ...).
+std::string asset_file_name(DataSpec::Source source);
 
 // FNV-1a 64 of the packed pattern words, each as 8 little-endian bytes, in hex.
 std::string checksum(const PatternSet& set);
