@@ -32,6 +32,15 @@ def number(value):
     return float(value) if value not in ("", None) else math.nan
 
 
+def finish(fig, ax, xlabel, ylabel, name, legend_size=None):
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=legend_size)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(os.path.join(RESULTS, name), dpi=90)
+
+
 def fig1(art, mnist):
     fig, axes = plt.subplots(1, 3, figsize=(13, 4), sharey=True)
     for ax, n in zip(axes, (7, 9, 11)):
@@ -122,12 +131,8 @@ def appA1(art, mnist):
             xs = [min(x for x, _ in pts), max(x for x, _ in pts)]
             ax.plot(xs, [a + rate * x for x in xs], color=color,
                     label=f"{label} n={n}: rate {rate:.4f}/bit")
-    ax.set_xlabel("mean pairwise HD of the first Kmax patterns")
-    ax.set_ylabel("ln Kmax (uncensored)")
-    ax.legend(fontsize=7)
-    ax.grid(alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(os.path.join(RESULTS, "appA1.png"), dpi=90)
+    finish(fig, ax, "mean pairwise HD of the first Kmax patterns", "ln Kmax (uncensored)",
+           "appA1.png", 7)
     with open(os.path.join(RESULTS, "appA1-fit.csv"), "w") as f:
         for row in out:
             f.write(",".join(str(c) for c in row) + "\n")
@@ -140,13 +145,8 @@ def overloaded(dc, errors):
             r = next(r for r in dc if int(r["model.n"]) == n)
             eps = sorted((float(k[len("D_c_"):]), float(v)) for k, v in r.items() if k.startswith("D_c_"))
             ax.plot([e for e, _ in eps], [v for _, v in eps], "o-", label=f"n = {n}")
-        ax.set_xlabel("ε")
-        ax.set_ylabel("D_c^ε (fraction of probes with Cvg ≥ (1−ε)N)")
         ax.set_title(f"K = {dc[0]['K']} MNIST memories, {dc[0]['probes']} held-out probes")
-        ax.legend()
-        ax.grid(alpha=0.3)
-        fig.tight_layout()
-        fig.savefig(os.path.join(RESULTS, "overloaded-dc.png"), dpi=90)
+        finish(fig, ax, "ε", "D_c^ε (fraction of probes with Cvg ≥ (1−ε)N)", "overloaded-dc.png")
     if errors:
         fig, ax = plt.subplots(figsize=(6, 4))
         for n in sorted({int(r["model.n"]) for r in errors}):
@@ -155,12 +155,8 @@ def overloaded(dc, errors):
             line, = ax.plot([k for k, _, _ in sel], [t for _, _, t in sel], "o-", label=f"test, n = {n}")
             ax.plot([k for k, _, _ in sel], [t for _, t, _ in sel], "x--", color=line.get_color(),
                     label=f"train, n = {n}")
-        ax.set_xlabel("K (stored MNIST digits)")
-        ax.set_ylabel("error (label of the nearest memory after the update)")
-        ax.legend(fontsize=7)
-        ax.grid(alpha=0.3)
-        fig.tight_layout()
-        fig.savefig(os.path.join(RESULTS, "overloaded-error.png"), dpi=90)
+        finish(fig, ax, "K (stored MNIST digits)",
+               "error (label of the nearest memory after the update)", "overloaded-error.png", 7)
 
 
 def main():

@@ -1,16 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks of the damlab command-line runner.
 # Usage: cli_test.sh PATH_TO_DAMLAB
-set -euo pipefail
-
-damlab=${1:?usage: cli_test.sh PATH_TO_DAMLAB}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
+source "$(dirname "$0")/common.sh"
 
 # expect_ok NAME ARGS...: exit code 0, stdout in $work/out.
 expect_ok() {

@@ -2,16 +2,7 @@
 # A gzipped IDX file gives the same record as the plain file; corrupt gzip
 # gives exit code 2 and a message naming the file.
 # Usage: gzip_test.sh PATH_TO_DAMLAB
-set -euo pipefail
-
-damlab=${1:?usage: gzip_test.sh PATH_TO_DAMLAB}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
+source "$(dirname "$0")/common.sh"
 
 # 40 items of 8 x 9 random bytes.
 python3 - "$work/digits.idx" <<'PY'

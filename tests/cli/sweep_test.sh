@@ -2,15 +2,7 @@
 # The sweep runner end to end: shards run by GNU parallel merge into the CSV
 # and record of a single run, byte for byte; Ctrl-C keeps finished rows.
 # Usage: sweep_test.sh PATH_TO_DAMLAB
-set -euo pipefail
-
-damlab=${1:?usage: sweep_test.sh PATH_TO_DAMLAB}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
+source "$(dirname "$0")/common.sh"
 
 cat >"$work/small.json" <<'JSON'
 {"name": "small",

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "data_error.hpp"
+
 #include <string>
 #include <vector>
 
@@ -33,21 +35,10 @@ Bytes random_bytes(damlab::Rng& rng, std::size_t count) {
 // The message of the DataError that parsing throws ("" and a failure if none).
 std::string parse_error(const Bytes& bytes,
                         std::uint64_t limit = damlab::idx_max_data_bytes) {
-  try {
-    damlab::parse_idx(bytes, limit);
-  } catch (const damlab::DataError& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "no DataError thrown";
-  return {};
+  return testing_support::data_error([&] { damlab::parse_idx(bytes, limit); });
 }
 
-void expect_contains(const std::string& message,
-                     const std::vector<std::string>& parts) {
-  for (const auto& part : parts)
-    EXPECT_NE(message.find(part), std::string::npos)
-        << "'" << part << "' missing from: " << message;
-}
+using testing_support::expect_contains;
 
 TEST(Idx, RoundTripRandomShapes) {
   damlab::Rng rng(2024);

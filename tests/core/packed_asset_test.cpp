@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "data_error.hpp"
+
 #include <string>
 #include <vector>
 
@@ -41,21 +43,10 @@ void fix_checksum(Bytes& bytes, std::size_t header) {
 }
 
 std::string parse_error(const Bytes& bytes) {
-  try {
-    damlab::parse_packed_asset(bytes);
-  } catch (const damlab::DataError& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "no DataError thrown";
-  return {};
+  return testing_support::data_error([&] { damlab::parse_packed_asset(bytes); });
 }
 
-void expect_contains(const std::string& message,
-                     const std::vector<std::string>& parts) {
-  for (const auto& part : parts)
-    EXPECT_NE(message.find(part), std::string::npos)
-        << "'" << part << "' missing from: " << message;
-}
+using testing_support::expect_contains;
 
 TEST(PackedAsset, Fnv1a64KnownValues) {
   const std::string foobar = "foobar";
