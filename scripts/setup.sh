@@ -14,6 +14,7 @@ apt_packages=(
   parallel                               # GNU parallel: the sharded-sweep test
   zlib1g-dev                             # gzipped IDX files in the runner
   dataset-fashion-mnist                  # Fashion-MNIST (gzipped IDX)
+  emscripten                             # WebAssembly builds (Debian's emcc 3.1.6)
 )
 # Node.js may come from elsewhere on the machine; only install Debian's if absent.
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
@@ -47,3 +48,4 @@ done
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >&2
 cmake --build build -j"$(nproc)" >&2
+bash scripts/build-wasm.sh >&2

@@ -1,0 +1,66 @@
+// Shared set-up of the WebAssembly tests (node:test).
+// Environment:
+//   DAMLAB_WASM_VARIANTS  comma-separated builds to test (default: all three)
+//   DAMLAB_WASM_DIR       root of the builds (default: build-wasm/)
+//   DAMLAB_NATIVE         the native runner for parity checks (default: the
+//                         newer of build/cli/damlab and build-me/cli/damlab)
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const { loadDamlabNode, variants: allVariants } = require('../../wasm/js/node.cjs');
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const variants = process.env.DAMLAB_WASM_VARIANTS
+  ? process.env.DAMLAB_WASM_VARIANTS.split(',').map((v) => v.trim())
+  : allVariants;
+
+export function load(variant) {
+  return loadDamlabNode(variant);
+}
+
+// The native runner, or null when none is built (the parity tests then skip,
+// unless DAMLAB_NATIVE names a binary, which must exist).
+export function nativeRunner() {
+  const named = process.env.DAMLAB_NATIVE;
+  if (named) {
+    if (!existsSync(named)) throw new Error(`DAMLAB_NATIVE = ${named}: no such file`);
+    return named;
+  }
+  // The most recently built one: a stale binary would not match the wasm.
+  const built = ['build/cli/damlab', 'build-me/cli/damlab']
+    .map((path) => resolve(root, path))
+    .filter((path) => existsSync(path))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  return built[0] ?? null;
+}
+
+// Asserts that fn throws a damlab Error with this name, field and message.
+export function throwsDamlab(assert, fn, { name, field, message }) {
+  assert.throws(fn, (error) => {
+    assert.ok(error instanceof Error, `not an Error: ${error}`);
+    assert.equal(error.name, name);
+    if (field !== undefined) assert.equal(error.field, field);
+    if (message instanceof RegExp) assert.match(error.message, message);
+    else if (message !== undefined) assert.equal(error.message, message);
+    return true;
+  });
+}
+
+// An IDX file (unsigned bytes) of the given shape with pseudo-random contents.
+export function idxBytes(dims, seed = 11) {
+  const size = dims.reduce((a, b) => a * b, 1);
+  const bytes = new Uint8Array(4 + 4 * dims.length + size);
+  bytes.set([0, 0, 0x08, dims.length]);
+  const view = new DataView(bytes.buffer);
+  dims.forEach((d, k) => view.setUint32(4 + 4 * k, d, false));
+  let state = seed;
+  for (let k = 0; k < size; ++k) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    bytes[4 + 4 * dims.length + k] = state >>> 24;
+  }
+  return bytes;
+}

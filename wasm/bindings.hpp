@@ -1,0 +1,110 @@
+// Shared pieces of the Embind layer: argument conversion, progress callbacks
+// and the conversion of C++ exceptions into JS Errors. No numerics here: every
+// computation is the core's.
+//
+// Rules every binding follows, because a JS exception thrown out of wasm skips
+// all C++ destructors between the throw and JS:
+//  - its body runs inside guard(), so C++ objects are destroyed by ordinary
+//    C++ unwinding before the JS Error is thrown;
+//  - numbers arrive as double, other values as emscripten::val moved into the
+//    body with take() (Embind's own copies of std::string arguments would leak);
+//  - pre.js restores the wasm stack pointer around every Embind call and
+//    unboxes the thrown value (see throw_js).
+#pragma once
+
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <exception>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "damlab/error.hpp"
+#include "damlab/progress.hpp"
+#include "damlab/separation.hpp"
+
+namespace damlab::wasm {
+
+using emscripten::val;
+
+// A JS exception thrown by a user callback (onProgress), carried as a C++
+// exception through the core so its destructors run, then rethrown unchanged.
+struct CallbackError {
+  val error;
+};
+
+// The JS Error for a caught exception: name InvalidArgument (with .field),
+// DataError, Cancelled or Error, and the core's message unchanged.
+val js_error(std::exception_ptr exception);
+// Throws value as a JS exception (boxed until pre.js's wrapper, so that a
+// thrown number is not mistaken for a C++ exception on the way), releasing the
+// handle the caller's val keeps (that val's destructor never runs).
+[[noreturn]] void throw_js(const val& value);
+
+// Runs body; any exception leaves as a JS Error (see js_error).
+template <typename Body>
+auto guard(Body&& body) -> decltype(body()) {
+  val error = val::undefined();
+  try {
+    return body();
+  } catch (...) {
+    error = js_error(std::current_exception());
+  }
+  throw_js(error);
+}
+
+// Moves a val argument into the guarded body, so the body owns it.
+inline val take(val& argument) { return std::move(argument); }
+
+// JS numbers as the core's integer types, with the core's style of message
+// ("N = 2.5: must be an integer in [0, 4294967295]"); the core then checks
+// the narrower range of each argument itself.
+std::uint64_t safe_integer(double x, const std::string& field);  // [0, 2^53 - 1]
+std::size_t size(double x, const std::string& field);            // [0, 2^32 - 1]
+int integer(double x, const std::string& field);
+std::size_t index(double x, const std::string& field, std::size_t size,
+                  const std::string& size_name);                 // [0, size)
+// x for an error message: whole numbers in full ("9007199254740992"), others
+// with the digits that round-trip.
+std::string number_text(double x);
+// A JS value that must be a number.
+double number(const val& v, const std::string& field);
+
+// Throws unless object is a JS object whose own keys are all in allowed (a
+// typo must not fall back to a default silently).
+void check_keys(const val& object, const std::string& what,
+                const std::vector<std::string>& allowed);
+
+// Whether v is undefined or null (an omitted optional argument).
+inline bool absent(const val& v) { return v.isUndefined() || v.isNull(); }
+
+// A short description of a JS value for error messages ("Array", "abc", "undefined").
+std::string describe(const val& v);
+
+// The elements of a JS typed array of the given type (e.g. "Uint8Array"),
+// copied into wasm memory with one TypedArray.set (no per-element calls).
+template <typename T>
+std::vector<T> typed_array(const val& v, const std::string& type, const std::string& field) {
+  require(v.instanceof(val::global(type.c_str())), field, describe(v),
+          (type[0] == 'I' ? "an " : "a ") + type);
+  return emscripten::convertJSArrayToNumberVector<T>(v);
+}
+
+// A copy of data as a new JS typed array of the given type.
+template <typename T>
+val to_typed_array(const std::vector<T>& data) {
+  return val(emscripten::typed_memory_view(data.size(), data.data())).call<val>("slice");
+}
+
+// {F: 'poly' | 'rectpoly' | 'exp', n, beta} -> the core's Separation (validated by it).
+Separation separation(const val& model);
+val separation_object(const Separation& F);
+
+// A JS callback fraction => boolean as the core's Progress: returning false
+// cancels (the core throws Cancelled); a throwing callback ends the call with
+// its own exception. undefined or null gives no progress reporting.
+Progress progress(const val& callback);
+
+}  // namespace damlab::wasm

@@ -1,0 +1,171 @@
+// Network: stored memories plus a separation function, with its energy and
+// update rule. Calls are coarse (a whole update, sweep or recall run per
+// call) because each crossing into wasm costs far more than one bit's work.
+#include <cmath>
+#include <optional>
+
+#include "bindings.hpp"
+#include "damlab/dynamics.hpp"
+#include "damlab/rng.hpp"
+
+namespace damlab::wasm {
+
+namespace {
+
+constexpr double max_recall_steps = 1 << 20;
+
+Network* make_network(const PatternSet& memories, val model_arg) {
+  return guard([&] {
+    const val model = take(model_arg);
+    return new Network(memories, separation(model));
+  });
+}
+
+// Optional N flags: nonzero marks a bit that never updates.
+std::vector<std::uint8_t> clamp_flags(const val& clamped) {
+  if (absent(clamped)) return {};
+  return typed_array<std::uint8_t>(clamped, "Uint8Array", "clamped");
+}
+
+double energy(const Network& net, const PatternSet& states, double p) {
+  return guard([&] { return net.energy(states, size(p, "p")); });
+}
+
+val overlaps(const Network& net, const PatternSet& states, double p) {
+  return guard([&] { return to_typed_array(net.overlaps(states, size(p, "p"))); });
+}
+
+int field_sign(const Network& net, const PatternSet& states, double p, double i) {
+  return guard([&] { return net.field_sign(states, size(p, "p"), size(i, "i")); });
+}
+
+bool is_fixed_point(const Network& net, const PatternSet& states, double p) {
+  return guard([&] { return net.is_fixed_point(states, size(p, "p")); });
+}
+
+double synchronous_update(const Network& net, PatternSet& states, val clamped_arg) {
+  return guard([&] {
+    const val clamped = take(clamped_arg);
+    return static_cast<double>(net.synchronous_update(states, clamp_flags(clamped)));
+  });
+}
+double synchronous_update_all(const Network& net, PatternSet& states) {
+  return synchronous_update(net, states, val::undefined());
+}
+
+double asynchronous_sweep(const Network& net, PatternSet& states, double p, val order_arg,
+                          val clamped_arg) {
+  return guard([&] {
+    const val order = take(order_arg), clamped = take(clamped_arg);
+    const auto sequence = absent(order) ? std::vector<std::uint32_t>{}
+                                        : typed_array<std::uint32_t>(order, "Uint32Array", "order");
+    return static_cast<double>(
+        net.asynchronous_sweep(states, size(p, "p"), sequence, clamp_flags(clamped)));
+  });
+}
+double asynchronous_sweep_ordered(const Network& net, PatternSet& states, double p, val order) {
+  return asynchronous_sweep(net, states, p, std::move(order), val::undefined());
+}
+double asynchronous_sweep_plain(const Network& net, PatternSet& states, double p) {
+  return asynchronous_sweep(net, states, p, val::undefined(), val::undefined());
+}
+
+val signs_of(const PatternSet& set) {
+  const auto values = set.signs(0);
+  return to_typed_array(std::vector<std::int8_t>(values.begin(), values.end()));
+}
+
+// Runs up to `steps` synchronous updates or asynchronous sweeps of pattern
+// `index` of states (states itself is not changed), stopping early at a fixed
+// point. Asynchronous sweeps go in order 0..N-1, or in a fresh permutation
+// from Rng(seed) per sweep when a seed is given.
+//   options: {mode: 'sync' | 'async', steps = 10, seed, index = 0, clamped}
+// Returns {energies (Float64Array, steps + 1, the first for the start state),
+// flips (Uint32Array, bits flipped per step), states (Int8Array per entry of
+// energies), converged (the last step flipped nothing)}.
+val recall(const Network& net, const PatternSet& states, val options_arg) {
+  return guard([&] {
+    const val options = take(options_arg);
+    if (!absent(options))
+      check_keys(options, "options", {"mode", "steps", "seed", "index", "clamped"});
+    const auto option = [&](const char* key) {
+      return absent(options) ? val::undefined() : options[key];
+    };
+    const val mode_value = option("mode");
+    const std::string mode = absent(mode_value) ? "sync"
+                             : mode_value.isString() ? mode_value.as<std::string>()
+                                                     : describe(mode_value);
+    require(mode == "sync" || mode == "async", "mode", mode, "one of sync, async");
+    const val steps_value = option("steps");
+    const double steps = absent(steps_value) ? 10 : number(steps_value, "steps");
+    require(std::floor(steps) == steps && steps >= 1 && steps <= max_recall_steps, "steps",
+            number_text(steps), "an integer in [1, 1048576]");
+    const val seed_value = option("seed");
+    std::optional<Rng> rng;
+    if (!absent(seed_value)) rng.emplace(safe_integer(number(seed_value, "seed"), "seed"));
+    const val index_value = option("index");
+    const std::size_t p = absent(index_value)
+                              ? index(0, "index", states.size(), "states.size")
+                              : index(number(index_value, "index"), "index", states.size(),
+                                      "states.size");
+    const auto clamped = clamp_flags(option("clamped"));
+
+    PatternSet state = states.slice(p, 1);
+    std::vector<double> energies{net.energy(state, 0)};
+    std::vector<std::uint32_t> flips;
+    val trajectory = val::array();
+    trajectory.call<void>("push", signs_of(state));
+    for (double t = 0; t < steps; ++t) {
+      std::size_t flipped = 0;
+      if (mode == "sync") {
+        flipped = net.synchronous_update(state, clamped);
+      } else {
+        const auto order = rng ? rng->permutation(static_cast<std::uint32_t>(net.N()))
+                               : std::vector<std::uint32_t>{};
+        flipped = net.asynchronous_sweep(state, 0, order, clamped);
+      }
+      flips.push_back(static_cast<std::uint32_t>(flipped));
+      energies.push_back(net.energy(state, 0));
+      trajectory.call<void>("push", signs_of(state));
+      if (flipped == 0) break;
+    }
+    val out = val::object();
+    out.set("energies", to_typed_array(energies));
+    out.set("flips", to_typed_array(flips));
+    out.set("states", trajectory);
+    out.set("converged", flips.back() == 0);
+    return out;
+  });
+}
+val recall_default(const Network& net, const PatternSet& states) {
+  return recall(net, states, val::undefined());
+}
+
+val model_of(const Network& net) {
+  return guard([&] { return separation_object(net.separation()); });
+}
+std::size_t memory_count(const Network& net) { return net.memories().size(); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(damlab_network) {
+  using namespace emscripten;
+  class_<Network>("Network")
+      .constructor(&make_network)
+      .property("N", &Network::N)
+      .property("size", &memory_count)
+      .property("model", &model_of)
+      .function("energy", &energy)
+      .function("overlaps", &overlaps)
+      .function("fieldSign", &field_sign)
+      .function("isFixedPoint", &is_fixed_point)
+      .function("synchronousUpdate", &synchronous_update)
+      .function("synchronousUpdate", &synchronous_update_all)
+      .function("asynchronousSweep", &asynchronous_sweep)
+      .function("asynchronousSweep", &asynchronous_sweep_ordered)
+      .function("asynchronousSweep", &asynchronous_sweep_plain)
+      .function("recall", &recall)
+      .function("recall", &recall_default);
+}
+
+}  // namespace damlab::wasm

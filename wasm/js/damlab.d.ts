@@ -1,0 +1,200 @@
+// Types of the damlab WebAssembly module (the same API in every build).
+//
+// Ownership: PatternSet, Network and Rng are handles to C++ objects; call
+// .delete() when done (JS garbage collection never frees them). Every other
+// result is a plain JS value.
+//
+// Errors: a bad argument throws an Error whose message is the core's, e.g.
+// "n = 0: must be an integer in [1, 60]", with
+//   name  'InvalidArgument' (and .field, e.g. 'n' or 'data.p'),
+//         'DataError' (malformed IDX bytes), 'Cancelled' (onProgress returned
+//         false) or 'Error';
+// an exception thrown by an onProgress callback comes back unchanged.
+
+export type Variant = 'baseline' | 'simd' | 'threads';
+
+export interface Detected {
+  variant: Variant;
+  features: { simd: boolean; threads: boolean; crossOriginIsolated: boolean };
+}
+
+/** A separation function F: poly x^n, rectpoly x^n for x > 0 else 0, exp e^(beta x). */
+export type Model =
+  | { F: 'poly' | 'rectpoly'; n: number } // integer n in [1, 60]
+  | { F: 'exp'; beta: number }; // beta in (0, 100]
+
+/** Called with the fraction done in [0, 1]; returning false cancels. */
+export type OnProgress = (fraction: number) => boolean | void;
+
+export interface DamlabError extends Error {
+  name: 'InvalidArgument' | 'DataError' | 'Cancelled' | 'Error';
+  /** The argument or spec field at fault (InvalidArgument only). */
+  field?: string;
+}
+
+/** Bit-packed ±1 patterns of N bits (bit 1 is +1). */
+export interface PatternSet {
+  readonly N: number;
+  readonly size: number;
+  /** 64-bit words per pattern: ceil(N / 64). */
+  readonly wordsPerPattern: number;
+  /** A copy of the packed words, two u32 per 64-bit word, low half first. */
+  words(): Uint32Array;
+  /** ±1 values of pattern p. */
+  signs(p: number): Int8Array;
+  /** A new set holding patterns [first, first + count). */
+  slice(first: number, count: number): PatternSet;
+  equals(other: PatternSet): boolean;
+  /** FNV-1a 64 of the packed words, in hex (the "checksum" of run records). */
+  checksum(): string;
+  /** Hamming distances over all pairs of the first prefix patterns (default: all). */
+  pairwiseDistance(prefix?: number): { hdSum: number; pairs: number; meanHd: number | null };
+  delete(): void;
+  isDeleted(): boolean;
+}
+
+export interface PatternSetClass {
+  /** count patterns of N bits, all -1. */
+  new (N: number, count: number): PatternSet;
+  /** count*N bytes, pattern after pattern; value >= threshold (default 1) is +1. */
+  fromBytes(bytes: Uint8Array, N: number, threshold?: number): PatternSet;
+  /** count*N values, each +1 or -1. */
+  fromSigns(signs: Int8Array, N: number): PatternSet;
+  /** Packed words as words() returns them (two u32 per 64-bit word, low half first); padding bits past N must be 0. */
+  fromWords(words: Uint32Array, N: number): PatternSet;
+}
+
+export interface Estimate {
+  kmax: number;
+  /** kmax == S: the true capacity is at least S. */
+  censored: boolean;
+  /** Mean pairwise Hamming distance of the first kmax patterns; null when kmax < 2. */
+  meanHd: number | null;
+  hdSum: number;
+  pairs: number;
+}
+
+export interface CapacityResult {
+  N: number;
+  S: number;
+  exact: Estimate;
+  binary: Estimate & { evaluations: number };
+  monotone: boolean;
+  /** profile[K - 1] is 1 when the first K patterns are all fixed points. */
+  profile: Uint8Array;
+}
+
+export interface RecallOptions {
+  mode?: 'sync' | 'async'; // default 'sync'
+  steps?: number; // at most this many updates or sweeps (default 10)
+  seed?: number; // async only: a fresh random order per sweep from Rng(seed)
+  index?: number; // which pattern of the states to start from (default 0)
+  clamped?: Uint8Array; // N flags: nonzero bits never update
+}
+
+export interface RecallResult {
+  /** Energy in units of F(N), energies[0] for the start state. */
+  energies: Float64Array;
+  /** Bits flipped by each step. */
+  flips: Uint32Array;
+  /** The state (±1) at each entry of energies. */
+  states: Int8Array[];
+  /** The last step flipped no bit (a fixed point was reached). */
+  converged: boolean;
+}
+
+/**
+ * A Dense Associative Memory. Update decisions are exact; a field of exactly
+ * 0 keeps the bit. Methods taking states modify that PatternSet in place.
+ */
+export interface Network {
+  readonly N: number;
+  /** Number of memories. */
+  readonly size: number;
+  readonly model: Model;
+  /** E(σ) / F(N) = -Σ_μ F(ξ^μ·σ) / F(N) for pattern p of states. */
+  energy(states: PatternSet, p: number): number;
+  overlaps(states: PatternSet, p: number): Int32Array;
+  /** Exact sign (-1, 0, +1) of the field of bit i of pattern p. */
+  fieldSign(states: PatternSet, p: number, i: number): number;
+  isFixedPoint(states: PatternSet, p: number): boolean;
+  /** One synchronous update of every state; returns the bits flipped. */
+  synchronousUpdate(states: PatternSet, clamped?: Uint8Array | null): number;
+  /** One sweep of pattern p in order (default 0..N-1); returns the bits flipped. */
+  asynchronousSweep(
+    states: PatternSet,
+    p: number,
+    order?: Uint32Array | null,
+    clamped?: Uint8Array | null,
+  ): number;
+  /** A whole recall run from one pattern of states (states is not modified). */
+  recall(states: PatternSet, options?: RecallOptions): RecallResult;
+  delete(): void;
+  isDeleted(): boolean;
+}
+
+export interface NetworkClass {
+  /** Copies memories (at least one pattern): the set may be deleted afterwards. */
+  new (memories: PatternSet, model: Model): Network;
+}
+
+/** xoshiro256** seeded by splitmix64: the same streams as the native core. */
+export interface Rng {
+  /** The next raw 64-bit output. */
+  next(): bigint;
+  /** A uniform integer in [0, bound), bound an integer in [1, 2^53 - 1]. */
+  below(bound: number): number;
+  /** A uniform double in [0, 1) with 53 random bits. */
+  uniform(): number;
+  bernoulli(p: number): boolean;
+  /** A random permutation of 0..count-1. */
+  permutation(count: number): Uint32Array;
+  delete(): void;
+  isDeleted(): boolean;
+}
+
+export interface RngClass {
+  /** seed: an integer in [0, 2^53 - 1]. */
+  new (seed: number): Rng;
+}
+
+export interface Damlab {
+  /** The build loaded (set by the loaders). */
+  variant: Variant;
+  /** What feature detection found (browser loader only). */
+  features?: Detected['features'];
+
+  PatternSet: PatternSetClass;
+  Network: NetworkClass;
+  Rng: RngClass;
+
+  /** Both capacity modes of the ordered set. */
+  capacity(set: PatternSet, model: Model, onProgress?: OnProgress | null): CapacityResult;
+  /**
+   * Runs an experiment spec (JSON text) and returns its record as JSON text,
+   * identical to the native `damlab run` output (but for code_version).
+   * idxBytes: the contents of the file an idx source names.
+   */
+  runSpec(spec: string, idxBytes?: Uint8Array | null, onProgress?: OnProgress | null): string;
+  /** The spec with every default filled in (JSON text); throws on an invalid spec. */
+  normalizeSpec(spec: string): string;
+  /** `git describe` of the sources the module was built from. */
+  version(): string;
+
+  /** count skewed Rademacher patterns: each bit +1 with probability p. */
+  rademacher(N: number, count: number, p: number, seed: number): PatternSet;
+
+  /** Theory overlays for random patterns (per-bit, per-pattern estimates). */
+  kmax(N: number, n: number): number;
+  logKmax(N: number, n: number): number;
+  errorProbability(N: number, n: number, K: number): number;
+  kmaxHopfield(N: number): number;
+  kmaxMceliece(N: number): number;
+
+  /** wasm memory size and bytes currently allocated (to spot handles never deleted). */
+  memoryStats(): { wasmBytes: number; allocatedBytes: number };
+}
+
+export declare const variants: Variant[];
+export declare function detectVariant(): Promise<Detected>;
+export declare function loadDamlab(options?: { baseUrl?: string; variant?: Variant }): Promise<Damlab>;
