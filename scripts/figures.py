@@ -147,16 +147,18 @@ def overloaded(dc, errors):
             ax.plot([e for e, _ in eps], [v for _, v in eps], "o-", label=f"n = {n}")
         ax.set_title(f"K = {dc[0]['K']} MNIST memories, {dc[0]['probes']} held-out probes")
         finish(fig, ax, "ε", "D_c^ε (fraction of probes with Cvg ≥ (1−ε)N)", "overloaded-dc.png")
-    if errors:
+    for name, data, rows_ in errors:
+        if not rows_:
+            continue
         fig, ax = plt.subplots(figsize=(6, 4))
-        for n in sorted({int(r["model.n"]) for r in errors}):
+        for n in sorted({int(r["model.n"]) for r in rows_}):
             sel = sorted((int(r["K"]), float(r["train_error"]), float(r["test_error"]))
-                         for r in errors if int(r["model.n"]) == n)
+                         for r in rows_ if int(r["model.n"]) == n)
             line, = ax.plot([k for k, _, _ in sel], [t for _, _, t in sel], "o-", label=f"test, n = {n}")
             ax.plot([k for k, _, _ in sel], [t for _, t, _ in sel], "x--", color=line.get_color(),
                     label=f"train, n = {n}")
-        finish(fig, ax, "K (stored MNIST digits)",
-               "error (label of the nearest memory after the update)", "overloaded-error.png", 7)
+        finish(fig, ax, f"K (stored {data} patterns)",
+               "error (label of the nearest memory after the update)", name + ".png", 7)
 
 
 def main():
@@ -167,7 +169,9 @@ def main():
         appA1(art1, mnist1)
     if art2 or mnist2:
         fig2(art2, mnist2)
-    overloaded(rows("overloaded-dc"), rows("overloaded-error"))
+    overloaded(rows("overloaded-dc"),
+               [("overloaded-error", "MNIST", rows("overloaded-error")),
+                ("overloaded-error-fashion", "Fashion-MNIST", rows("overloaded-error-fashion"))])
 
 
 if __name__ == "__main__":
