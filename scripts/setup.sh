@@ -15,6 +15,7 @@ apt_packages=(
   zlib1g-dev                             # gzipped IDX files in the runner
   dataset-fashion-mnist                  # Fashion-MNIST (gzipped IDX)
   emscripten                             # WebAssembly builds (Debian's emcc 3.1.6)
+  chromium                               # browser tests of the web playground (playwright-core)
 )
 # Node.js may come from elsewhere on the machine; only install Debian's if absent.
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
@@ -49,3 +50,11 @@ done
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >&2
 cmake --build build -j"$(nproc)" >&2
 bash scripts/build-wasm.sh >&2
+
+# The web playground (web/ -> dist/, Vite; public/ copied as is): built again
+# when its sources changed or a wasm build or data asset differs from its copy.
+stale=0
+[ -f dist/.built ] || stale=1
+[ "$stale" = 1 ] || [ -z "$(find web vite.config.js package-lock.json -newer dist/.built -print -quit)" ] || stale=1
+for file in public/wasm/* public/data/*; do cmp -s "$file" "dist/${file#public/}" || stale=1; done
+if [ "$stale" = 1 ]; then npm run build --silent >&2 && touch dist/.built; fi

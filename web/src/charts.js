@@ -1,0 +1,120 @@
+// Chart.js set up for streamed, exact data: no animation (points arrive as
+// workers finish; prefers-reduced-motion is respected for free), no parsing
+// (data arrive as {x, y} already), update('none').
+import {
+  Chart,
+  LineController,
+  ScatterController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  Legend,
+  Tooltip,
+  Title,
+} from 'chart.js';
+
+Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, Legend, Tooltip, Title);
+
+const common = {
+  animation: false,
+  parsing: false,
+  normalized: true,
+  responsive: true,
+  maintainAspectRatio: false,
+  plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
+};
+
+// A white background, so PNG exports are not transparent.
+const background = {
+  id: 'background',
+  beforeDraw(chart) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+/** Retrieval profile: 1 when the first K patterns are all fixed points. */
+export function profileChart(canvas) {
+  return new Chart(canvas, {
+    type: 'line',
+    plugins: [background],
+    data: { datasets: [] },
+    options: {
+      ...common,
+      scales: {
+        x: { type: 'linear', title: { display: true, text: 'K (first K patterns stored)' }, min: 1, max: 50 },
+        y: {
+          type: 'linear',
+          min: -0.05,
+          max: 1.05,
+          ticks: { stepSize: 1, callback: (v) => (v === 1 ? 'retrieved' : v === 0 ? 'not' : '') },
+          title: { display: true, text: 'all first K retrieved' },
+        },
+      },
+    },
+  });
+}
+
+export function setProfile(chart, profile, kmax) {
+  const points = Array.from(profile, (bit, i) => ({ x: i + 1, y: bit === '1' ? 1 : 0 }));
+  chart.data.datasets = [
+    { label: 'retrieval profile', data: points, stepped: 'middle', borderColor: '#1f5fa8', pointRadius: 2 },
+    {
+      label: `Kmax (exact) = ${kmax}`,
+      data: kmax > 0 ? [{ x: kmax, y: -0.05 }, { x: kmax, y: 1.05 }] : [],
+      borderColor: '#c0392b',
+      borderDash: [6, 4],
+      pointRadius: 0,
+    },
+  ];
+  chart.options.scales.x.max = profile.length;
+  chart.update('none');
+}
+
+/** A scatter of sweep results; the x axis is set per figure. */
+export function sweepChart(canvas) {
+  return new Chart(canvas, {
+    type: 'scatter',
+    plugins: [background],
+    data: { datasets: [] },
+    options: {
+      ...common,
+      scales: {
+        x: { type: 'linear', title: { display: true } },
+        y: { type: 'linear', min: 0, title: { display: true, text: 'Kmax (exact mode)' } },
+      },
+    },
+  });
+}
+
+/**
+ * Starts a figure: its x axis and its series, in legend order, each
+ * {label, color, style}. Censored points (Kmax = S) are drawn hollow.
+ */
+export function resetSweep(chart, { x, series }) {
+  Object.assign(chart.options.scales.x, { min: x.min, max: x.max });
+  chart.options.scales.x.title.text = x.title;
+  chart.data.datasets = series.map(({ label, color, style }) => ({
+    label,
+    data: [],
+    borderColor: color,
+    backgroundColor: color,
+    pointBackgroundColor: (ctx) => (ctx.raw?.censored ? 'transparent' : color),
+    pointStyle: style,
+    pointRadius: 4,
+  }));
+  chart.update('none');
+}
+
+export function addPoint(chart, label, point) {
+  chart.data.datasets.find((d) => d.label === label).data.push(point);
+  chart.update('none');
+}
+
+/** A PNG download of a chart. */
+export function chartPng(chart) {
+  return chart.toBase64Image('image/png', 1);
+}

@@ -1,0 +1,137 @@
+// The capacity explorer: one spec from the controls, one run in the pool,
+// Kmax in both modes, the retrieval profile and the theory estimate beside it.
+import { explorerSpec } from './state.js';
+import { readForm, writeForm } from './form.js';
+import { profileChart, setProfile, chartPng } from './charts.js';
+import { download, fillTable, toCsv } from './exports.js';
+
+const $ = (id) => document.getElementById(id);
+
+export function createExplorer({ pool, state, onStateChange, report }) {
+  const view = $('explorer');
+  const form = $('explorer-form');
+  const chart = profileChart($('profile-chart'));
+  let job = null;
+  let last = null; // {record (parsed), text, theory, variant}
+
+  // Only the controls of the chosen source and model are shown.
+  function showRelevant() {
+    const asset = state.source !== 'rademacher';
+    for (const element of form.querySelectorAll('[data-for]')) {
+      const key = element.dataset.for;
+      element.hidden = !(
+        (key === 'mnist' && asset) ||
+        (key === 'greedy' && asset && state.selection === 'greedy') ||
+        (key === 'rademacher' && !asset) ||
+        (key === 'polynomial' && state.F !== 'exp') ||
+        (key === 'exp' && state.F === 'exp')
+      );
+    }
+  }
+
+  function summaryRow(list, term, value) {
+    const dt = document.createElement('dt');
+    dt.textContent = term;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    list.append(dt, dd);
+  }
+
+  const hd = (value) => (value === null || value === undefined ? '— (fewer than 2 patterns)' : value.toFixed(2));
+
+  function show({ record, theory, variant }) {
+    const { result, data } = record;
+    const list = $('summary');
+    list.replaceChildren();
+    const censored = (mode) => (mode.censored ? ` (censored: Kmax = S, capacity ≥ ${result.S})` : '');
+    summaryRow(list, 'Kmax, exact', `${result.exact.kmax} of S = ${result.S}${censored(result.exact)}`);
+    summaryRow(
+      list,
+      'Kmax, binary search',
+      `${result.binary.kmax}${censored(result.binary)} after ${result.binary.evaluations} evaluations`,
+    );
+    summaryRow(list, 'Profile monotone', result.monotone ? 'yes (both modes agree)' : 'no: the binary search assumption fails');
+    if (data.greedy) summaryRow(list, 'Reached mean HD (greedy)', `${hd(data.greedy.reached_hd)} bits (target ${record.spec.data.target_hd})`);
+    if (data.mean_hd !== undefined) summaryRow(list, 'Mean HD of the S patterns', `${hd(data.mean_hd)} bits`);
+    summaryRow(list, 'Mean HD of the first Kmax', `${hd(result.exact.mean_hd)} bits`);
+    summaryRow(list, 'N, data checksum', `${result.N} bits, ${data.checksum}`);
+    summaryRow(list, 'Build, code version', `${variant}, ${record.code_version}`);
+    $('theory').textContent = theory?.error
+      ? `No theory estimate for N = ${theory.N}, n = ${theory.n}: ${theory.error}`
+      : theory
+      ? `Theory for random unbiased patterns: Kmax(N = ${theory.N}, n = ${theory.n}) ≈ ${theory.kmax.toPrecision(4)}. ` +
+        'This is a per-pattern estimate (each pattern a fixed point with high probability), not the same quantity ' +
+        'as the measured "all first K retrieved" Kmax above, and it assumes uncorrelated patterns.'
+      : 'No theory estimate for the exponential F.';
+    setProfile(chart, result.profile, result.exact.kmax);
+    fillTable($('profile-table'), ['K', 'all first K retrieved'], Array.from(result.profile, (bit, i) => [i + 1, bit === '1' ? 'yes' : 'no']));
+    for (const id of ['export-csv', 'export-json', 'export-png']) $(id).disabled = false;
+  }
+
+  async function run() {
+    const errors = readForm(form, state);
+    if (errors.length) {
+      report(errors);
+      view.dataset.status = 'invalid';
+      return;
+    }
+    report([]);
+    onStateChange();
+    if (job) pool.cancel(job.id);
+    const spec = explorerSpec(state);
+    const progress = $('progress');
+    progress.value = 0;
+    $('cancel').disabled = false;
+    view.dataset.status = 'running';
+    const current = (job = pool.run(spec, { theory: true, onProgress: (f) => (progress.value = f) }));
+    try {
+      const { record: text, theory, variant } = await current.promise;
+      const record = JSON.parse(text);
+      // The profile string keeps its exact form ('0'/'1' characters).
+      last = { record, text, theory, variant };
+      show(last);
+      progress.value = 1;
+      view.dataset.status = 'done';
+    } catch (error) {
+      if (job !== current) return; // superseded by a newer run
+      view.dataset.status = error.name === 'Cancelled' ? 'cancelled' : 'error';
+      if (error.name !== 'Cancelled') report([error.message]);
+      progress.value = 0;
+    } finally {
+      if (job === current) {
+        job = null;
+        $('cancel').disabled = true;
+      }
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run();
+  });
+  form.addEventListener('change', () => {
+    const errors = readForm(form, state);
+    report(errors);
+    if (!errors.length) onStateChange();
+    showRelevant();
+  });
+  $('cancel').addEventListener('click', () => job && pool.cancel(job.id));
+
+  const stem = () => `damlab-capacity-${last.record.data.checksum}`;
+  $('export-json').addEventListener('click', () => download(`${stem()}.json`, last.text + '\n', 'application/json'));
+  $('export-csv').addEventListener('click', () => {
+    const { result } = last.record;
+    const rows = Array.from(result.profile, (bit, i) => [i + 1, bit]);
+    download(`${stem()}.csv`, toCsv(['K', 'retrieved'], rows), 'text/csv');
+  });
+  $('export-png').addEventListener('click', () => download(`${stem()}.png`, chartPng(chart)));
+
+  return {
+    load() {
+      writeForm(form, state);
+      showRelevant();
+    },
+    run,
+    chart,
+  };
+}

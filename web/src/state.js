@@ -1,0 +1,119 @@
+// Every control and seed lives in location.hash (#key=value&...), so a link
+// reproduces a run. parseHash checks each value and names the field it
+// rejects; a rejected field keeps its default.
+
+const int = (min, max) => ({
+  parse(text) {
+    const value = Number(text);
+    return Number.isInteger(value) && value >= min && value <= max && /^-?\d+$/.test(text.trim())
+      ? value
+      : undefined;
+  },
+  rule: `must be an integer in [${min}, ${max}]`,
+});
+const real = (min, max, openMin = false) => ({
+  parse(text) {
+    const value = Number(text);
+    const ok = text.trim() !== '' && Number.isFinite(value) && (openMin ? value > min : value >= min) && value <= max;
+    return ok ? value : undefined;
+  },
+  rule: `must be a number in ${openMin ? '(' : '['}${min}, ${max}]`,
+});
+const choice = (...options) => ({
+  parse: (text) => (options.includes(text) ? text : undefined),
+  rule: `must be one of ${options.join(', ')}`,
+});
+// Digit classes as "0,1,7" (empty: all ten classes).
+const classes = {
+  parse(text) {
+    if (text.trim() === '') return '';
+    const parts = text.split(',').map((part) => part.trim());
+    if (!parts.every((part) => /^\d$/.test(part))) return undefined;
+    return [...new Set(parts.map(Number))].sort((a, b) => a - b).join(',');
+  },
+  rule: 'must be a comma-separated list of digits 0-9 (empty: all)',
+};
+
+const maxSeed = 2 ** 53 - 1;
+
+/** The fields, their defaults and their rules. */
+export const fields = {
+  view: { ...choice('explorer', 'sweeps'), default: 'explorer' },
+  source: { ...choice('mnist', 'rademacher', 'fashion-mnist'), default: 'mnist' },
+  selection: { ...choice('greedy', 'random', 'first'), default: 'greedy' },
+  target_hd: { ...real(1, 784), default: 120 },
+  S: { ...int(2, 2000), default: 50 },
+  classes: { ...classes, default: '' },
+  p: { ...real(0, 1), default: 0.88 },
+  N: { ...int(2, 65536), default: 784 },
+  seed: { ...int(0, maxSeed), default: 1 },
+  F: { ...choice('rectpoly', 'poly', 'exp'), default: 'rectpoly' },
+  n: { ...int(1, 60), default: 7 },
+  beta: { ...real(0, 100, true), default: 1 },
+  figure: { ...choice('fig1', 'fig2'), default: 'fig1' },
+  scale: { ...choice('reduced', 'paper'), default: 'reduced' },
+  embed: { ...choice('0', '1'), default: '0' },
+};
+
+export function defaults() {
+  return Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.default]));
+}
+
+/**
+ * @returns {{state: object, errors: string[]}} errors read like
+ *   "n = 99: must be an integer in [1, 60]".
+ */
+export function parseParams(text, state = defaults()) {
+  const errors = [];
+  for (const [key, raw] of new URLSearchParams(text)) {
+    const field = fields[key];
+    if (!field) {
+      errors.push(`${key}: unknown parameter`);
+      continue;
+    }
+    const value = field.parse(raw);
+    if (value === undefined) errors.push(`${key} = ${raw}: ${field.rule}`);
+    else state[key] = value;
+  }
+  return { state, errors };
+}
+
+/** State from the page's address: the hash, and ?embed=1 from the query. */
+export function readLocation(location = window.location) {
+  const { state, errors } = parseParams(location.hash.replace(/^#/, ''));
+  const query = new URLSearchParams(location.search);
+  if (query.get('embed') === '1') state.embed = '1';
+  return { state, errors };
+}
+
+/** The hash of a state: only the fields that matter for its view and data source. */
+export function toHash(state) {
+  const keys = ['view'];
+  if (state.view === 'explorer') {
+    keys.push('source');
+    if (state.source === 'rademacher') keys.push('p', 'N');
+    else keys.push('selection', 'target_hd', 'classes');
+    keys.push('S', 'seed', 'F', state.F === 'exp' ? 'beta' : 'n');
+  } else keys.push('figure', 'scale');
+  if (state.embed === '1') keys.push('embed');
+  const params = new URLSearchParams();
+  for (const key of keys) params.set(key, String(state[key]));
+  return '#' + params.toString().replace(/%2C/g, ',');
+}
+
+/** The experiment spec of the explorer's state (the core checks it again). */
+export function explorerSpec(state) {
+  const data =
+    state.source === 'rademacher'
+      ? { source: 'rademacher', N: state.N, S: state.S, p: state.p, seed: state.seed }
+      : {
+          source: state.source,
+          S: state.S,
+          selection: state.selection,
+          ...(state.selection === 'greedy' ? { target_hd: state.target_hd } : {}),
+          classes: state.classes === '' ? [] : state.classes.split(',').map(Number),
+          seed: state.seed,
+        };
+  const model = state.F === 'exp' ? { F: 'exp', beta: state.beta } : { F: state.F, n: state.n };
+  return { measure: 'capacity', data, model };
+}

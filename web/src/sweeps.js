@@ -1,0 +1,130 @@
+// Sweeps: one click runs a whole figure (figures.js) through the worker pool;
+// points stream into the scatter as workers finish.
+import { readForm, writeForm } from './form.js';
+import { sweepChart, resetSweep, addPoint, chartPng } from './charts.js';
+import { download, fillTable, toCsv } from './exports.js';
+import { figures } from './figures.js';
+
+const $ = (id) => document.getElementById(id);
+
+export function createSweeps({ pool, state, onStateChange, report }) {
+  const view = $('sweeps');
+  const form = $('sweep-form');
+  const chart = sweepChart($('sweep-chart'));
+  const columns = ['source', 'n', 'target HD or p', 'seed', 'Kmax', 'censored', 'mean HD of first Kmax', 'data checksum'];
+  let jobs = [];
+  let records = [];
+  let rows = [];
+
+  function describe() {
+    const figure = figures[state.figure];
+    $('sweeps-title').textContent = `Sweeps: ${figure.title}`;
+    $('sweep-description').textContent = figure.describe(state.scale);
+  }
+
+  function reset() {
+    resetSweep(chart, figures[state.figure]);
+    records = [];
+    rows = [];
+    fillTable($('sweep-table'), columns, []);
+    for (const id of ['sweep-csv', 'sweep-json', 'sweep-png']) $(id).disabled = true;
+  }
+
+  function add(record) {
+    const { spec, result, data: loaded } = record;
+    const data = spec.data;
+    const exact = result.exact;
+    records.push(record);
+    rows.push([
+      data.source === 'rademacher' ? 'artificial' : 'MNIST',
+      spec.model.n,
+      data.source === 'rademacher' ? data.p : data.target_hd,
+      data.seed,
+      exact.kmax,
+      exact.censored,
+      exact.mean_hd,
+      loaded.checksum,
+    ]);
+    const point = figures[state.figure].point(record);
+    if (point) addPoint(chart, point.series, point.point);
+  }
+
+  async function run() {
+    const errors = readForm(form, state);
+    if (errors.length) return report(errors);
+    report([]);
+    onStateChange();
+    describe();
+    cancel();
+    reset();
+    const specs = figures[state.figure].specs(state.scale);
+    let done = 0;
+    const progress = $('sweep-progress');
+    const tick = () => {
+      progress.value = done / specs.length;
+      $('sweep-count').textContent = `${done} / ${specs.length} runs`;
+    };
+    tick();
+    $('sweep-cancel').disabled = false;
+    view.dataset.status = 'running';
+    const current = (jobs = specs.map((spec) => pool.run(spec)));
+    const failures = [];
+    await Promise.all(
+      current.map(async ({ promise }) => {
+        try {
+          const { record } = await promise;
+          if (jobs === current) add(JSON.parse(record));
+        } catch (error) {
+          if (error.name !== 'Cancelled') failures.push(error.message);
+        }
+        done++;
+        if (jobs === current) tick();
+      }),
+    );
+    if (jobs !== current) return; // cancelled or superseded
+    jobs = [];
+    $('sweep-cancel').disabled = true;
+    fillTable($('sweep-table'), columns, rows);
+    if (failures.length) report([...new Set(failures)]);
+    view.dataset.status = failures.length ? 'error' : 'done';
+    for (const id of ['sweep-csv', 'sweep-json', 'sweep-png']) $(id).disabled = false;
+  }
+
+  function cancel() {
+    if (!jobs.length) return;
+    const running = jobs;
+    jobs = [];
+    for (const { id } of running) pool.cancel(id);
+    $('sweep-cancel').disabled = true;
+    fillTable($('sweep-table'), columns, rows);
+    view.dataset.status = 'cancelled';
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run();
+  });
+  form.addEventListener('change', () => {
+    const errors = readForm(form, state);
+    report(errors);
+    if (!errors.length) onStateChange();
+    describe();
+  });
+  $('sweep-cancel').addEventListener('click', cancel);
+  const stem = () => `damlab-${state.figure}-${state.scale}`;
+  $('sweep-csv').addEventListener('click', () => download(`${stem()}.csv`, toCsv(columns, rows), 'text/csv'));
+  $('sweep-json').addEventListener('click', () =>
+    download(`${stem()}.json`, JSON.stringify(records, null, 2) + '\n', 'application/json'),
+  );
+  $('sweep-png').addEventListener('click', () => download(`${stem()}.png`, chartPng(chart)));
+
+  return {
+    load() {
+      writeForm(form, state);
+      describe();
+      reset();
+    },
+    run,
+    chart,
+  };
+}
