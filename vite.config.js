@@ -4,6 +4,7 @@
 // lets dist/ work from any static path.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('./web/', import.meta.url));
 
@@ -13,7 +14,22 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+// coi-serviceworker (npm) makes a static host that cannot send COOP/COEP
+// cross-origin isolated (HTTPS or localhost; one reload). It must stay a
+// separate, unbundled, same-origin file: copied as it is to
+// dist/coi-serviceworker.js; web/src/main.js registers it only when the page
+// is not already isolated and is the top-level page.
+const coiServiceWorker = {
+  name: 'coi-serviceworker',
+  apply: 'build',
+  generateBundle() {
+    const file = fileURLToPath(new URL('./node_modules/coi-serviceworker/coi-serviceworker.js', import.meta.url));
+    this.emitFile({ type: 'asset', fileName: 'coi-serviceworker.js', source: readFileSync(file, 'utf8') });
+  },
+};
+
 export default defineConfig({
+  plugins: [coiServiceWorker],
   root,
   base: './',
   publicDir: fileURLToPath(new URL('./public/', import.meta.url)),

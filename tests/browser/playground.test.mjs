@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
@@ -65,6 +66,10 @@ for (const isolation of [true, false]) {
     before(async () => {
       ({ server, url } = await serve({ dir: dist, isolation }));
       context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+      // Without isolation headers the page would register coi-serviceworker
+      // and reload isolated: turned off here through the library's own
+      // setting, to test the fallback (the service worker has its own test).
+      if (!isolation) await context.addInitScript(() => (window.coi = { shouldRegister: () => false }));
     });
     after(async () => {
       await context?.close();
@@ -160,7 +165,7 @@ for (const isolation of [true, false]) {
     });
 
     test('cancel stops a long run and the page stays usable', async () => {
-      const page = await open(`${url}#view=explorer&source=rademacher&p=0.5&N=65536&S=2000&seed=1&F=exp&beta=1`);
+      const page = await open(`${url}#view=explorer&source=rademacher&p=0.5&N=65536&S=1000&seed=1&F=exp&beta=1`);
       await page.waitForSelector('#explorer[data-status="running"]', { timeout });
       await page.waitForTimeout(300);
       await page.click('#cancel');
@@ -210,6 +215,164 @@ for (const isolation of [true, false]) {
       await page.close();
     });
 
+    test('recall view: steps through a trajectory computed by the module', async () => {
+      const page = await open(
+        `${url}#view=recall&K=100&digit=3&delta=0.2&occlude=top&rseed=1&update=async&steps=10&rF=rectpoly&rn=40`,
+      );
+      await page.waitForSelector(done('recall'), { timeout });
+      assert.equal(await page.textContent('#messages'), '');
+      assert.equal(await page.getAttribute('#recall', 'data-status'), 'done');
+      assert.equal(await page.getAttribute('#recall', 'data-step'), '0');
+      // The energy trace, as the module reported it: never increases for async sweeps.
+      const trace = await page.$$eval('#energy-table tbody tr', (rows) =>
+        rows.map((row) => ({ energy: Number(row.cells[1].textContent), flips: row.cells[2].textContent })),
+      );
+      assert.ok(trace.length >= 2, 'at least one step');
+      for (let t = 1; t < trace.length; t++) assert.ok(trace[t].energy <= trace[t - 1].energy, `energy rose at step ${t}`);
+      assert.ok(Number(trace[1].flips) > 0, 'the first sweep flips bits of the corrupted probe');
+      const image = () => page.$eval('#recall-state', (canvas) => canvas.toDataURL());
+      const before = await image();
+      await page.click('#recall-step');
+      assert.equal(await page.getAttribute('#recall', 'data-step'), '1');
+      assert.notEqual(await image(), before, 'stepping changes the state shown');
+      assert.match(await page.textContent('#recall-nearest-caption'), /^Nearest memory: #\d+ \(digit \d\), overlap -?\d+ of 784/);
+      assert.equal(await page.locator('#overlap-table tbody tr').count(), 5);
+      // Play runs to the end (at once under prefers-reduced-motion).
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.click('#recall-play');
+      assert.equal(await page.getAttribute('#recall', 'data-step'), String(trace.length - 1));
+      // Here the network restores the stored digit: the nearest memory at the end is #3.
+      assert.equal(await page.getAttribute('#recall', 'data-nearest'), '3');
+      assert.match(await page.textContent('#recall-summary'), /Ends nearest tomemory #3 .*: the stored digit/);
+      if (isolation) await screenshot(page, 'recall');
+      // A digit index past K is named.
+      await page.fill('input[name=digit]', '100');
+      await page.click('#recall-run');
+      assert.match(await page.textContent('#messages'), /digit = 100: must be less than K = 100/);
+      await page.close();
+    });
+
+    test('a native capacity record and sweep CSV open locally; a bad file is named', async () => {
+      const spec = {
+        measure: 'capacity',
+        data: { source: 'rademacher', N: 300, S: 40, p: 0.8, seed: 5 },
+        model: { F: 'rectpoly', n: 5 },
+      };
+      const file = join(artifacts, 'native-record.json');
+      writeFileSync(file, JSON.stringify(spec));
+      const text = execFileSync(native, ['run', file], { cwd: root, encoding: 'utf8' });
+      writeFileSync(file, text);
+      const expected = JSON.parse(text);
+      const page = await open(`${url}#view=results`);
+      await page.setInputFiles('#results-file', file);
+      await page.waitForSelector(done('results'), { timeout });
+      assert.equal(await page.textContent('#messages'), '');
+      assert.match(
+        await page.textContent('#results-summary'),
+        new RegExp(`Kmax, exact${expected.result.exact.kmax} of S = 40`),
+      );
+      const csv = join(root, 'results', 'fig1-mnist.csv');
+      if (existsSync(csv)) {
+        await page.setInputFiles('#results-file', csv);
+        await page.waitForSelector('#results[data-kind="capacity-csv"]', { timeout });
+        const lines = readFileSync(csv, 'utf8').trim().split('\n').length - 1;
+        assert.equal(await page.locator('#results-table tbody tr').count(), lines);
+      }
+      const bad = join(artifacts, 'bad-results.csv');
+      writeFileSync(bad, 'a,b\n1,2,3\n');
+      await page.setInputFiles('#results-file', bad);
+      await page.waitForSelector('#results[data-status="error"]', { timeout });
+      assert.match(await page.textContent('#messages'), /bad-results\.csv: line 2 has 3 fields, the header has 2/);
+      assert.ok(await page.isVisible('#results-file'));
+      await page.close();
+    });
+
+    test('the overloaded-regime D_c figure equals the native records', async () => {
+      const page = await open(`${url}#view=sweeps&figure=dc&scale=reduced`);
+      await page.waitForSelector(done('sweeps'), { timeout });
+      assert.equal(await page.getAttribute('#sweeps', 'data-status'), 'done');
+      assert.equal(await page.textContent('#sweep-count'), '3 / 3 runs');
+      const rows = await page.$$eval('#sweep-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+      assert.equal(rows.length, 27);
+      const expected = nativeRecord({
+        measure: 'convergence',
+        data: { source: 'mnist', S: 10000, selection: 'random', seed: 1 },
+        model: { F: 'poly', n: 4 },
+        probe: { K: 1000, probes: 'held_out', count: 200, steps: 3, update: 'sync', epsilons: [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5], seed: 1 },
+      });
+      const n4 = rows.filter((row) => row[0] === '4').map((row) => Number(row[4]));
+      assert.deepEqual(n4, Object.values(expected.result.D_c));
+      await page.close();
+    });
+
+    test('a worker that dies is reported and replaced; the page stays usable', async () => {
+      const page = await open(`${url}#view=explorer&source=rademacher&p=0.8&N=300&S=30&seed=2&F=rectpoly&n=5`);
+      await explorerResult(page);
+      const message = await page.evaluate(() => window.damlabDebug.crashWorker().then(() => 'no error', (e) => e.message));
+      assert.match(message, /^worker: /);
+      assert.match(await page.textContent('#messages'), /^worker: /);
+      await page.fill('input[name=S]', '20');
+      // Enter submits (a click could miss: the message box above closes on change).
+      await page.press('input[name=S]', 'Enter');
+      await page.waitForFunction(() => /of S = 20/.test(document.getElementById('summary').textContent), null, { timeout });
+      assert.match(await explorerResult(page), /of S = 20/);
+      await page.close();
+    });
+
+    test('a local IDX.gz file (and the same data as CSV) gives the native record', async () => {
+      // 40 items of 10 × 10 bytes from a fixed LCG: data, not numerics under test.
+      const [count, N] = [40, 100];
+      const pixels = new Uint8Array(count * N);
+      let x = 12345;
+      for (let i = 0; i < pixels.length; i++) pixels[i] = (x = (x * 1103515245 + 12345) % 2 ** 31) >> 23;
+      const header = Buffer.alloc(16);
+      header.set([0, 0, 0x08, 3]);
+      header.writeUInt32BE(count, 4);
+      header.writeUInt32BE(10, 8);
+      header.writeUInt32BE(10, 12);
+      const name = 'user-items.idx.gz';
+      writeFileSync(join(artifacts, name), gzipSync(Buffer.concat([header, pixels])));
+      const csvName = 'user-items.csv';
+      const rows = Array.from({ length: count }, (_, i) => Array.from(pixels.subarray(i * N, (i + 1) * N), (v) => (v >= 128 ? 1 : 0)).join(','));
+      writeFileSync(join(artifacts, csvName), rows.join('\n') + '\n');
+      const spec = { measure: 'capacity', data: { source: 'idx', path: name, threshold: 128, first: 30 }, model: { F: 'rectpoly', n: 5 } };
+      writeFileSync(join(artifacts, 'idx-spec.json'), JSON.stringify(spec));
+      const expected = JSON.parse(execFileSync(native, ['run', 'idx-spec.json'], { cwd: artifacts, encoding: 'utf8' }));
+      delete expected.code_version;
+
+      const page = await open(`${url}#view=explorer&source=idx&threshold=128&S=30&seed=1&F=rectpoly&n=5`);
+      await page.waitForSelector('#messages:not(:empty)', { timeout });
+      assert.match(await page.textContent('#messages'), /source = idx: open an IDX or CSV file first/);
+      assert.ok(await page.isVisible('#idx-file'));
+      await page.setInputFiles('#idx-file', join(artifacts, name));
+      await page.waitForSelector(`#explorer[data-file="${name}"]`, { timeout });
+      await page.press('input[name=S]', 'Enter');
+      await explorerResult(page);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+      const record = JSON.parse(readFileSync(await download.path(), 'utf8'));
+      delete record.code_version;
+      assert.deepEqual(record, expected);
+      // The same bits as a CSV of 0/1 rows: the same patterns, the same Kmax.
+      await page.setInputFiles('#idx-file', join(artifacts, csvName));
+      await page.waitForSelector(`#explorer[data-file="${csvName}"]`, { timeout });
+      await page.$eval('#explorer', (view) => delete view.dataset.status); // wait for the new run
+      await page.press('input[name=S]', 'Enter');
+      const csvSummary = await explorerResult(page);
+      assert.match(csvSummary, new RegExp(`Kmax, exact${expected.result.exact.kmax} of S = 30`));
+      assert.match(csvSummary, new RegExp(expected.data.checksum));
+      const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+      const csvRecord = JSON.parse(readFileSync(await csvDownload.path(), 'utf8'));
+      assert.equal(csvRecord.spec.data.path, csvName);
+      assert.deepEqual(csvRecord.result, expected.result);
+      // A malformed CSV is named.
+      const bad = join(artifacts, 'bad-items.csv');
+      writeFileSync(bad, '0,1,1\n0,2,1\n');
+      await page.setInputFiles('#idx-file', bad);
+      await page.waitForSelector('#explorer[data-status="error"]', { timeout });
+      assert.match(await page.textContent('#messages'), /bad-items\.csv: CSV line 2, value 2 is "2": every value must be 0 or 1/);
+      await page.close();
+    });
+
     test('bad URL parameters name the field, and nothing runs', async () => {
       const page = await open(`${url}#n=99&p=2&source=foo&bogus=1`);
       await page.waitForSelector('#messages:not(:empty)', { timeout });
@@ -223,6 +386,28 @@ for (const isolation of [true, false]) {
       if (isolation) await screenshot(page, 'bad-url');
       await page.close();
     });
+
+    if (!isolation)
+      test('coi-serviceworker isolates a page served without the headers', async () => {
+        const swContext = await browser.newContext({ serviceWorkers: 'allow' });
+        const page = await swContext.newPage();
+        page.on('console', (m) => m.type() === 'error' && problems.push(`service worker page: ${m.text()}`));
+        page.on('pageerror', (e) => problems.push(`service worker page: ${e.message}`));
+        await page.goto(`${url}#view=explorer&source=rademacher&p=0.8&N=300&S=20&seed=2&F=rectpoly&n=5`);
+        // The page registers the worker and reloads itself once.
+        let found = null;
+        for (let i = 0; i < 100 && !found; i++) {
+          await page.waitForTimeout(200);
+          found = await page
+            .evaluate(() => crossOriginIsolated && document.body.dataset.variant)
+            .catch(() => null); // the reload destroys the context
+        }
+        assert.equal(found, 'threads');
+        assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
+        await page.waitForSelector(done('explorer'), { timeout });
+        assert.equal(await page.getAttribute('#explorer', 'data-status'), 'done');
+        await swContext.close();
+      });
 
     test('no console errors on any page', () => {
       assert.deepEqual(problems, []);

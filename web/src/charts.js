@@ -94,10 +94,13 @@ export function sweepChart(canvas) {
  * Starts a figure: its x axis and its series, in legend order, each
  * {label, color, style}. Censored points (Kmax = S) are drawn hollow.
  */
-export function resetSweep(chart, { x, series }) {
+export function resetSweep(chart, { x, y, series }) {
   Object.assign(chart.options.scales.x, { min: x.min, max: x.max });
   chart.options.scales.x.title.text = x.title;
-  chart.data.datasets = series.map(({ label, color, style }) => ({
+  Object.assign(chart.options.scales.y, { min: y?.min ?? 0, max: y?.max });
+  chart.options.scales.y.title.text = y?.title ?? 'Kmax (exact mode)';
+  chart.data.datasets = series.map(({ label, color, style, line }) => ({
+    showLine: Boolean(line),
     label,
     data: [],
     borderColor: color,
@@ -117,4 +120,44 @@ export function addPoint(chart, label, point) {
 /** A PNG download of a chart. */
 export function chartPng(chart) {
   return chart.toBase64Image('image/png', 1);
+}
+
+/** The energy trace of a recall run, with the current step marked. */
+export function energyChart(canvas) {
+  return new Chart(canvas, {
+    type: 'line',
+    plugins: [background],
+    data: { datasets: [] },
+    options: {
+      ...common,
+      scales: {
+        x: { type: 'linear', title: { display: true, text: 'step (0: the corrupted probe)' }, ticks: { stepSize: 1 } },
+        y: { type: 'linear', title: { display: true, text: 'energy E / F(N)' } },
+      },
+    },
+  });
+}
+
+export function setEnergies(chart, energies, step) {
+  const points = Array.from(energies, (y, x) => ({ x, y }));
+  chart.data.datasets = [
+    { label: 'energy', data: points, borderColor: '#1f5fa8', pointRadius: 3 },
+    { label: `step ${step}`, data: [points[step]], borderColor: '#c0392b', backgroundColor: '#c0392b', pointRadius: 7, showLine: false },
+  ];
+  chart.options.scales.x.min = 0;
+  chart.options.scales.x.max = Math.max(1, points.length - 1);
+  chart.update('none');
+}
+
+/** Draws ±1 values as a side × side image (+1 dark) on a canvas of that size; CSS scales it up. */
+export function drawPattern(canvas, signs, side) {
+  canvas.width = side;
+  canvas.height = side;
+  const context = canvas.getContext('2d');
+  const image = context.createImageData(side, side);
+  for (let i = 0; i < side * side; i++) {
+    const shade = signs[i] > 0 ? 20 : 245;
+    image.data.set([shade, shade, shade, 255], 4 * i);
+  }
+  context.putImageData(image, 0, 0);
 }

@@ -7,22 +7,61 @@ import { download, fillTable, toCsv } from './exports.js';
 
 const $ = (id) => document.getElementById(id);
 
+/**
+ * A local file as IDX bytes for runSpec's idx source: IDX as it is, gzipped
+ * IDX through DecompressionStream, a CSV of 0/1 rows rewritten as an IDX
+ * file of unsigned bytes (0 → 0, 1 → 255; count × N). Formatting only: the
+ * core parses and binarizes the bytes. Throws an Error naming the problem.
+ */
+export async function fileToIdx(file) {
+  let bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    } catch (error) {
+      throw new Error(`${file.name}: not a valid gzip file (${error.message})`);
+    }
+  }
+  // IDX starts with two zero bytes; anything else is read as CSV text.
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0) return bytes;
+  const lines = new TextDecoder().decode(bytes).split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (!lines.length) throw new Error(`${file.name}: neither an IDX file nor a CSV of 0/1 rows (the file is empty)`);
+  const rows = lines.map((line) => line.split(',').map((cell) => cell.trim()));
+  const N = rows[0].length;
+  rows.forEach((row, i) => {
+    if (row.length !== N) throw new Error(`${file.name}: CSV line ${i + 1} has ${row.length} values, line 1 has ${N}`);
+    const bad = row.findIndex((cell) => cell !== '0' && cell !== '1');
+    if (bad >= 0)
+      throw new Error(`${file.name}: CSV line ${i + 1}, value ${bad + 1} is "${row[bad].slice(0, 20)}": every value must be 0 or 1`);
+  });
+  const out = new Uint8Array(4 + 8 + rows.length * N);
+  const view = new DataView(out.buffer);
+  out.set([0, 0, 0x08, 2]); // unsigned bytes, two dimensions
+  view.setUint32(4, rows.length);
+  view.setUint32(8, N);
+  rows.forEach((row, i) => row.forEach((cell, j) => (out[12 + i * N + j] = cell === '1' ? 255 : 0)));
+  return out;
+}
+
 export function createExplorer({ pool, state, onStateChange, report }) {
   const view = $('explorer');
   const form = $('explorer-form');
   const chart = profileChart($('profile-chart'));
   let job = null;
   let last = null; // {record (parsed), text, theory, variant}
+  let file = null; // {name, bytes} of the idx source
 
   // Only the controls of the chosen source and model are shown.
   function showRelevant() {
-    const asset = state.source !== 'rademacher';
+    const asset = state.source === 'mnist' || state.source === 'fashion-mnist';
     for (const element of form.querySelectorAll('[data-for]')) {
       const key = element.dataset.for;
       element.hidden = !(
         (key === 'mnist' && asset) ||
         (key === 'greedy' && asset && state.selection === 'greedy') ||
-        (key === 'rademacher' && !asset) ||
+        (key === 'rademacher' && state.source === 'rademacher') ||
+        (key === 'idx' && state.source === 'idx') ||
         (key === 'polynomial' && state.F !== 'exp') ||
         (key === 'exp' && state.F === 'exp')
       );
@@ -75,15 +114,25 @@ export function createExplorer({ pool, state, onStateChange, report }) {
       view.dataset.status = 'invalid';
       return;
     }
+    if (state.source === 'idx' && !file) {
+      report(['source = idx: open an IDX or CSV file first (a local file cannot travel in a link)']);
+      view.dataset.status = 'invalid';
+      return;
+    }
     report([]);
     onStateChange();
     if (job) pool.cancel(job.id);
-    const spec = explorerSpec(state);
+    const idx = state.source === 'idx';
+    const spec = explorerSpec(state, idx ? file.name : '');
     const progress = $('progress');
     progress.value = 0;
     $('cancel').disabled = false;
     view.dataset.status = 'running';
-    const current = (job = pool.run(spec, { theory: true, onProgress: (f) => (progress.value = f) }));
+    const current = (job = pool.run(spec, {
+      theory: true,
+      onProgress: (f) => (progress.value = f),
+      bytes: idx ? file.bytes : null,
+    }));
     try {
       const { record: text, theory, variant } = await current.promise;
       const record = JSON.parse(text);
@@ -116,6 +165,19 @@ export function createExplorer({ pool, state, onStateChange, report }) {
     showRelevant();
   });
   $('cancel').addEventListener('click', () => job && pool.cancel(job.id));
+  $('idx-file').addEventListener('change', async (event) => {
+    const [chosen] = event.target.files;
+    file = null;
+    if (!chosen) return;
+    try {
+      file = { name: chosen.name, bytes: await fileToIdx(chosen) };
+      report([]);
+      view.dataset.file = chosen.name;
+    } catch (error) {
+      view.dataset.status = 'error';
+      report([error.message]);
+    }
+  });
 
   const stem = () => `damlab-capacity-${last.record.data.checksum}`;
   $('export-json').addEventListener('click', () => download(`${stem()}.json`, last.text + '\n', 'application/json'));

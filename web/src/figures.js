@@ -8,6 +8,8 @@
 //         MNIST subsets (target 90) and Rademacher sets with p = 0.94
 //         (expected mean HD 2p(1 - p)N = 88.4 bits for N = 784). One point
 //         per set and degree; the paper averages over sets in HD bins.
+//   dc:   D_c^ε against ε for poly n = 2, 4, 8 in the overloaded regime
+//         (experiments/overloaded-dc.json; reduced: K = 1,000, 200 probes).
 
 const colors = { 7: '#1f77b4', 9: '#2ca02c', 11: '#d62728', mnist: '#d62728', rademacher: '#1f77b4' };
 const sourceName = (source) => (source === 'rademacher' ? 'artificial' : 'MNIST');
@@ -81,5 +83,36 @@ export const figures = {
       series: `${sourceName(spec.data.source)}, mean HD ≈ 90`,
       point: { x: spec.model.n, y: exact.kmax, censored: exact.censored },
     }),
+  },
+  dc: {
+    title: 'D_c^ε against ε in the overloaded regime ("Beyond memory storage capacity")',
+    describe: (scale) =>
+      (scale === 'paper'
+        ? 'Paper scale (experiments/overloaded-dc.json): K = 5,500 of a seeded shuffle of the 10,000 MNIST digits, 1,000 held-out digits as probes'
+        : 'Reduced: K = 1,000 of a seeded shuffle of the 10,000 MNIST digits, 200 held-out digits as probes') +
+      ', 3 synchronous updates, polynomial F with n = 2, 4, 8: 3 runs. D_c^ε is the fraction of probes whose final Cvg = max_μ |ξ^μ·σ| is within εN of N.',
+    specs: (scale) =>
+      [2, 4, 8].map((n) => ({
+        measure: 'convergence',
+        data: { source: 'mnist', S: 10000, selection: 'random', seed: 1 },
+        model: { F: 'poly', n },
+        probe: {
+          K: scale === 'paper' ? 5500 : 1000,
+          probes: 'held_out',
+          count: scale === 'paper' ? 1000 : 200,
+          steps: 3,
+          update: 'sync',
+          epsilons: [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5],
+          seed: 1,
+        },
+      })),
+    x: { title: 'ε', min: 0, max: 0.5 },
+    y: { title: 'D_c^ε (fraction of probes converged)', min: 0, max: 1.05 },
+    series: [2, 4, 8].map((n, i) => ({ label: `n = ${n}`, color: ['#1f77b4', '#2ca02c', '#d62728'][i], style: 'circle', line: true })),
+    columns: ['n', 'K', 'probes', 'ε', 'D_c^ε', 'mean Cvg / N', 'data checksum'],
+    rows: ({ spec, result, data }) =>
+      Object.entries(result.D_c).map(([epsilon, dc]) => [spec.model.n, result.K, result.probes, epsilon, dc, result.mean_cvg, data.checksum]),
+    points: ({ spec, result }) =>
+      Object.entries(result.D_c).map(([epsilon, dc]) => ({ series: `n = ${spec.model.n}`, point: { x: Number(epsilon), y: dc } })),
   },
 };

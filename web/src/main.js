@@ -4,6 +4,8 @@ import { readLocation, toHash } from './state.js';
 import { WorkerPool } from './pool.js';
 import { createExplorer } from './explorer.js';
 import { createSweeps } from './sweeps.js';
+import { createRecall } from './recall.js';
+import { createResults } from './results.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -13,6 +15,18 @@ function report(messages) {
 }
 
 let { state, errors } = readLocation();
+
+// A host that cannot send COOP/COEP: coi-serviceworker (a separate,
+// unbundled file beside index.html) adds them and reloads the page once.
+// Only the top-level page registers it (an iframe is isolated only if its
+// parent is), and only when the page is not isolated already.
+if (!crossOriginIsolated && window.self === window.top && window.isSecureContext && 'serviceWorker' in navigator) {
+  // window.coi: the library's own settings (a page or test may preset them).
+  window.coi = { quiet: true, ...window.coi };
+  const script = document.createElement('script');
+  script.src = new URL('coi-serviceworker.js', document.baseURI).href;
+  document.head.append(script);
+}
 const pool = new WorkerPool();
 
 function onStateChange() {
@@ -25,7 +39,17 @@ function onStateChange() {
 
 const explorer = createExplorer({ pool, state, onStateChange, report });
 const sweeps = createSweeps({ pool, state, onStateChange, report });
-const views = { explorer, sweeps };
+const recall = createRecall({ pool, state, onStateChange, report });
+const results = createResults({ pool, state, onStateChange, report });
+const views = { explorer, sweeps, recall, results };
+// A debug hook for the tests: kill one worker; the pool must report it and replace it.
+window.damlabDebug = {
+  crashWorker: () =>
+    pool.submit('crash', {}).promise.catch((error) => {
+      report([error.message]);
+      throw error;
+    }),
+};
 
 function showView(name) {
   state.view = name;
@@ -38,8 +62,7 @@ function showView(name) {
 
 function start() {
   document.body.classList.toggle('embed', state.embed === '1');
-  explorer.load();
-  sweeps.load();
+  for (const view of Object.values(views)) view.load();
   showView(state.view);
   report(errors);
   onStateChange();

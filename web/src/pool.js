@@ -83,8 +83,9 @@ export class WorkerPool {
     return { id, promise };
   }
 
-  run(spec, { theory = false, onProgress } = {}) {
-    return this.submit('run', { spec, theory }, onProgress);
+  /** bytes: the file of an idx source (copied to the worker). */
+  run(spec, { theory = false, onProgress, bytes = null } = {}) {
+    return this.submit('run', { spec, theory, bytes }, onProgress);
   }
 
   /** Cancels a job, queued or running. */

@@ -38,8 +38,9 @@ const maxSeed = 2 ** 53 - 1;
 
 /** The fields, their defaults and their rules. */
 export const fields = {
-  view: { ...choice('explorer', 'sweeps'), default: 'explorer' },
-  source: { ...choice('mnist', 'rademacher', 'fashion-mnist'), default: 'mnist' },
+  view: { ...choice('explorer', 'sweeps', 'recall', 'results'), default: 'explorer' },
+  source: { ...choice('mnist', 'rademacher', 'fashion-mnist', 'idx'), default: 'mnist' },
+  threshold: { ...int(0, 255), default: 128 },
   selection: { ...choice('greedy', 'random', 'first'), default: 'greedy' },
   target_hd: { ...real(1, 784), default: 120 },
   S: { ...int(2, 2000), default: 50 },
@@ -50,10 +51,30 @@ export const fields = {
   F: { ...choice('rectpoly', 'poly', 'exp'), default: 'rectpoly' },
   n: { ...int(1, 60), default: 7 },
   beta: { ...real(0, 100, true), default: 1 },
-  figure: { ...choice('fig1', 'fig2'), default: 'fig1' },
+  figure: { ...choice('fig1', 'fig2', 'dc'), default: 'fig1' },
   scale: { ...choice('reduced', 'paper'), default: 'reduced' },
   embed: { ...choice('0', '1'), default: '0' },
+  // The recall view: K memories (a seeded random subset of the MNIST digits),
+  // the stored digit to corrupt, its corruption and the update rule.
+  K: { ...int(1, 10000), default: 100 },
+  digit: { ...int(0, 9999), default: 3 },
+  delta: { ...real(0, 1), default: 0.2 },
+  occlude: { ...choice('none', 'top', 'bottom', 'left', 'right', 'center'), default: 'none' },
+  rseed: { ...int(0, maxSeed), default: 1 },
+  update: { ...choice('async', 'sync'), default: 'async' },
+  steps: { ...int(1, 100), default: 10 },
+  rF: { ...choice('rectpoly', 'poly', 'exp'), default: 'rectpoly' },
+  rn: { ...int(1, 60), default: 30 },
+  rbeta: { ...real(0, 100, true), default: 1 },
 };
+
+/** Checks between fields, each message naming the field at fault. */
+export function crossCheck(state) {
+  const errors = [];
+  if (state.view === 'recall' && state.digit >= state.K)
+    errors.push(`digit = ${state.digit}: must be less than K = ${state.K} (an index into the memories)`);
+  return errors;
+}
 
 export function defaults() {
   return Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.default]));
@@ -83,7 +104,7 @@ export function readLocation(location = window.location) {
   const { state, errors } = parseParams(location.hash.replace(/^#/, ''));
   const query = new URLSearchParams(location.search);
   if (query.get('embed') === '1') state.embed = '1';
-  return { state, errors };
+  return { state, errors: [...errors, ...crossCheck(state)] };
 }
 
 /** The hash of a state: only the fields that matter for its view and data source. */
@@ -92,19 +113,28 @@ export function toHash(state) {
   if (state.view === 'explorer') {
     keys.push('source');
     if (state.source === 'rademacher') keys.push('p', 'N');
+    else if (state.source === 'idx') keys.push('threshold');
     else keys.push('selection', 'target_hd', 'classes');
     keys.push('S', 'seed', 'F', state.F === 'exp' ? 'beta' : 'n');
-  } else keys.push('figure', 'scale');
+  } else if (state.view === 'sweeps') keys.push('figure', 'scale');
+  else if (state.view === 'recall')
+    keys.push('K', 'digit', 'delta', 'occlude', 'rseed', 'update', 'steps', 'rF', state.rF === 'exp' ? 'rbeta' : 'rn');
   if (state.embed === '1') keys.push('embed');
   const params = new URLSearchParams();
   for (const key of keys) params.set(key, String(state[key]));
   return '#' + params.toString().replace(/%2C/g, ',');
 }
 
-/** The experiment spec of the explorer's state (the core checks it again). */
-export function explorerSpec(state) {
+/**
+ * The experiment spec of the explorer's state (the core checks it again).
+ * fileName: the name of the local file of the idx source (its bytes go to
+ * runSpec beside the spec).
+ */
+export function explorerSpec(state, fileName = '') {
   const data =
-    state.source === 'rademacher'
+    state.source === 'idx'
+      ? { source: 'idx', path: fileName, threshold: state.threshold, first: state.S }
+      : state.source === 'rademacher'
       ? { source: 'rademacher', N: state.N, S: state.S, p: state.p, seed: state.seed }
       : {
           source: state.source,
@@ -116,4 +146,11 @@ export function explorerSpec(state) {
         };
   const model = state.F === 'exp' ? { F: 'exp', beta: state.beta } : { F: state.F, n: state.n };
   return { measure: 'capacity', data, model };
+}
+
+/** The recall view's job: the worker builds the memories and runs Network.recall. */
+export function recallJob(state) {
+  const model = state.rF === 'exp' ? { F: 'exp', beta: state.rbeta } : { F: state.rF, n: state.rn };
+  const { K, digit, delta, occlude, rseed: seed, update, steps } = state;
+  return { source: 'mnist', K, digit, delta, occlude, seed, update, steps, model };
 }

@@ -11,7 +11,8 @@ export function createSweeps({ pool, state, onStateChange, report }) {
   const view = $('sweeps');
   const form = $('sweep-form');
   const chart = sweepChart($('sweep-chart'));
-  const columns = ['source', 'n', 'target HD or p', 'seed', 'Kmax', 'censored', 'mean HD of first Kmax', 'data checksum'];
+  const capacityColumns = ['source', 'n', 'target HD or p', 'seed', 'Kmax', 'censored', 'mean HD of first Kmax', 'data checksum'];
+  const columns = () => figures[state.figure].columns ?? capacityColumns;
   let jobs = [];
   let records = [];
   let rows = [];
@@ -20,21 +21,30 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     const figure = figures[state.figure];
     $('sweeps-title').textContent = `Sweeps: ${figure.title}`;
     $('sweep-description').textContent = figure.describe(state.scale);
+    $('sweep-caption').textContent = figure.points
+      ? 'D_c^ε of each run against ε, one line per degree n.'
+      : 'Kmax (exact mode) of each run; triangles MNIST, circles artificial.';
   }
 
   function reset() {
     resetSweep(chart, figures[state.figure]);
     records = [];
     rows = [];
-    fillTable($('sweep-table'), columns, []);
+    fillTable($('sweep-table'), columns(), []);
     for (const id of ['sweep-csv', 'sweep-json', 'sweep-png']) $(id).disabled = true;
   }
 
   function add(record) {
+    const figure = figures[state.figure];
+    records.push(record);
+    if (figure.points) {
+      rows.push(...figure.rows(record));
+      for (const { series, point } of figure.points(record)) addPoint(chart, series, point);
+      return;
+    }
     const { spec, result, data: loaded } = record;
     const data = spec.data;
     const exact = result.exact;
-    records.push(record);
     rows.push([
       data.source === 'rademacher' ? 'artificial' : 'MNIST',
       spec.model.n,
@@ -84,7 +94,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     if (jobs !== current) return; // cancelled or superseded
     jobs = [];
     $('sweep-cancel').disabled = true;
-    fillTable($('sweep-table'), columns, rows);
+    fillTable($('sweep-table'), columns(), rows);
     if (failures.length) report([...new Set(failures)]);
     view.dataset.status = failures.length ? 'error' : 'done';
     for (const id of ['sweep-csv', 'sweep-json', 'sweep-png']) $(id).disabled = false;
@@ -96,7 +106,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     jobs = [];
     for (const { id } of running) pool.cancel(id);
     $('sweep-cancel').disabled = true;
-    fillTable($('sweep-table'), columns, rows);
+    fillTable($('sweep-table'), columns(), rows);
     view.dataset.status = 'cancelled';
   }
 
@@ -112,7 +122,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
   });
   $('sweep-cancel').addEventListener('click', cancel);
   const stem = () => `damlab-${state.figure}-${state.scale}`;
-  $('sweep-csv').addEventListener('click', () => download(`${stem()}.csv`, toCsv(columns, rows), 'text/csv'));
+  $('sweep-csv').addEventListener('click', () => download(`${stem()}.csv`, toCsv(columns(), rows), 'text/csv'));
   $('sweep-json').addEventListener('click', () =>
     download(`${stem()}.json`, JSON.stringify(records, null, 2) + '\n', 'application/json'),
   );

@@ -1,6 +1,10 @@
 // One wasm module per worker. Protocol (both directions): {id, type, data}.
-//   in:  run   {base, spec, theory}  spec: an experiment spec object
+//   in:  run   {base, spec, theory, bytes}  spec: an experiment spec object;
+//                                    bytes: the IDX file of an idx source
 //        hello {base}                loads the module, answers with its build
+//        recall {base, source, K, digit, delta, occlude, seed, update, steps, model}
+//                                    a whole recall trajectory (see recall() below)
+//        crash {}                    a debug hook: the worker dies (tests)
 //   out: progress  fraction in [0, 1]
 //        result    {record, variant, version, theory}
 //        error     {name, message, field}
@@ -29,9 +33,9 @@ async function asset(base, source) {
   return assets.get(file);
 }
 
-async function run(id, { base, spec, theory }) {
+async function run(id, { base, spec, theory, bytes: file }) {
   const dam = await module(base);
-  const bytes = await asset(base, spec.data.source);
+  const bytes = file ?? (await asset(base, spec.data.source));
   let last = -1;
   const record = dam.runSpec(JSON.stringify(spec), bytes, (fraction) => {
     // At most 100 messages per run.
@@ -55,11 +59,109 @@ async function run(id, { base, spec, theory }) {
   return result;
 }
 
+// The packed asset's layout (docs/data.md): a 32-byte header, the source
+// text, padding to a multiple of 8, the pattern words, the labels. Reading
+// the header is parsing, not numerics; the words go to PatternSet.fromWords.
+function assetLayout(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = String.fromCharCode(...bytes.subarray(0, 7));
+  if (bytes.length < 32 || magic !== 'DAMLABP' || view.getUint32(8, true) !== 1)
+    throw new Error('the data asset is not a version-1 packed asset');
+  const N = view.getUint32(12, true);
+  const count = view.getUint32(16, true);
+  const header = Math.ceil((32 + view.getUint32(20, true)) / 8) * 8;
+  const halves = 2 * Math.ceil(N / 64); // u32 per pattern
+  if (bytes.length !== header + 4 * halves * count + count) throw new Error('the data asset has the wrong size');
+  return {
+    N,
+    count,
+    halves,
+    words: new Uint32Array(bytes.buffer, bytes.byteOffset + header, halves * count),
+    labels: bytes.subarray(header + 4 * halves * count),
+  };
+}
+
+const occlusions = {
+  none: () => false,
+  top: (row) => row < 14,
+  bottom: (row) => row >= 14,
+  left: (row, col) => col < 14,
+  right: (row, col) => col >= 14,
+  center: (row, col) => row >= 7 && row < 21 && col >= 7 && col < 21,
+};
+
+// The memories: the first K of Rng(seed).permutation(count) of the asset's
+// patterns. The probe: stored digit `digit`, each bit flipped when
+// Rng.bernoulli(delta) (the same generator, after the permutation), then the
+// occluded pixels set to -1. Network.recall gives the trajectory; the
+// overlaps of every state with every memory come from Network.overlaps.
+async function recall(id, { base, source, K, digit, delta, occlude, seed, update, steps, model }) {
+  const dam = await module(base);
+  const layout = assetLayout(await asset(base, source));
+  if (K > layout.count) throw new Error(`K = ${K}: must be at most ${layout.count}, the size of the data set`);
+  if (digit >= K) throw new Error(`digit = ${digit}: must be less than K = ${K}`);
+  const handles = [];
+  const own = (handle) => (handles.push(handle), handle);
+  try {
+    const rng = own(new dam.Rng(seed));
+    const chosen = rng.permutation(layout.count).subarray(0, K);
+    const words = new Uint32Array(layout.halves * K);
+    chosen.forEach((p, i) => words.set(layout.words.subarray(p * layout.halves, (p + 1) * layout.halves), i * layout.halves));
+    const memories = own(dam.PatternSet.fromWords(words, layout.N));
+    const stored = memories.signs(digit);
+    const probe = Int8Array.from(stored);
+    for (let i = 0; i < probe.length; i++) if (rng.bernoulli(delta)) probe[i] = -probe[i];
+    const side = Math.round(Math.sqrt(layout.N));
+    for (let i = 0; i < probe.length; i++) if (occlusions[occlude](Math.floor(i / side), i % side)) probe[i] = -1;
+    const net = own(new dam.Network(memories, model));
+    const start = own(dam.PatternSet.fromSigns(probe, layout.N));
+    const trajectory = net.recall(start, { mode: update, steps, seed, index: 0 });
+    const all = new Int8Array(trajectory.states.length * layout.N);
+    trajectory.states.forEach((state, t) => all.set(state, t * layout.N));
+    const states = own(dam.PatternSet.fromSigns(all, layout.N));
+    // For each state, the five memories of largest overlap (lowest index on ties).
+    const top = trajectory.states.map((_, t) => {
+      const overlaps = net.overlaps(states, t);
+      const order = Array.from(overlaps.keys()).sort((a, b) => overlaps[b] - overlaps[a] || a - b).slice(0, 5);
+      return order.map((m) => ({ memory: m, overlap: overlaps[m], label: layout.labels[chosen[m]], item: chosen[m] }));
+    });
+    const nearest = {};
+    for (const row of top) nearest[row[0].memory] ??= memories.signs(row[0].memory);
+    return {
+      N: layout.N,
+      side,
+      K,
+      digit,
+      item: chosen[digit],
+      label: layout.labels[chosen[digit]],
+      stored,
+      probe,
+      states: trajectory.states,
+      energies: trajectory.energies,
+      flips: trajectory.flips,
+      converged: trajectory.converged,
+      top,
+      nearest,
+      variant: dam.variant,
+    };
+  } finally {
+    for (const handle of handles.reverse()) handle.delete();
+  }
+}
+
 onmessage = async ({ data: message }) => {
   const { id, type, data } = message;
   try {
     let result;
     if (type === 'run') result = await run(id, data);
+    else if (type === 'recall') result = await recall(id, data);
+    else if (type === 'crash') {
+      // An uncaught error outside any job: the pool sees the worker die.
+      setTimeout(() => {
+        throw new Error('crash requested by the debug hook');
+      });
+      return;
+    }
     else if (type === 'hello') {
       const dam = await module(data.base);
       result = { variant: dam.variant, version: dam.version() };

@@ -1,0 +1,160 @@
+// The recall view: the worker computes a whole trajectory once (memories,
+// corrupted probe, Network.recall, Network.overlaps of every state); this
+// view only steps and plays through it. With prefers-reduced-motion, Play
+// jumps to the last step instead of animating.
+import { crossCheck, recallJob } from './state.js';
+import { readForm, writeForm } from './form.js';
+import { energyChart, setEnergies, drawPattern } from './charts.js';
+import { fillTable } from './exports.js';
+
+const $ = (id) => document.getElementById(id);
+const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+export function createRecall({ pool, state, onStateChange, report }) {
+  const view = $('recall');
+  const form = $('recall-form');
+  const chart = energyChart($('energy-chart'));
+  const controls = ['recall-first', 'recall-back', 'recall-step', 'recall-play', 'recall-slider'];
+  let job = null;
+  let run = null; // the worker's result
+  let step = 0;
+  let timer = null;
+
+  function showRelevant() {
+    for (const element of form.querySelectorAll('[data-for]')) {
+      const key = element.dataset.for;
+      element.hidden = !((key === 'polynomial' && state.rF !== 'exp') || (key === 'exp' && state.rF === 'exp'));
+    }
+  }
+
+  function summaryRow(list, term, value) {
+    const dt = document.createElement('dt');
+    dt.textContent = term;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    list.append(dt, dd);
+  }
+
+  function showStep(t) {
+    step = t;
+    const last = run.states.length - 1;
+    const top = run.top[t];
+    const nearest = top[0];
+    drawPattern($('recall-state'), run.states[t], run.side);
+    drawPattern($('recall-nearest'), run.nearest[nearest.memory], run.side);
+    $('recall-state-caption').textContent = `State at step ${t} (${t === 0 ? 'the probe' : `${run.flips[t - 1]} bits flipped`})`;
+    $('recall-nearest-caption').textContent =
+      `Nearest memory: #${nearest.memory} (digit ${nearest.label}), overlap ${nearest.overlap} of ${run.N}` +
+      (nearest.memory === run.digit ? ' — the stored digit' : '');
+    $('recall-position').textContent = `step ${t} of ${last}${t === last ? (run.converged ? ' (fixed point)' : ' (step limit)') : ''}`;
+    $('recall-slider').value = String(t);
+    view.dataset.step = String(t);
+    view.dataset.nearest = String(nearest.memory);
+    fillTable(
+      $('overlap-table'),
+      ['memory', 'digit', 'overlap ξ·σ', 'the stored digit?'],
+      top.map(({ memory, label, overlap }) => [memory, label, overlap, memory === run.digit ? 'yes' : '']),
+    );
+    setEnergies(chart, run.energies, t);
+    $('recall-back').disabled = $('recall-first').disabled = t === 0;
+    $('recall-step').disabled = t === last;
+  }
+
+  function stop() {
+    if (timer !== null) clearInterval(timer);
+    timer = null;
+    $('recall-play').textContent = 'Play';
+  }
+
+  function play() {
+    if (timer !== null) return stop();
+    const last = run.states.length - 1;
+    if (reducedMotion()) return showStep(last); // no animation: the end state at once
+    if (step === last) showStep(0);
+    $('recall-play').textContent = 'Pause';
+    timer = setInterval(() => {
+      if (step >= last) return stop();
+      showStep(step + 1);
+    }, 500);
+  }
+
+  function show(result) {
+    run = result;
+    drawPattern($('recall-stored'), run.stored, run.side);
+    drawPattern($('recall-probe'), run.probe, run.side);
+    $('recall-stored-caption').textContent = `Stored digit: memory #${run.digit} (MNIST item ${run.item}, a ${run.label})`;
+    const list = $('recall-summary');
+    list.replaceChildren();
+    const last = run.states.length - 1;
+    summaryRow(list, 'Steps computed', `${last} (${run.converged ? 'reached a fixed point' : 'stopped at the step limit'})`);
+    const end = run.top[last][0];
+    summaryRow(
+      list,
+      'Ends nearest to',
+      `memory #${end.memory} (digit ${end.label}), overlap ${end.overlap} of ${run.N}: ` +
+        (end.memory === run.digit ? 'the stored digit' : 'not the stored digit'),
+    );
+    summaryRow(list, 'Build', run.variant);
+    fillTable(
+      $('energy-table'),
+      ['step', 'energy E / F(N)', 'bits flipped'],
+      Array.from(run.energies, (energy, t) => [t, energy, t === 0 ? '' : run.flips[t - 1]]),
+    );
+    const slider = $('recall-slider');
+    slider.max = String(last);
+    for (const id of controls) $(id).disabled = false;
+    showStep(0);
+  }
+
+  async function compute() {
+    const errors = readForm(form, state);
+    errors.push(...crossCheck(state));
+    if (errors.length) {
+      report(errors);
+      view.dataset.status = 'invalid';
+      return;
+    }
+    report([]);
+    onStateChange();
+    stop();
+    if (job) pool.cancel(job.id);
+    view.dataset.status = 'running';
+    const current = (job = pool.submit('recall', recallJob(state)));
+    try {
+      const result = await current.promise;
+      show(result);
+      view.dataset.status = 'done';
+    } catch (error) {
+      if (job !== current) return;
+      view.dataset.status = error.name === 'Cancelled' ? 'cancelled' : 'error';
+      if (error.name !== 'Cancelled') report([error.message]);
+    } finally {
+      if (job === current) job = null;
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    compute();
+  });
+  form.addEventListener('change', () => {
+    const errors = readForm(form, state);
+    report(errors);
+    if (!errors.length) onStateChange();
+    showRelevant();
+  });
+  $('recall-first').addEventListener('click', () => (stop(), showStep(0)));
+  $('recall-back').addEventListener('click', () => (stop(), showStep(Math.max(0, step - 1))));
+  $('recall-step').addEventListener('click', () => (stop(), showStep(Math.min(run.states.length - 1, step + 1))));
+  $('recall-play').addEventListener('click', play);
+  $('recall-slider').addEventListener('input', (event) => (stop(), showStep(Number(event.target.value))));
+
+  return {
+    load() {
+      writeForm(form, state);
+      showRelevant();
+    },
+    run: compute,
+    chart,
+  };
+}

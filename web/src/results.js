@@ -1,0 +1,174 @@
+// Open a results file of the native runner locally and chart it: a
+// `damlab run` capacity record (JSON) → summary + retrieval profile, a
+// `damlab sweep` CSV → a Fig. 1-style scatter (exact_mean_hd, exact_kmax) or
+// D_c against ε (D_c_<ε> columns). The numbers are the runner's, read as
+// they are; anything unexpected is reported by name, never a blank page.
+import { profileChart, setProfile, sweepChart, resetSweep, addPoint } from './charts.js';
+import { fillTable } from './exports.js';
+
+const $ = (id) => document.getElementById(id);
+const palette = ['#1f77b4', '#2ca02c', '#d62728', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
+
+class FileError extends Error {}
+
+/** RFC 4180 CSV (the runner quotes nothing today, but a cell may be quoted). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) row.push(cell), rows.push(row);
+  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+}
+
+function number(text, where) {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new FileError(`${where}: "${text}" is not a number`);
+  return value;
+}
+
+export function createResults({ report }) {
+  const view = $('results');
+  let chart = null;
+
+  function summaryRow(term, value) {
+    const dt = document.createElement('dt');
+    dt.textContent = term;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    $('results-summary').append(dt, dd);
+  }
+
+  function fresh(make) {
+    chart?.destroy();
+    chart = make($('results-chart'));
+    return chart;
+  }
+
+  function showRecord(name, record) {
+    if (typeof record !== 'object' || record === null || Array.isArray(record))
+      throw new FileError(`${name}: not a damlab record (a JSON object was expected)`);
+    if (record.experiment && record.rows !== undefined)
+      throw new FileError(`${name}: this is a sweep's record; open the sweep's CSV file to chart its rows`);
+    const { spec, result, data } = record;
+    if (!spec || !result) throw new FileError(`${name}: not a damlab run record (no "spec" or "result" field)`);
+    if (spec.measure !== 'capacity')
+      throw new FileError(`${name}: measure "${spec.measure}": only capacity records are charted here (a sweep CSV of other measures is)`);
+    const { exact, binary, profile } = result;
+    if (!exact || !binary || typeof profile !== 'string' || !/^[01]*$/.test(profile))
+      throw new FileError(`${name}: result.exact, result.binary or result.profile is missing or malformed`);
+    const censored = (mode) => (mode.censored ? ` (censored: Kmax = S, capacity ≥ ${result.S})` : '');
+    summaryRow('File', `${name}: a capacity record`);
+    summaryRow('Kmax, exact', `${exact.kmax} of S = ${result.S}${censored(exact)}`);
+    summaryRow('Kmax, binary search', `${binary.kmax}${censored(binary)} after ${binary.evaluations} evaluations`);
+    summaryRow('Profile monotone', result.monotone ? 'yes' : 'no');
+    summaryRow('Mean HD of the first Kmax', exact.mean_hd === null ? '—' : `${exact.mean_hd} bits`);
+    summaryRow('Data, model', `${JSON.stringify(spec.data)}, ${JSON.stringify(spec.model)}`);
+    summaryRow('N, data checksum', `${result.N} bits, ${data?.checksum ?? '—'}`);
+    summaryRow('Code version', String(record.code_version ?? '—'));
+    setProfile(fresh(profileChart), profile, exact.kmax);
+    fillTable($('results-table'), ['K', 'all first K retrieved'], Array.from(profile, (bit, i) => [i + 1, bit === '1' ? 'yes' : 'no']));
+    view.dataset.kind = 'record';
+  }
+
+  function showCsv(name, text) {
+    const rows = parseCsv(text);
+    if (rows.length < 1) throw new FileError(`${name}: the file is empty`);
+    const [header, ...body] = rows;
+    body.forEach((row, i) => {
+      if (row.length !== header.length)
+        throw new FileError(`${name}: line ${i + 2} has ${row.length} fields, the header has ${header.length}`);
+    });
+    const col = (key) => header.indexOf(key);
+    const seriesKey = col('model.n') >= 0 ? 'model.n' : col('model.beta') >= 0 ? 'model.beta' : null;
+    const seriesOf = (row) => (seriesKey ? `${seriesKey.slice(6)} = ${row[col(seriesKey)]}` : 'all rows');
+    const labels = [...new Set(body.map(seriesOf))];
+    const series = labels.map((label, i) => ({ label, color: palette[i % palette.length], style: 'circle' }));
+    const dcColumns = header.filter((key) => /^D_c_/.test(key));
+    if (col('exact_kmax') >= 0 && col('exact_mean_hd') >= 0) {
+      const c = fresh(sweepChart);
+      const points = body.map((row, i) => ({
+        series: seriesOf(row),
+        kmax: number(row[col('exact_kmax')], `${name}: line ${i + 2}, exact_kmax`),
+        hd: row[col('exact_mean_hd')] === '' ? null : number(row[col('exact_mean_hd')], `${name}: line ${i + 2}, exact_mean_hd`),
+        censored: row[col('exact_censored')] === 'true',
+      }));
+      const hds = points.map((p) => p.hd).filter((hd) => hd !== null);
+      resetSweep(c, { x: { title: 'mean pairwise HD of the first Kmax patterns (bits)', min: 0, max: Math.max(400, ...hds) }, series });
+      for (const p of points) if (p.hd !== null) addPoint(c, p.series, { x: p.hd, y: p.kmax, censored: p.censored });
+      summaryRow('File', `${name}: a capacity sweep, ${body.length} rows`);
+      summaryRow('Plotted', `${hds.length} points (rows with Kmax ≥ 2, i.e. a mean HD); hollow: censored`);
+      fillTable($('results-table'), [seriesKey ?? 'series', 'exact_mean_hd', 'exact_kmax', 'exact_censored'],
+        points.map((p) => [p.series, p.hd, p.kmax, p.censored]));
+      view.dataset.kind = 'capacity-csv';
+    } else if (dcColumns.length) {
+      const c = fresh(sweepChart);
+      resetSweep(c, {
+        x: { title: 'ε', min: 0, max: Math.max(...dcColumns.map((key) => number(key.slice(4), `${name}: column ${key}`))) },
+        y: { title: 'D_c^ε', min: 0, max: 1.05 },
+        series: series.map((s) => ({ ...s, line: true })),
+      });
+      const table = [];
+      body.forEach((row, i) => {
+        for (const key of dcColumns) {
+          const value = number(row[col(key)], `${name}: line ${i + 2}, ${key}`);
+          addPoint(c, seriesOf(row), { x: Number(key.slice(4)), y: value });
+          table.push([seriesOf(row), key.slice(4), value]);
+        }
+      });
+      summaryRow('File', `${name}: a convergence sweep, ${body.length} rows`);
+      fillTable($('results-table'), ['series', 'ε', 'D_c^ε'], table);
+      view.dataset.kind = 'dc-csv';
+    } else
+      throw new FileError(
+        `${name}: no columns to chart: a sweep CSV needs exact_kmax and exact_mean_hd (capacity) or D_c_<ε> (convergence)`,
+      );
+  }
+
+  async function open(file) {
+    $('results-summary').replaceChildren();
+    fillTable($('results-table'), [], []);
+    chart?.destroy();
+    chart = null;
+    report([]);
+    try {
+      const text = await file.text();
+      if (/\.json$/i.test(file.name) || text.trimStart().startsWith('{')) {
+        let record;
+        try {
+          record = JSON.parse(text);
+        } catch (error) {
+          throw new FileError(`${file.name}: not valid JSON (${error.message})`);
+        }
+        showRecord(file.name, record);
+      } else showCsv(file.name, text);
+      view.dataset.status = 'done';
+    } catch (error) {
+      view.dataset.status = 'error';
+      report([error instanceof FileError ? error.message : `${file.name}: ${error.message}`]);
+    }
+  }
+
+  $('results-file').addEventListener('change', (event) => {
+    const [file] = event.target.files;
+    if (file) open(file);
+  });
+
+  return { load() {}, run() {}, open };
+}
