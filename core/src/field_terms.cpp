@@ -64,29 +64,33 @@ FieldTerms::FieldTerms(const Separation& F, std::size_t N)
   const auto Ni = static_cast<std::int64_t>(N);
 
   if (F.kind == SeparationKind::exp) {
-    // The model is defined by these doubles; their exact integer images share
-    // the exponent of the smallest nonzero term.
+    // The model is defined by the doubles F(x) = portable_exp(beta (x - N)).
+    // The exact terms 2c = F(m+2) - F(m-2) and 2d = 2F(m) - F(m+2) - F(m-2)
+    // are formed from those doubles in big integers (all sharing the
+    // exponent of the smallest nonzero F), so no rounding of c or d can drop
+    // F(m) - F(m-2) when F(m+2) dwarfs it (large beta).
     std::vector<double> fm(size + 2);
+    int min_exponent = std::numeric_limits<int>::max();
     for (std::size_t k = 0; k < size + 2; ++k) {
       const std::int64_t x = -Ni - 2 + 2 * static_cast<std::int64_t>(k);  // m - 2 .. m + 2
       fm[k] = portable_exp(F.beta * static_cast<double>(x - Ni));
+      if (fm[k] != 0) min_exponent = std::min(min_exponent, decompose(fm[k]).exponent);
     }
-    int min_exponent = std::numeric_limits<int>::max();
+    std::vector<cpp_int> exact_f(size + 2);
+    for (std::size_t k = 0; k < size + 2; ++k)
+      if (fm[k] != 0) {
+        const auto [mantissa, exponent] = decompose(fm[k]);
+        exact_f[k] = cpp_int(mantissa) << (exponent - min_exponent);
+      }
     for (std::size_t k = 0; k < size; ++k) {
       const double below = fm[k], at = fm[k + 1], above = fm[k + 2];
       c_[k] = (above - below) / 2;
       d_[k] = (2 * at - above - below) / 2;
-      for (double v : {c_[k], d_[k]})
-        if (v != 0) min_exponent = std::min(min_exponent, decompose(v).exponent);
-    }
-    auto exact = [&](double v) -> cpp_int {
-      if (v == 0) return 0;
-      const auto [mantissa, exponent] = decompose(v);
-      return cpp_int(mantissa) << (exponent - min_exponent);
-    };
-    for (std::size_t k = 0; k < size; ++k) {
-      exact_->C[k] = exact(c_[k]);
-      exact_->D[k] = exact(d_[k]);
+      exact_->C[k] = exact_f[k + 2] - exact_f[k];
+      exact_->D[k] = 2 * exact_f[k + 1] - exact_f[k + 2] - exact_f[k];
+      // c and d are rounded from these three values, d with cancellation
+      // when they are close: bound their errors by the inputs' size.
+      magnitude_[k] = above + 2 * at + below;
     }
   } else {
     // Scale x by 2^-e with 2^e >= N + 2 so every scaled power stays in [2^-e n, 1].
@@ -104,10 +108,9 @@ FieldTerms::FieldTerms(const Separation& F, std::size_t N)
       exact_->D[k] = 2 * at - above - below;
       c_[k] = scaled_double(exact_->C[k], scale + 1);
       d_[k] = scaled_double(exact_->D[k], scale + 1);
+      magnitude_[k] = std::abs(c_[k]) + std::abs(d_[k]);
     }
   }
-  for (std::size_t k = 0; k < size; ++k)
-    magnitude_[k] = std::abs(c_[k]) + std::abs(d_[k]);
 }
 
 FieldTerms::~FieldTerms() = default;

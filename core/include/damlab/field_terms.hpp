@@ -11,7 +11,8 @@
 // of the exact sum whatever order it was added in; the rare sums inside the
 // bound are decided by exact_field_sign(). For poly and rectpoly the exact
 // terms are the true integers (F(x) = x^n); for exp the model is defined by
-// the double terms (computed with portable_exp), which are summed exactly.
+// the doubles F(x) (computed with portable_exp), and the terms are their exact
+// differences.
 #pragma once
 
 #include <cstddef>
@@ -35,7 +36,8 @@ class FieldTerms {
   const Separation& separation() const { return F_; }
   std::size_t N() const { return N_; }
 
-  // Scaled c(m), d(m) and |c(m)| + |d(m)|, for m with the parity of N.
+  // Scaled c(m), d(m) and a magnitude that bounds both and their rounding
+  // errors (|c| + |d| for polynomials), for m with the parity of N.
   double c(std::int32_t m) const { return c_[index(m)]; }
   double d(std::int32_t m) const { return d_[index(m)]; }
   double magnitude(std::int32_t m) const { return magnitude_[index(m)]; }
