@@ -1,5 +1,6 @@
 #include "file_bytes.hpp"
 
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -12,13 +13,15 @@ namespace damlab::cli {
 
 namespace {
 
-bool is_gzip(const std::vector<std::uint8_t>& bytes, std::size_t at) {
+bool is_gzip(std::span<const std::uint8_t> bytes, std::size_t at) {
   return bytes.size() >= at + 2 && bytes[at] == 0x1f && bytes[at + 1] == 0x8b;
 }
 
+}  // namespace
+
 // Every gzip member in turn (gzip -c a b > c.gz concatenates members, and
 // gunzip reads them all); anything after the last member is an error.
-std::vector<std::uint8_t> gunzip(const std::vector<std::uint8_t>& compressed,
+std::vector<std::uint8_t> gunzip(std::span<const std::uint8_t> compressed,
                                  const std::string& path,
                                  std::uint64_t max_bytes) {
   z_stream stream{};
@@ -41,27 +44,25 @@ std::vector<std::uint8_t> gunzip(const std::vector<std::uint8_t>& compressed,
     consumed += chunk - stream.avail_in;
     out.insert(out.end(), buffer, buffer + (sizeof buffer - stream.avail_out));
     if (out.size() > max_bytes)
-      throw FileError("'" + path + "' decompresses to more than " +
-                      std::to_string(max_bytes) + " bytes");
+      throw DataError("'" + path + "' decompresses to more than " +
+                      std::to_string(max_bytes) + " bytes (the limit)");
     if (status == Z_STREAM_END) {
       if (consumed == compressed.size()) return out;
       if (!is_gzip(compressed, consumed))
-        throw FileError("corrupt gzip file '" + path + "': " +
+        throw DataError("corrupt gzip file '" + path + "': " +
                         std::to_string(compressed.size() - consumed) +
                         " bytes after the compressed data are not gzip");
       inflateReset(&stream);
       continue;
     }
     if (status == Z_BUF_ERROR && consumed == compressed.size())
-      throw FileError("corrupt gzip file '" + path +
+      throw DataError("corrupt gzip file '" + path +
                       "': truncated (the compressed data ends early)");
     if (status != Z_OK && status != Z_BUF_ERROR)
-      throw FileError("corrupt gzip file '" + path + "': " +
+      throw DataError("corrupt gzip file '" + path + "': " +
                       (stream.msg ? stream.msg : "zlib error " + std::to_string(status)));
   }
 }
-
-}  // namespace
 
 std::vector<std::uint8_t> read_file_bytes(const std::string& path,
                                           std::uint64_t max_bytes) {
@@ -71,6 +72,16 @@ std::vector<std::uint8_t> read_file_bytes(const std::string& path,
   if (!file)
     throw FileError("cannot open '" + path + "': " + std::strerror(errno));
   std::vector<std::uint8_t> bytes;
+  // A regular file's size is known: refuse it before reading, and read it
+  // without the vector doubling past it. Pipes are checked while reading.
+  struct stat info {};
+  if (fstat(fileno(file.get()), &info) == 0 && S_ISREG(info.st_mode)) {
+    const auto size = static_cast<std::uint64_t>(info.st_size);
+    if (size > max_bytes)
+      throw FileError("'" + path + "' has " + std::to_string(size) +
+                      " bytes, more than the limit of " + std::to_string(max_bytes));
+    bytes.reserve(static_cast<std::size_t>(size));
+  }
   std::uint8_t buffer[1 << 16];
   for (;;) {
     const std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get());
@@ -78,7 +89,7 @@ std::vector<std::uint8_t> read_file_bytes(const std::string& path,
     // Compressed data is (almost always) smaller than the data, so the same
     // limit bounds the file before decompression too.
     if (bytes.size() > max_bytes)
-      throw FileError("'" + path + "' is larger than " +
+      throw FileError("'" + path + "' is larger than the limit of " +
                       std::to_string(max_bytes) + " bytes");
     if (got < sizeof buffer) break;
   }

@@ -48,9 +48,15 @@ std::string stem(const Experiment& experiment) {
   return experiment.name.empty() ? "sweep" : experiment.name;
 }
 
+// The output folder, created before any work so a bad --out fails at once.
+void make_out_dir(const std::string& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) throw FileError("cannot create the output folder '" + dir + "': " + error.message());
+}
+
 void write_outputs(const SweepCommandOptions& o, const Experiment& experiment,
                    const SweepRows& rows, const std::string& suffix) {
-  std::filesystem::create_directories(o.out_dir);
   const auto base = std::filesystem::path(o.out_dir) / (stem(experiment) + suffix);
   write_text(base.string() + ".csv", to_csv(rows));
   write_text(base.string() + ".json", sweep_record(experiment, rows).dump(2) + "\n");
@@ -88,6 +94,7 @@ int run_sweep_command(const SweepCommandOptions& o) {
   const Experiment experiment = read_experiment(o.spec_path);
   const Shard shard = parse_shard(o.shard);
   const FileBytes files = read_data_files(experiment, o.spec_path);
+  make_out_dir(o.out_dir);
   std::signal(SIGINT, on_interrupt);
   const bool terminal = isatty(STDERR_FILENO);
   SweepOptions options;
@@ -120,6 +127,7 @@ int run_merge_command(const SweepCommandOptions& o) {
     texts.emplace_back(bytes.begin(), bytes.end());
   }
   const SweepRows rows = merge_csv(experiment, texts);
+  make_out_dir(o.out_dir);
   write_outputs(o, experiment, rows, "");
   if (!rows.complete())
     std::fprintf(stderr, "damlab: merged %zu of %zu points; the record says incomplete\n",

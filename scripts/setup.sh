@@ -12,6 +12,7 @@ apt_packages=(
   nlohmann-json3-dev                     # JSON results and specs
   libcli11-dev                           # command-line flags of the runner
   parallel                               # GNU parallel: the sharded-sweep test
+  clang-14 libclang-rt-14-dev            # libFuzzer and sanitizer runtimes: scripts/fuzz.sh
   zlib1g-dev                             # gzipped IDX files in the runner
   dataset-fashion-mnist                  # Fashion-MNIST (gzipped IDX)
   emscripten                             # WebAssembly builds (Debian's emcc 3.1.6)

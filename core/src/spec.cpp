@@ -111,7 +111,10 @@ DataSpec parse_asset_data(const Json& json, DataSpec data) {
                      selection == "first" ? std::optional<std::uint64_t>(0) : std::nullopt);
   if (f.has("classes")) {
     const auto& classes = f.object("classes");
-    require(classes.is_array(), "data.classes", classes.dump(), "a list of labels in [0, 255]");
+    // Each point of a sweep copies the spec: long lists would make
+    // validation slow, and 256 labels are all there are.
+    require(classes.is_array() && classes.size() <= 256, "data.classes", classes.dump(),
+            "a list of at most 256 labels in [0, 255]");
     for (const auto& label : classes) {
       require(label.is_number_unsigned() && label.get<std::uint64_t>() <= 255, "data.classes",
               classes.dump(), "a list of labels in [0, 255]");
@@ -149,8 +152,11 @@ DataSpec parse_data(const Json& json) {
     const Fields f(json, "data", {"source", "path", "threshold", "first"});
     data.source = DataSpec::Source::idx;
     data.path = f.text("path");
+    require(data.path.size() <= 4096, "data.path", std::to_string(data.path.size()) + " bytes",
+            "at most 4096 bytes long");
     data.threshold = static_cast<int>(f.integer("threshold", 0, 255, 128));
-    if (f.has("first")) data.first = f.integer("first", 1, max_spec_S);
+    // null is "all items", as the normalized spec in a record writes it.
+    if (f.has("first") && !json.at("first").is_null()) data.first = f.integer("first", 1, max_spec_S);
   } else if (source == "mnist" || source == "fashion-mnist") {
     data.source = source == "mnist" ? DataSpec::Source::mnist : DataSpec::Source::fashion_mnist;
     data = parse_asset_data(json, data);
@@ -205,6 +211,8 @@ ProbeSpec parse_probe(const Json& json, const std::string& measure) {
   require(probe.update == "sync" || probe.update == "async", "probe.update", probe.update,
           "sync or async");
   probe.epsilons = f.reals("epsilons", probe.epsilons);
+  require(probe.epsilons.size() <= 100, "probe.epsilons", std::to_string(probe.epsilons.size()) + " values",
+          "at most 100 values (one D_c column each)");
   for (double e : probe.epsilons)
     require(e >= 0 && e <= 1, "probe.epsilons", e, "a list of values in [0, 1]");
   probe.trials = f.integer("trials", 1, 100000, 20);
@@ -244,13 +252,38 @@ Spec parse_spec(const Json& json) {
     spec.probe = parse_probe(f.has("probe") ? f.object("probe") : Json::object(), spec.measure);
   spec.data = parse_data(f.object("data"));
   spec.model = f.has("model") ? parse_model(f.object("model")) : Separation::rectpoly(3);
+  if (spec.data.source == DataSpec::Source::rademacher) check_budget(spec, spec.data.N, spec.data.S);
   return spec;
 }
 
 Json parse_json_text(const std::string& text) {
+  // Copying, printing and comparing JSON values recurse once per level, so a
+  // file of a million '[' would overflow the stack: refuse deep nesting
+  // before parsing (specs need 4 levels).
+  constexpr int max_depth = 64;
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (const char ch : text) {
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (ch == '\\')
+        escaped = true;
+      else if (ch == '"')
+        in_string = false;
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > max_depth)
+        throw InvalidArgument("spec", "spec: JSON nested more than " + std::to_string(max_depth) +
+                                          " levels deep (the limit)");
+    } else if (ch == ']' || ch == '}') {
+      --depth;
+    }
+  }
   try {
     return Json::parse(text);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // parse_error, and out_of_range for 1e400
     throw InvalidArgument("spec", std::string("spec: not valid JSON: ") + e.what());
   }
 }
@@ -283,6 +316,92 @@ Json to_json(const Spec& spec) {
     out["model"] = {{"F", spec.model.name()}, {"n", spec.model.n}};
   if (spec.measure != "capacity") out["probe"] = probe_json(spec.probe, spec.measure);
   return out;
+}
+
+namespace {
+
+std::string mib(double bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f MiB", bytes / (1 << 20));
+  return text;
+}
+
+std::string rounded(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", value);
+  return text;
+}
+
+// The field that sets the number of patterns, and its value as asked for.
+std::string size_field(const DataSpec& data) {
+  return data.source == DataSpec::Source::idx ? "data.first" : "data.S";
+}
+std::string size_text(const DataSpec& data, std::size_t S) {
+  const bool all = data.source == DataSpec::Source::idx ? !data.first : data.S == 0;
+  return size_field(data) + " = " + (all ? "all " : "") + std::to_string(S) +
+         (all ? " patterns" : "") + " with N = ";
+}
+
+[[noreturn]] void over_budget(const DataSpec& data, std::size_t N, std::size_t S,
+                              const std::string& what, const std::string& limit,
+                              std::uint64_t most) {
+  throw InvalidArgument(size_field(data), size_text(data, S) + std::to_string(N) + ": " + what +
+                                              ", above the limit of " + limit + "; " +
+                                              size_field(data) + " can be at most " +
+                                              std::to_string(most));
+}
+
+// Probes run by a probe measure with K memories out of S patterns, as
+// record.cpp chooses them (counts that record.cpp rejects are capped here).
+double probe_count(const ProbeSpec& p, const std::string& measure, std::size_t K, std::size_t S) {
+  const double stored = static_cast<double>(p.count == 0 ? K : std::min(p.count, K));
+  const double held_out = static_cast<double>(p.count == 0 ? S - K : std::min(p.count, S - K));
+  if (measure == "retrievability") return static_cast<double>(K) * static_cast<double>(p.trials);
+  if (measure == "classification") return stored + held_out;
+  if (measure == "convergence" && p.probes == "held_out") return held_out;
+  return stored;
+}
+
+}  // namespace
+
+void check_budget(const Spec& spec, std::size_t N, std::size_t S) {
+  const DataSpec& data = spec.data;
+  const auto n = static_cast<double>(N), s = static_cast<double>(S);
+  if (n * s > static_cast<double>(max_pattern_bits))
+    over_budget(data, N, S,
+                "the patterns take N × S = " + std::to_string(std::uint64_t{N} * S) + " bits (" +
+                    mib(n * s / 8) + ")",
+                std::to_string(max_pattern_bits) + " bits (" + mib(max_pattern_bits / 8.0) + ")",
+                max_pattern_bits / N);
+  if (spec.measure == "capacity") {
+    if (n * s > static_cast<double>(max_margins))
+      over_budget(data, N, S,
+                  "measure = capacity keeps S × N = " + std::to_string(std::uint64_t{N} * S) +
+                      " margins as doubles (" + mib(8 * n * s) + ")",
+                  std::to_string(max_margins) + " (" + mib(8.0 * max_margins) + ")",
+                  max_margins / N);
+    if (s * s * n > static_cast<double>(max_work))
+      over_budget(data, N, S,
+                  "measure = capacity takes S² × N = " + rounded(s * s * n) + " margin updates",
+                  "2^40 = " + rounded(static_cast<double>(max_work)),
+                  static_cast<std::uint64_t>(std::sqrt(static_cast<double>(max_work) / n)));
+    return;
+  }
+  const ProbeSpec& p = spec.probe;
+  const std::size_t K = p.K == 0 ? S : p.K;
+  if (K > S) return;  // record.cpp names probe.K
+  const double probes = probe_count(p, spec.measure, K, S);
+  const double steps = static_cast<double>(std::max<std::size_t>(p.steps, 1));
+  const double work = static_cast<double>(K) * probes * n * steps;
+  if (work > static_cast<double>(max_work))
+    throw InvalidArgument(
+        "probe", "probe: measure = " + spec.measure + " takes K × probes × N × steps = " +
+                     std::to_string(K) + " × " + rounded(probes) + " × " + std::to_string(N) +
+                     " × " + rounded(steps) + " = " + rounded(work) +
+                     " bit updates, above the limit of 2^40 = " +
+                     rounded(static_cast<double>(max_work)) + "; lower probe.K, " +
+                     (spec.measure == "retrievability" ? "probe.trials" : "probe.count") +
+                     " or probe.steps");
 }
 
 std::string asset_file_name(DataSpec::Source source) {

@@ -1,5 +1,6 @@
 #include "damlab/sweep.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <mutex>
 #include <sstream>
@@ -12,39 +13,17 @@ namespace damlab {
 
 namespace {
 
-// Values of one path of an axis: a list, or an inclusive range.
-std::vector<Json> axis_values(const std::string& path, const Json& spec) {
-  if (spec.is_array()) {
-    require(!spec.empty(), "sweep." + path, "[]", "a non-empty list or {from, to, step}");
-    return {spec.begin(), spec.end()};
-  }
-  require(spec.is_object() && spec.size() == 3 && spec.contains("from") && spec.contains("to") &&
-              spec.contains("step"),
-          "sweep." + path, spec.dump(), "a non-empty list or {\"from\", \"to\", \"step\"}");
-  for (const char* key : {"from", "to", "step"})
-    require(spec[key].is_number() && std::isfinite(spec[key].get<double>()),
-            "sweep." + path + "." + key, spec[key].dump(), "a finite number");
-  const double from = spec["from"].get<double>(), to = spec["to"].get<double>(),
-               step = spec["step"].get<double>();
-  require(step > 0, "sweep." + path + ".step", step, "positive");
-  require(to >= from, "sweep." + path + ".to", to, "at least from = " + spec["from"].dump());
-  const double steps = std::floor((to - from) / step + 1e-9);
-  require(steps < static_cast<double>(max_sweep_points), "sweep." + path, spec.dump(),
-          "at most " + std::to_string(max_sweep_points) + " values");
-  const bool integral = spec["from"].is_number_integer() && spec["step"].is_number_integer();
-  std::vector<Json> values;
-  for (std::size_t k = 0; k <= static_cast<std::size_t>(steps); ++k) {
-    if (integral) {
-      values.emplace_back(spec["from"].get<std::int64_t>() +
-                          static_cast<std::int64_t>(k) * spec["step"].get<std::int64_t>());
-    } else {
-      values.emplace_back(std::round((from + static_cast<double>(k) * step) * 1e12) / 1e12);
-    }
-  }
-  return values;
-}
+// Integers in a range stay within ±2^53, the integers a JSON number keeps
+// exactly everywhere; this also keeps from + k * step inside 64 bits.
+constexpr double max_exact_integer = 9007199254740992.0;
 
-void set_path(Json& spec, const std::string& path, const Json& value) {
+// A sweep holds at most max_sweep_points points and this many values over
+// all its paths, checked before any list is built: a few kB of spec text
+// must not ask for gigabytes.
+constexpr std::size_t max_sweep_values = 10 * max_sweep_points;
+
+// The form section.field of a sweep path.
+void check_path(const std::string& path) {
   const auto dot = path.find('.');
   require(dot != std::string::npos && dot > 0 && dot + 1 < path.size() &&
               path.find('.', dot + 1) == std::string::npos,
@@ -52,20 +31,87 @@ void set_path(Json& spec, const std::string& path, const Json& value) {
   const std::string section = path.substr(0, dot);
   require(section == "data" || section == "model" || section == "probe", "sweep path", path,
           "in the data, model or probe section");
-  if (!spec.contains(section)) spec[section] = Json::object();
-  spec[section][path.substr(dot + 1)] = value;
+  // Each ε names a D_c column, so rows with other ε lists would not share a header.
+  require(path != "probe.epsilons", "sweep path", path,
+          "not probe.epsilons (its values name the CSV columns; list every ε in the spec)");
 }
 
-// A cell: numbers in their shortest exact form, null as empty.
-std::string cell(const Json& value) {
+// A cell: numbers in their shortest exact form, null as empty, a list of
+// numbers as [a;b] (a comma would split the cell).
+std::string cell(const Json& value, const std::string& field = "csv cell") {
   if (value.is_null()) return "";
   if (value.is_string()) {
     const auto text = value.get<std::string>();
-    require(text.find_first_of(",\"\n\r") == std::string::npos, "csv cell", text,
+    require(text.find_first_of(",\"\n\r") == std::string::npos, field, text,
             "free of commas, quotes and line breaks");
     return text;
   }
+  if (value.is_array()) {
+    std::string text = "[";
+    for (std::size_t k = 0; k < value.size(); ++k) {
+      require(value[k].is_number(), field, value.dump(), "a number, a string or a list of numbers");
+      text += (k ? ";" : "") + value[k].dump();
+    }
+    return text + "]";
+  }
+  require(!value.is_object(), field, value.dump(), "a number, a string or a list of numbers");
   return value.dump();
+}
+
+// Values of one path of an axis: a list, or an inclusive range; at most
+// room of them.
+std::vector<Json> axis_values(const std::string& path, const Json& spec, std::size_t room) {
+  const std::string field = "sweep." + path;
+  const std::string most = "at most " + std::to_string(std::min(room, max_sweep_points)) +
+                           " values (a sweep has at most " + std::to_string(max_sweep_points) +
+                           " points and " + std::to_string(max_sweep_values) + " values in all)";
+  if (spec.is_array()) {
+    require(!spec.empty(), field, "[]", "a non-empty list or {from, to, step}");
+    require(spec.size() <= std::min(room, max_sweep_points), field,
+            std::to_string(spec.size()) + " values", most);
+    for (const Json& value : spec) cell(value, field);  // each must fit one CSV cell
+    return {spec.begin(), spec.end()};
+  }
+  require(spec.is_object() && spec.size() == 3 && spec.contains("from") && spec.contains("to") &&
+              spec.contains("step"),
+          field, spec.dump(), "a non-empty list or {\"from\", \"to\", \"step\"}");
+  for (const char* key : {"from", "to", "step"})
+    require(spec[key].is_number() && std::isfinite(spec[key].get<double>()),
+            field + "." + key, spec[key].dump(), "a finite number");
+  const double from = spec["from"].get<double>(), to = spec["to"].get<double>(),
+               step = spec["step"].get<double>();
+  require(step > 0, field + ".step", step, "positive");
+  require(to >= from, field + ".to", to, "at least from = " + spec["from"].dump());
+  const double steps = std::floor((to - from) / step + 1e-9);
+  require(steps < static_cast<double>(std::min(room, max_sweep_points)), field, spec.dump(), most);
+  const bool integral = spec["from"].is_number_integer() && spec["step"].is_number_integer();
+  if (integral)
+    for (const double bound : {from, to, step})
+      require(std::fabs(bound) <= max_exact_integer, field, spec.dump(),
+              "a range of integers within ±2^53");
+  std::vector<Json> values;
+  for (std::size_t k = 0; k <= static_cast<std::size_t>(steps); ++k) {
+    if (integral) {
+      values.emplace_back(spec["from"].get<std::int64_t>() +
+                          static_cast<std::int64_t>(k) * spec["step"].get<std::int64_t>());
+    } else {
+      // Rounded to 12 decimals, unless that overflows (|x| > 1e296).
+      const double x = from + static_cast<double>(k) * step;
+      const double rounded = std::round(x * 1e12) / 1e12;
+      values.emplace_back(std::isfinite(rounded) ? rounded : x);
+    }
+  }
+  return values;
+}
+
+void set_path(Json& spec, const std::string& path, const Json& value) {
+  check_path(path);
+  const auto dot = path.find('.');
+  const std::string section = path.substr(0, dot);
+  if (!spec.contains(section)) spec[section] = Json::object();
+  require(spec[section].is_object(), section, spec[section].dump(),
+          "a JSON object (the sweep sets " + path + " in it)");
+  spec[section][path.substr(dot + 1)] = value;
 }
 
 void flatten(const Json& json, const std::string& prefix, std::vector<std::string>& columns,
@@ -88,6 +134,14 @@ std::vector<std::string> split(const std::string& line, char separator) {
   while (std::getline(in, part, separator)) parts.push_back(part);
   if (!line.empty() && line.back() == separator) parts.emplace_back();
   return parts;
+}
+
+// Decimal digits only, into value: stoul would also take " 1", "+1", "1x"
+// and "-1" (as 2^64 - 1).
+bool decimal(const std::string& text, std::size_t& value) {
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  return !text.empty() && error == std::errc{} && stop == end;
 }
 
 std::string join(const std::vector<std::string>& parts) {
@@ -159,6 +213,8 @@ Experiment parse_experiment(const Json& json) {
     experiment.name = json["name"].get<std::string>();
     experiment.base.erase("name");
   }
+  double points = 1;
+  std::size_t values_left = max_sweep_values;
   if (json.contains("sweep")) {
     const Json& sweep = json["sweep"];
     require(sweep.is_array(), "sweep", sweep.dump(), "a list of axes ({path: values} objects)");
@@ -168,21 +224,24 @@ Experiment parse_experiment(const Json& json) {
               "an object {path: values, ...}");
       SweepAxis axis;
       for (const auto& item : sweep[a].items()) {
+        check_path(item.key());
         axis.paths.push_back(item.key());
-        axis.values.push_back(axis_values(item.key(), item.value()));
+        axis.values.push_back(axis_values(item.key(), item.value(), values_left));
+        values_left -= axis.values.back().size();
         require(axis.values.back().size() == axis.values.front().size(), where + "." + item.key(),
                 std::to_string(axis.values.back().size()) + " values",
                 "as many values as " + axis.paths.front() + " (" +
                     std::to_string(axis.values.front().size()) + ")");
       }
+      // Checked axis by axis, before the next one is built.
+      points *= static_cast<double>(axis.size());
+      require(points <= static_cast<double>(max_sweep_points), "sweep",
+              std::to_string(static_cast<std::uint64_t>(points)) + " points after " + where,
+              "at most " + std::to_string(max_sweep_points) + " points");
       experiment.axes.push_back(std::move(axis));
     }
     experiment.base.erase("sweep");
   }
-  double points = 1;
-  for (const auto& axis : experiment.axes) points *= static_cast<double>(axis.size());
-  require(points <= static_cast<double>(max_sweep_points), "sweep", std::to_string(points) + " points",
-          "at most " + std::to_string(max_sweep_points) + " points");
   for (std::size_t point = 0; point < experiment.points(); ++point) {
     try {
       parse_spec(experiment.point_spec(point));
@@ -197,16 +256,8 @@ Experiment parse_experiment(const Json& json) {
 Shard parse_shard(const std::string& text) {
   const auto slash = text.find('/');
   std::size_t index = 0, count = 0;
-  bool ok = slash != std::string::npos;
-  try {
-    std::size_t used = 0;
-    if (ok) index = std::stoul(text.substr(0, slash), &used);
-    ok = ok && used == slash;
-    if (ok) count = std::stoul(text.substr(slash + 1), &used);
-    ok = ok && used == text.size() - slash - 1;
-  } catch (const std::exception&) {
-    ok = false;
-  }
+  const bool ok = slash != std::string::npos && decimal(text.substr(0, slash), index) &&
+                  decimal(text.substr(slash + 1), count);
   require(ok && count >= 1 && index < count, "shard", text,
           "i/N with N >= 1 and 0 <= i < N, e.g. 0/4");
   return {index, count};
@@ -251,6 +302,9 @@ SweepRows run_sweep(const Experiment& experiment, const FileBytes& files,
         flatten(record["result"], "", columns, cells);
         const std::lock_guard<std::mutex> guard(lock);
         if (out.columns.empty()) out.columns = columns;
+        // One header for all rows, whichever thread finished first.
+        require(columns == out.columns, "sweep", "point " + std::to_string(point),
+                "a row with the columns of the other points: " + join(out.columns));
         out.rows[point] = std::move(cells);
         if (options.progress && !options.progress(out.rows.size(), todo.size())) stop = true;
       } catch (const Cancelled&) {
@@ -303,14 +357,16 @@ SweepRows merge_csv(const Experiment& experiment, const std::vector<std::string>
       require(cells.size() == columns.size(), where, line,
               "a row of " + std::to_string(columns.size()) + " cells");
       std::size_t point = 0;
-      try {
-        point = std::stoul(cells[0]);
-      } catch (const std::exception&) {
-        require(false, where + " point", cells[0], "a point index");
-      }
+      require(decimal(cells[0], point), where + " point", cells[0], "a point index (decimal digits)");
       require(point < merged.planned, where + " point", point,
               "below the experiment's " + std::to_string(merged.planned) + " points");
       require(merged.rows.count(point) == 0, where + " point", point, "in only one file");
+      // The swept values must be this experiment's, not another's with the same columns.
+      const auto values = experiment.point_values(point);
+      for (std::size_t k = 0; k < values.size(); ++k)
+        require(cells[k + 1] == cell(values[k]), where + " point " + std::to_string(point),
+                expected[k + 1] + " = " + cells[k + 1],
+                "the experiment's value " + cell(values[k]));
       merged.rows[point] = std::move(cells);
     }
   }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang++ 14 with AddressSanitizer and
+# UndefinedBehaviorSanitizer) in build-fuzz/ and fuzzes each parser of outside
+# bytes for SECONDS from its committed seeds (tests/fuzz/corpus/<target>),
+# two targets at a time. A crash, hang (10 s), out-of-memory (1 GiB) or
+# sanitizer report fails the run and prints the input's path and the command
+# that replays it.
+#   bash scripts/fuzz.sh                 # 20 s per target, as scripts/test.sh runs it
+#   bash scripts/fuzz.sh 600             # 10 minutes per target (about 30 min in all)
+#   bash scripts/fuzz.sh 600 spec merge  # only these targets (idx gzip packed_asset spec merge)
+# Inputs found are kept in build-fuzz/tests/fuzz/work/<target>/corpus, so a
+# later run continues from them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+shift $(($# ? 1 : 0))
+
+cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DDAMLAB_FUZZ=ON -DDAMLAB_BUILD_TESTS=OFF \
+  -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-O1 >/dev/null
+cmake --build build-fuzz -j"$(nproc)" --target damlab_fuzz >&2
+only=()
+if (($#)); then
+  only=(-R "^fuzz_($(IFS='|'; echo "$*"))\$")
+fi
+DAMLAB_FUZZ_SECONDS=$seconds ctest --test-dir build-fuzz --output-on-failure -j"$(nproc)" \
+  --timeout $((seconds + 120)) "${only[@]}"
