@@ -26,15 +26,16 @@ assert.ok(existsSync(join(dist, 'index.html')), 'dist/ is missing: run scripts/s
 assert.ok(existsSync(join(dist, 'wasm', 'damlab-threads.mjs')), 'dist/wasm/ is missing: run scripts/build-wasm.sh');
 mkdirSync(artifacts, { recursive: true });
 
+const chromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const launch = (extra = []) =>
+  chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...chromiumArgs, ...extra] });
+
 let browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  browser = await launch();
 });
 after(() => browser?.close());
 
@@ -305,20 +306,6 @@ for (const isolation of [true, false]) {
       await page.close();
     });
 
-    test('a worker that dies is reported and replaced; the page stays usable', async () => {
-      const page = await open(`${url}#view=explorer&source=rademacher&p=0.8&N=300&S=30&seed=2&F=rectpoly&n=5`);
-      await explorerResult(page);
-      const message = await page.evaluate(() => window.damlabDebug.crashWorker().then(() => 'no error', (e) => e.message));
-      assert.match(message, /^worker: /);
-      assert.match(await page.textContent('#messages'), /^worker: /);
-      await page.fill('input[name=S]', '20');
-      // Enter submits (a click could miss: the message box above closes on change).
-      await page.press('input[name=S]', 'Enter');
-      await page.waitForFunction(() => /of S = 20/.test(document.getElementById('summary').textContent), null, { timeout });
-      assert.match(await explorerResult(page), /of S = 20/);
-      await page.close();
-    });
-
     test('a local IDX.gz file (and the same data as CSV) gives the native record', async () => {
       // 40 items of 10 × 10 bytes from a fixed LCG: data, not numerics under test.
       const [count, N] = [40, 100];
@@ -414,3 +401,69 @@ for (const isolation of [true, false]) {
     });
   });
 }
+
+// A real out-of-memory worker: a Chromium whose V8 lets a wasm memory grow to
+// 1024 pages (64 MiB) only. An exact capacity search keeps S × N margins as
+// doubles: S = 250, N = 65,536 needs 125 MiB, within the project's budget
+// (2^26 margins) but past this cap, so the module's memory growth fails for
+// real. One worker (hardwareConcurrency = 1) so every later job must run on
+// the replacement.
+describe('a worker that runs out of memory', () => {
+  let server, url, oomBrowser;
+  before(async () => {
+    ({ server, url } = await serve({ dir: dist, isolation: false }));
+    oomBrowser = await launch(['--js-flags=--wasm-max-mem-pages=1024']);
+  });
+  after(async () => {
+    await oomBrowser?.close();
+    server?.close();
+  });
+
+  test('is reported by name and replaced; the next run gives the native numbers', async () => {
+    const context = await oomBrowser.newContext();
+    await context.addInitScript(() => {
+      window.coi = { shouldRegister: () => false };
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 1 });
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    const workers = [];
+    const closed = [];
+    page.on('worker', (worker) => {
+      workers.push(worker);
+      worker.on('close', () => closed.push(worker));
+    });
+    await page.goto(`${url}#view=explorer&source=rademacher&p=0.5&N=65536&S=250&seed=1&F=rectpoly&n=7`);
+    await page.waitForSelector(done('explorer'), { timeout });
+    assert.equal(await page.getAttribute('#explorer', 'data-status'), 'error');
+    assert.ok(await page.isVisible('#messages'));
+    assert.match(await page.textContent('#messages'), /^Out of memory: .*\(std::bad_alloc|Cannot enlarge memory/);
+    await page.waitForFunction(() => document.body.dataset.variant);
+    // The pool's one worker was terminated and a fresh one started.
+    await page.waitForTimeout(200);
+    assert.equal(workers.length, 2);
+    assert.deepEqual(closed, [workers[0]]);
+    // A normal run on the fresh worker.
+    await page.fill('input[name=p]', '0.85');
+    await page.fill('input[name=N]', '300');
+    await page.fill('input[name=S]', '40');
+    await page.fill('input[name=seed]', '2');
+    await page.fill('input[name=n]', '5');
+    await page.press('input[name=S]', 'Enter');
+    await page.waitForSelector('#explorer[data-status="running"]', { timeout });
+    await page.waitForSelector(done('explorer'), { timeout });
+    assert.equal(await page.textContent('#messages'), '');
+    const expected = nativeRecord({
+      measure: 'capacity',
+      data: { source: 'rademacher', N: 300, S: 40, p: 0.85, seed: 2 },
+      model: { F: 'rectpoly', n: 5 },
+    });
+    const summary = await page.textContent('#summary');
+    assert.match(summary, new RegExp(`Kmax, exact${expected.result.exact.kmax} of S = 40`));
+    assert.match(summary, new RegExp(expected.data.checksum));
+    assert.deepEqual(problems, []);
+    await screenshot(page, 'out-of-memory');
+    await context.close();
+  });
+});

@@ -4,10 +4,14 @@
 //        hello {base}                loads the module, answers with its build
 //        recall {base, source, K, digit, delta, occlude, seed, update, steps, model}
 //                                    a whole recall trajectory (see recall() below)
-//        crash {}                    a debug hook: the worker dies (tests)
 //   out: progress  fraction in [0, 1]
 //        result    {record, variant, version, theory}
-//        error     {name, message, field}
+//        error     {name, message, field, fatal}
+//                  fatal: the module cannot be trusted with another job (out
+//                  of memory, or an emscripten abort): the pool replaces this
+//                  worker. Wasm memory never shrinks, so even a clean
+//                  std::bad_alloc leaves the worker holding the browser's
+//                  whole allowance; a fresh worker gives it back.
 // A run is one synchronous runSpec call, so it cannot read a cancel message:
 // the pool cancels by terminating this worker.
 import { loadDamlab } from '../../wasm/js/damlab.js';
@@ -155,23 +159,42 @@ onmessage = async ({ data: message }) => {
     let result;
     if (type === 'run') result = await run(id, data);
     else if (type === 'recall') result = await recall(id, data);
-    else if (type === 'crash') {
-      // An uncaught error outside any job: the pool sees the worker die.
-      setTimeout(() => {
-        throw new Error('crash requested by the debug hook');
-      });
-      return;
-    }
     else if (type === 'hello') {
       const dam = await module(data.base);
       result = { variant: dam.variant, version: dam.version() };
     } else throw new Error(`unknown message type ${type}`);
     postMessage({ id, type: 'result', data: result });
   } catch (error) {
+    const message = error?.message ?? String(error);
+    const fatal = isFatal(error, message);
     postMessage({
       id,
       type: 'error',
-      data: { name: error?.name ?? 'Error', message: error?.message ?? String(error), field: error?.field },
+      data: {
+        name: error?.name ?? 'Error',
+        message: fatal ? outOfMemory(message) : message,
+        field: error?.field,
+        fatal,
+      },
     });
   }
 };
+
+// std::bad_alloc arrives as an Error with that message (the bindings rethrow
+// every std::exception); a failed memory growth without exceptions, or any
+// other abort, arrives as a WebAssembly.RuntimeError ("Aborted(...)") and
+// leaves the module unusable; a JS-side allocation can fail as a RangeError.
+function isFatal(error, message) {
+  return (
+    error instanceof WebAssembly.RuntimeError ||
+    /bad_alloc|Aborted\(|Cannot enlarge memory|Out of memory|Array buffer allocation failed|Maximum memory size/i.test(message)
+  );
+}
+
+function outOfMemory(message) {
+  const memory = /bad_alloc|enlarge memory|Out of memory|allocation failed|Maximum memory/i.test(message);
+  return memory
+    ? `Out of memory: the run needed more WebAssembly memory than this browser allows the page (${message}). ` +
+        'The worker was replaced; try a smaller S or N.'
+    : `The WebAssembly module stopped (${message}). The worker was replaced.`;
+}
