@@ -189,13 +189,47 @@ for (const isolation of [true, false]) {
       await page.close();
     });
 
-    test('the Fig. 2 sweep plots Kmax against the degree', async () => {
+    test('the Fig. 2 sweep plots bucket means that equal the native runs', async () => {
       const page = await open(`${url}#view=sweeps&figure=fig2&scale=reduced`);
       await page.waitForSelector(done('sweeps'), { timeout });
       assert.equal(await page.getAttribute('#sweeps', 'data-status'), 'done');
-      assert.equal(await page.textContent('#sweep-count'), '88 / 88 runs');
-      const degrees = await page.$$eval('#sweep-table tbody tr', (rows) => rows.map((row) => row.cells[1].textContent));
-      assert.deepEqual([...new Set(degrees)].map(Number).sort((a, b) => a - b), [6, 7, 8, 9, 10, 11, 12, 16, 20, 28, 38]);
+      assert.equal(await page.textContent('#sweep-count'), '154 / 154 runs');
+      const cells = (id) => page.$$eval(`${id} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+      const runs = await cells('#sweep-table');
+      assert.equal(runs.length, 154);
+      assert.deepEqual([...new Set(runs.map((row) => Number(row[1])))].sort((a, b) => a - b), [6, 7, 8, 9, 10, 11, 12, 16, 20, 28, 38]);
+      // Every run equals the native sweep of experiments/fig2-*.json (same set, same degree).
+      const native = new Map();
+      for (const [file, source] of [['fig2-mnist.csv', 'MNIST'], ['fig2-artificial.csv', 'artificial']]) {
+        const [header, ...lines] = readFileSync(join(root, 'results', file), 'utf8').trim().split('\n').map((l) => l.split(','));
+        const col = (name) => header.indexOf(name);
+        for (const l of lines)
+          native.set(`${source}/${l[col('data.seed')]}/${l[col('model.n')]}`, {
+            kmax: Number(l[col('exact_kmax')]),
+            hd: Number(l[col('data_mean_hd')]),
+          });
+      }
+      const expected = new Map(); // series/n -> Kmax of the sets in its bucket
+      for (const [source, n, , seed, hd, bucket, kmax] of runs) {
+        const want = native.get(`${source}/${seed}/${n}`);
+        assert.ok(want, `a native run for ${source} seed ${seed}, n = ${n}`);
+        assert.equal(Number(kmax), want.kmax, `Kmax of ${source} seed ${seed}, n = ${n}`);
+        assert.equal(Number(hd), want.hd);
+        const centre = [60, 90, 120].find((c) => Math.abs(want.hd - c) <= 10);
+        assert.equal(bucket, String(centre ?? 'none'));
+        if (centre) {
+          const key = `${source}, HD ${centre} ± 10/${n}`;
+          expected.set(key, [...(expected.get(key) ?? []), want.kmax]);
+        }
+      }
+      // The chart's points are the bucket means, and every bucket has both sources.
+      const points = await cells('#sweep-points');
+      assert.equal(points.length, expected.size);
+      for (const [series, n, mean] of points) {
+        const ks = expected.get(`${series}/${n}`);
+        assert.ok(Math.abs(Number(mean) - ks.reduce((a, b) => a + b) / ks.length) < 1e-12, `${series}, n = ${n}`);
+      }
+      assert.equal(new Set(points.map((p) => p[0])).size, 6);
       if (isolation) await screenshot(page, 'fig2');
       await page.close();
     });

@@ -99,8 +99,9 @@ export function resetSweep(chart, { x, y, series }) {
   chart.options.scales.x.title.text = x.title;
   Object.assign(chart.options.scales.y, { min: y?.min ?? 0, max: y?.max });
   chart.options.scales.y.title.text = y?.title ?? 'Kmax (exact mode)';
-  chart.data.datasets = series.map(({ label, color, style, line }) => ({
+  chart.data.datasets = series.map(({ label, color, style, line, dash }) => ({
     showLine: Boolean(line),
+    borderDash: dash ?? [],
     label,
     data: [],
     borderColor: color,
@@ -112,8 +113,13 @@ export function resetSweep(chart, { x, y, series }) {
   chart.update('none');
 }
 
-export function addPoint(chart, label, point) {
-  chart.data.datasets.find((d) => d.label === label).data.push(point);
+/** Adds a point; replace: the point at the same x is replaced (a running mean). Kept in x order for lines. */
+export function addPoint(chart, label, point, replace = false) {
+  const { data } = chart.data.datasets.find((d) => d.label === label);
+  const at = replace ? data.findIndex((p) => p.x === point.x) : -1;
+  if (at >= 0) data[at] = point;
+  else data.push(point);
+  data.sort((a, b) => a.x - b.x);
   chart.update('none');
 }
 

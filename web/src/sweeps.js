@@ -11,52 +11,41 @@ export function createSweeps({ pool, state, onStateChange, report }) {
   const view = $('sweeps');
   const form = $('sweep-form');
   const chart = sweepChart($('sweep-chart'));
-  const capacityColumns = ['source', 'n', 'target HD or p', 'seed', 'Kmax', 'censored', 'mean HD of first Kmax', 'data checksum'];
-  const columns = () => figures[state.figure].columns ?? capacityColumns;
+  const columns = () => figures[state.figure].columns;
   let jobs = [];
   let records = [];
   let rows = [];
+  let memo = {}; // a figure's running sums for this run (fig2's bucket means)
 
   function describe() {
     const figure = figures[state.figure];
     $('sweeps-title').textContent = `Sweeps: ${figure.title}`;
     $('sweep-description').textContent = figure.describe(state.scale);
-    $('sweep-caption').textContent = figure.points
-      ? 'D_c^ε of each run against ε, one line per degree n.'
-      : 'Kmax (exact mode) of each run; triangles MNIST, circles artificial.';
+    $('sweep-caption').textContent = figure.caption;
   }
 
   function reset() {
     resetSweep(chart, figures[state.figure]);
     records = [];
     rows = [];
-    fillTable($('sweep-table'), columns(), []);
+    memo = {};
+    fillTables();
     for (const id of ['sweep-csv', 'sweep-json', 'sweep-png']) $(id).disabled = true;
+  }
+
+  // The runs, and the chart's points (for fig2 these are bucket means, not runs).
+  function fillTables() {
+    fillTable($('sweep-table'), columns(), rows);
+    const { x, y } = chart.options.scales;
+    const points = chart.data.datasets.flatMap(({ label, data }) => data.map((p) => [label, p.x, p.y, p.censored ? 'yes' : '']));
+    fillTable($('sweep-points'), ['series', x.title.text, y.title.text, 'hollow (censored)'], points);
   }
 
   function add(record) {
     const figure = figures[state.figure];
     records.push(record);
-    if (figure.points) {
-      rows.push(...figure.rows(record));
-      for (const { series, point } of figure.points(record)) addPoint(chart, series, point);
-      return;
-    }
-    const { spec, result, data: loaded } = record;
-    const data = spec.data;
-    const exact = result.exact;
-    rows.push([
-      data.source === 'rademacher' ? 'artificial' : 'MNIST',
-      spec.model.n,
-      data.source === 'rademacher' ? data.p : data.target_hd,
-      data.seed,
-      exact.kmax,
-      exact.censored,
-      exact.mean_hd,
-      loaded.checksum,
-    ]);
-    const point = figures[state.figure].point(record);
-    if (point) addPoint(chart, point.series, point.point);
+    rows.push(...figure.rows(record));
+    for (const { series, point, replace } of figure.points(record, memo)) addPoint(chart, series, point, replace);
   }
 
   async function run() {
@@ -94,7 +83,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     if (jobs !== current) return; // cancelled or superseded
     jobs = [];
     $('sweep-cancel').disabled = true;
-    fillTable($('sweep-table'), columns(), rows);
+    fillTables();
     if (failures.length) report([...new Set(failures)]);
     view.dataset.status = failures.length ? 'error' : 'done';
     for (const id of ['sweep-csv', 'sweep-json', 'sweep-png']) $(id).disabled = false;
@@ -106,7 +95,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     jobs = [];
     for (const { id } of running) pool.cancel(id);
     $('sweep-cancel').disabled = true;
-    fillTable($('sweep-table'), columns(), rows);
+    fillTables();
     view.dataset.status = 'cancelled';
   }
 
