@@ -287,6 +287,48 @@ for (const isolation of [true, false]) {
       await page.close();
     });
 
+    test('recall view: Fashion-MNIST with the unoccluded pixels clamped', async () => {
+      const address = (clamp) =>
+        `${url}#view=recall&rsource=fashion-mnist&K=50&digit=5&delta=0.05&occlude=bottom&clamp=${clamp}&rseed=2&update=sync&steps=10&rF=rectpoly&rn=40`;
+      // The top half (rows 0-13) of the state at every step, against the probe's.
+      const topHalves = (page) =>
+        page.evaluate(() => {
+          const top = (id) => Array.from(document.getElementById(id).getContext('2d').getImageData(0, 0, 28, 14).data).join();
+          const view = document.getElementById('recall');
+          const last = Number(document.getElementById('recall-slider').max);
+          const states = [];
+          for (let t = 0; t <= last; t++) {
+            document.getElementById(t === 0 ? 'recall-first' : 'recall-step').click();
+            if (view.dataset.step !== String(t)) throw new Error(`step ${t} not shown`);
+            states.push(top('recall-state'));
+          }
+          return { probe: top('recall-probe'), states };
+        });
+      const page = await open(address(1));
+      await page.waitForSelector(done('recall'), { timeout });
+      assert.equal(await page.textContent('#messages'), '');
+      assert.match(await page.textContent('#recall-stored-caption'), /^Stored item: memory #5 \(Fashion-MNIST item \d+, [a-zA-Z /-]+\)$/);
+      const clamped = await topHalves(page);
+      assert.ok(clamped.states.length >= 2);
+      for (const state of clamped.states) assert.equal(state, clamped.probe, 'a clamped pixel changed');
+      const image = await page.$eval('#recall-state', (c) => c.toDataURL());
+      assert.notEqual(image, await page.$eval('#recall-probe', (c) => c.toDataURL()), 'the occluded half was completed');
+      // The same probe unclamped: the noisy top half changes too.
+      await page.selectOption('select[name=clamp]', '0');
+      await page.$eval('#recall', (view) => delete view.dataset.status);
+      await page.click('#recall-run');
+      await page.waitForSelector(done('recall'), { timeout });
+      const free = await topHalves(page);
+      assert.equal(free.probe, clamped.probe);
+      assert.ok(free.states.some((state) => state !== free.probe), 'without clamping the top half updates');
+      // Clamping without an occlusion is refused by name.
+      await page.selectOption('select[name=clamp]', '1');
+      await page.selectOption('select[name=occlude]', 'none');
+      await page.click('#recall-run');
+      assert.match(await page.textContent('#messages'), /clamp = 1: needs an occlusion/);
+      await page.close();
+    });
+
     test('a native capacity record and sweep CSV open locally; a bad file is named', async () => {
       const spec = {
         measure: 'capacity',

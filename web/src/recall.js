@@ -8,6 +8,13 @@ import { energyChart, setEnergies, drawPattern } from './charts.js';
 import { fillTable } from './exports.js';
 
 const $ = (id) => document.getElementById(id);
+// Labels 0-9 of each data set (docs/data.md), as the captions name them.
+const classNames = {
+  mnist: (label) => `digit ${label}`,
+  'fashion-mnist': (label) =>
+    ['T-shirt/top', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot'][label],
+};
+const dataName = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' };
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export function createRecall({ pool, state, onStateChange, report }) {
@@ -35,6 +42,9 @@ export function createRecall({ pool, state, onStateChange, report }) {
     list.append(dt, dd);
   }
 
+  const named = (label) => classNames[run.source](label);
+  const noun = () => (run.source === 'mnist' ? 'digit' : 'item');
+
   function showStep(t) {
     step = t;
     const last = run.states.length - 1;
@@ -44,16 +54,16 @@ export function createRecall({ pool, state, onStateChange, report }) {
     drawPattern($('recall-nearest'), run.nearest[nearest.memory], run.side);
     $('recall-state-caption').textContent = `State at step ${t} (${t === 0 ? 'the probe' : `${run.flips[t - 1]} bits flipped`})`;
     $('recall-nearest-caption').textContent =
-      `Nearest memory: #${nearest.memory} (digit ${nearest.label}), overlap ${nearest.overlap} of ${run.N}` +
-      (nearest.memory === run.digit ? ' — the stored digit' : '');
+      `Nearest memory: #${nearest.memory} (${named(nearest.label)}), overlap ${nearest.overlap} of ${run.N}` +
+      (nearest.memory === run.digit ? ` — the stored ${noun()}` : '');
     $('recall-position').textContent = `step ${t} of ${last}${t === last ? (run.converged ? ' (fixed point)' : ' (step limit)') : ''}`;
     $('recall-slider').value = String(t);
     view.dataset.step = String(t);
     view.dataset.nearest = String(nearest.memory);
     fillTable(
       $('overlap-table'),
-      ['memory', 'digit', 'overlap ξ·σ', 'the stored digit?'],
-      top.map(({ memory, label, overlap }) => [memory, label, overlap, memory === run.digit ? 'yes' : '']),
+      ['memory', 'class', 'overlap ξ·σ', `the stored ${noun()}?`],
+      top.map(({ memory, label, overlap }) => [memory, named(label), overlap, memory === run.digit ? 'yes' : '']),
     );
     setEnergies(chart, run.energies, t);
     $('recall-back').disabled = $('recall-first').disabled = t === 0;
@@ -82,7 +92,7 @@ export function createRecall({ pool, state, onStateChange, report }) {
     run = result;
     drawPattern($('recall-stored'), run.stored, run.side);
     drawPattern($('recall-probe'), run.probe, run.side);
-    $('recall-stored-caption').textContent = `Stored digit: memory #${run.digit} (MNIST item ${run.item}, a ${run.label})`;
+    $('recall-stored-caption').textContent = `Stored ${noun()}: memory #${run.digit} (${dataName[run.source]} item ${run.item}, ${named(run.label)})`;
     const list = $('recall-summary');
     list.replaceChildren();
     const last = run.states.length - 1;
@@ -91,8 +101,8 @@ export function createRecall({ pool, state, onStateChange, report }) {
     summaryRow(
       list,
       'Ends nearest to',
-      `memory #${end.memory} (digit ${end.label}), overlap ${end.overlap} of ${run.N}: ` +
-        (end.memory === run.digit ? 'the stored digit' : 'not the stored digit'),
+      `memory #${end.memory} (${named(end.label)}), overlap ${end.overlap} of ${run.N}: ` +
+        (end.memory === run.digit ? `the stored ${noun()}` : `not the stored ${noun()}`),
     );
     summaryRow(list, 'Build', run.variant);
     fillTable(

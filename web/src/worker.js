@@ -2,7 +2,7 @@
 //   in:  run   {base, spec, theory, bytes}  spec: an experiment spec object;
 //                                    bytes: the IDX file of an idx source
 //        hello {base}                loads the module, answers with its build
-//        recall {base, source, K, digit, delta, occlude, seed, update, steps, model}
+//        recall {base, source, K, digit, delta, occlude, clamp, seed, update, steps, model}
 //                                    a whole recall trajectory (see recall() below)
 //   out: progress  fraction in [0, 1]
 //        result    {record, variant, version, theory}
@@ -97,9 +97,11 @@ const occlusions = {
 // The memories: the first K of Rng(seed).permutation(count) of the asset's
 // patterns. The probe: stored digit `digit`, each bit flipped when
 // Rng.bernoulli(delta) (the same generator, after the permutation), then the
-// occluded pixels set to -1. Network.recall gives the trajectory; the
+// occluded pixels set to -1. clamp: the pixels outside the occlusion keep
+// their probe values (Network.recall's clamped flags), so only the occluded
+// part is completed. Network.recall gives the trajectory; the
 // overlaps of every state with every memory come from Network.overlaps.
-async function recall(id, { base, source, K, digit, delta, occlude, seed, update, steps, model }) {
+async function recall(id, { base, source, K, digit, delta, occlude, clamp, seed, update, steps, model }) {
   const dam = await module(base);
   const layout = assetLayout(await asset(base, source));
   if (K > layout.count) throw new Error(`K = ${K}: must be at most ${layout.count}, the size of the data set`);
@@ -116,10 +118,14 @@ async function recall(id, { base, source, K, digit, delta, occlude, seed, update
     const probe = Int8Array.from(stored);
     for (let i = 0; i < probe.length; i++) if (rng.bernoulli(delta)) probe[i] = -probe[i];
     const side = Math.round(Math.sqrt(layout.N));
-    for (let i = 0; i < probe.length; i++) if (occlusions[occlude](Math.floor(i / side), i % side)) probe[i] = -1;
+    const clamped = new Uint8Array(layout.N);
+    for (let i = 0; i < probe.length; i++) {
+      if (occlusions[occlude](Math.floor(i / side), i % side)) probe[i] = -1;
+      else clamped[i] = clamp ? 1 : 0;
+    }
     const net = own(new dam.Network(memories, model));
     const start = own(dam.PatternSet.fromSigns(probe, layout.N));
-    const trajectory = net.recall(start, { mode: update, steps, seed, index: 0 });
+    const trajectory = net.recall(start, { mode: update, steps, seed, index: 0, ...(clamp ? { clamped } : {}) });
     const all = new Int8Array(trajectory.states.length * layout.N);
     trajectory.states.forEach((state, t) => all.set(state, t * layout.N));
     const states = own(dam.PatternSet.fromSigns(all, layout.N));
@@ -138,6 +144,7 @@ async function recall(id, { base, source, K, digit, delta, occlude, seed, update
       digit,
       item: chosen[digit],
       label: layout.labels[chosen[digit]],
+      source,
       stored,
       probe,
       states: trajectory.states,
