@@ -236,15 +236,32 @@ for (const isolation of [true, false]) {
 
     test('the tutorial embeds two live figures', async () => {
       const page = await open(`${url}tutorial.html`);
-      for (const [i, view] of [[0, 'explorer'], [1, 'sweeps']]) {
+      for (const [i, view, chart, run] of [[0, 'explorer', 'profile-chart', 'run'], [1, 'sweeps', 'sweep-chart', 'sweep-run']]) {
         const frame = page.frameLocator('iframe').nth(i);
         await frame.locator(done(view)).waitFor({ timeout });
         assert.equal(await frame.locator(`#${view}`).getAttribute('data-status'), 'done');
         assert.equal(await frame.locator('body').getAttribute('class'), 'embed');
+        // Compact: no settings, no lead text; the figure and a re-run control.
         assert.equal(await frame.locator(`#${view} .controls fieldset`).first().isVisible().catch(() => false), false);
+        assert.equal(await frame.locator(`#${view} .lead`).isVisible(), false);
+        assert.ok(await frame.locator(`#${run}`).isVisible());
+        assert.ok(await frame.locator('#open-full').isVisible());
+        // The chart drew something: its canvas has pixels that are not the white background.
+        const box = await frame.locator(`#${chart}`).boundingBox();
+        assert.ok(box.width > 200 && box.height > 150, `${chart} is ${box.width} × ${box.height}`);
+        const inked = await frame.locator(`#${chart}`).evaluate((canvas) => {
+          const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+          let count = 0;
+          for (let p = 0; p < data.length; p += 4) if (data[p] < 200 || data[p + 2] < 200) count++;
+          return count;
+        });
+        assert.ok(inked > 1000, `${chart}: ${inked} drawn pixels`);
+        // The whole embedded figure fits its iframe (no scrolling inside).
+        const fits = await frame.locator('body').evaluate(() => document.scrollingElement.scrollHeight <= innerHeight + 1);
+        assert.ok(fits, `the ${view} embed fits its iframe`);
       }
       if (isolation) {
-        await page.setViewportSize({ width: 900, height: 1400 });
+        await page.setViewportSize({ width: 900, height: 1100 });
         await screenshot(page, 'tutorial');
       }
       await page.close();
@@ -471,6 +488,52 @@ for (const isolation of [true, false]) {
         assert.equal(await page.getAttribute('#explorer', 'data-status'), 'done');
         await swContext.close();
       });
+
+    if (isolation)
+      test('a phone (390 × 844) shows every view without sideways scrolling', async () => {
+        const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+        const page = await phone.newPage();
+        page.on('console', (m) => m.type() === 'error' && problems.push(`phone: ${m.text()}`));
+        page.on('pageerror', (e) => problems.push(`phone: ${e.message}`));
+        const views = [
+          ['explorer', '#view=explorer&source=mnist&selection=greedy&target_hd=120&classes=&S=50&seed=1&F=rectpoly&n=7'],
+          ['sweeps', '#view=sweeps&figure=dc&scale=reduced'],
+          ['recall', '#view=recall&K=100&digit=3&delta=0.2&occlude=top&rseed=1&update=async&steps=10&rF=rectpoly&rn=40'],
+          ['results', '#view=results'],
+        ];
+        for (const [view, hash] of views) {
+          await page.goto(url + hash);
+          if (view !== 'results') await page.waitForSelector(done(view), { timeout });
+          // Open the data tables too: they must scroll inside their box, not the page.
+          await page.$$eval(`#${view} details`, (all) => all.forEach((d) => (d.open = true)));
+          const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+            scrollWidth: document.scrollingElement.scrollWidth,
+            innerWidth: window.innerWidth,
+          }));
+          assert.ok(scrollWidth <= innerWidth, `${view}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+          await screenshot(page, `phone-${view}`);
+        }
+        await phone.close();
+      });
+
+    test('keyboard: Tab reaches the Run button and Enter runs', async () => {
+      const page = await open(`${url}#view=explorer&source=rademacher&p=0.85&N=300&S=40&seed=2&F=rectpoly&n=5`);
+      await explorerResult(page);
+      await page.$eval('#explorer', (view) => delete view.dataset.status);
+      await page.$eval('#summary', (list) => list.replaceChildren());
+      let focused = '';
+      for (let i = 0; i < 40 && focused !== 'run'; i++) {
+        await page.keyboard.press('Tab');
+        focused = await page.evaluate(() => document.activeElement?.id ?? '');
+      }
+      assert.equal(focused, 'run', 'Tab reaches #run');
+      // A visible focus ring on it.
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(outline, 'none');
+      await page.keyboard.press('Enter');
+      assert.match(await explorerResult(page), /Kmax, exact\d+ of S = 40/);
+      await page.close();
+    });
 
     test('no console errors on any page', () => {
       assert.deepEqual(problems, []);
