@@ -8,6 +8,8 @@
 #include "damlab/error.hpp"
 #include "damlab/overlaps.hpp"
 #include "damlab/rng.hpp"
+#include "damlab/dynamics.hpp"
+#include "random_cases.hpp"
 #include "reference.hpp"
 
 namespace {
@@ -90,6 +92,34 @@ TEST(BitColumns, GroupSumsEqualTheLiteralSignedSums) {
       ASSERT_EQ(flipped[i], want_flipped) << "N " << N << " bit " << i;
     }
   }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(SynchronousUpdate, ThreadCountChangesNothing) {
+  damlab::Rng rng(8);
+  for (int trial = 0; trial < 6; ++trial) {
+    const std::size_t N = 40 + rng.below(200), K = 1 + rng.below(60);
+    const auto memories = damlab::rademacher(N, K, 0.5 + 0.4 * rng.uniform(), rng.next());
+    const damlab::Network net(memories, cases::random_separation(rng, 6));
+    // States near memories (near ties are common) and random ones.
+    auto states = damlab::rademacher(N, 70 + rng.below(50), 0.5, rng.next());
+    for (std::size_t p = 0; p < states.size(); p += 2)
+      for (std::size_t i = 0; i < N; ++i)
+        states.set_sign(p, i, rng.below(10) == 0 ? -memories.sign(p % K, i) : memories.sign(p % K, i));
+    auto one = states;
+    const std::size_t flips = net.synchronous_update(one);
+    for (std::size_t threads : {2, 3, 7}) {
+      auto many = states;
+      EXPECT_EQ(net.synchronous_update(many, {}, threads), flips);
+      EXPECT_EQ(many, one) << "threads " << threads;
+    }
+  }
+  auto states = damlab::rademacher(10, 2, 0.5, 1);
+  const damlab::Network net(damlab::rademacher(10, 3, 0.5, 2), damlab::Separation::poly(3));
+  EXPECT_THROW(net.synchronous_update(states, {}, 0), damlab::InvalidArgument);
 }
 
 }  // namespace
