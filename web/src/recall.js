@@ -6,6 +6,7 @@ import { crossCheck, recallJob } from './state.js';
 import { readForm, writeForm } from './form.js';
 import { energyChart, setEnergies, drawPattern } from './charts.js';
 import { fillTable } from './exports.js';
+import { bindForm, createRunner, summaryRow } from './runner.js';
 
 const $ = (id) => document.getElementById(id);
 // Labels 0-9 of each data set (docs/data.md), as the captions name them.
@@ -22,7 +23,7 @@ export function createRecall({ pool, state, onStateChange, report }) {
   const form = $('recall-form');
   const chart = energyChart($('energy-chart'));
   const controls = ['recall-first', 'recall-back', 'recall-step', 'recall-play', 'recall-slider'];
-  let job = null;
+  const runner = createRunner({ view, pool, report });
   let run = null; // the worker's result
   let step = 0;
   let timer = null;
@@ -32,14 +33,6 @@ export function createRecall({ pool, state, onStateChange, report }) {
       const key = element.dataset.for;
       element.hidden = !((key === 'polynomial' && state.rF !== 'exp') || (key === 'exp' && state.rF === 'exp'));
     }
-  }
-
-  function summaryRow(list, term, value) {
-    const dt = document.createElement('dt');
-    dt.textContent = term;
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    list.append(dt, dd);
   }
 
   const named = (label) => classNames[run.source](label);
@@ -127,32 +120,10 @@ export function createRecall({ pool, state, onStateChange, report }) {
     report([]);
     onStateChange();
     stop();
-    if (job) pool.cancel(job.id);
-    view.dataset.status = 'running';
-    const current = (job = pool.submit('recall', recallJob(state)));
-    try {
-      const result = await current.promise;
-      show(result);
-      view.dataset.status = 'done';
-    } catch (error) {
-      if (job !== current) return;
-      view.dataset.status = error.name === 'Cancelled' ? 'cancelled' : 'error';
-      if (error.name !== 'Cancelled') report([error.message]);
-    } finally {
-      if (job === current) job = null;
-    }
+    await runner.start([pool.submit('recall', recallJob(state))], show);
   }
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    compute();
-  });
-  form.addEventListener('change', () => {
-    const errors = readForm(form, state);
-    report(errors);
-    if (!errors.length) onStateChange();
-    showRelevant();
-  });
+  bindForm(form, { state, report, onStateChange, run: compute, onChange: showRelevant });
   $('recall-first').addEventListener('click', () => (stop(), showStep(0)));
   $('recall-back').addEventListener('click', () => (stop(), showStep(Math.max(0, step - 1))));
   $('recall-step').addEventListener('click', () => (stop(), showStep(Math.min(run.states.length - 1, step + 1))));

@@ -4,6 +4,7 @@ import { readForm, writeForm } from './form.js';
 import { sweepChart, resetSweep, addPoint, chartPng } from './charts.js';
 import { download, fillTable, toCsv } from './exports.js';
 import { figures } from './figures.js';
+import { bindForm, createRunner } from './runner.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -12,7 +13,15 @@ export function createSweeps({ pool, state, onStateChange, report }) {
   const form = $('sweep-form');
   const chart = sweepChart($('sweep-chart'));
   const columns = () => figures[state.figure].columns;
-  let jobs = [];
+  const runner = createRunner({
+    view,
+    pool,
+    report,
+    progress: $('sweep-progress'),
+    cancelButton: $('sweep-cancel'),
+    onTick: (done, all) => ($('sweep-count').textContent = `${done} / ${all} runs`),
+    onCancel: () => fillTables(),
+  });
   let records = [];
   let rows = [];
   let memo = {}; // a figure's running sums for this run (fig2's bucket means)
@@ -54,62 +63,16 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     report([]);
     onStateChange();
     describe();
-    cancel();
+    runner.cancel();
     reset();
-    const specs = figures[state.figure].specs(state.scale);
-    let done = 0;
-    const progress = $('sweep-progress');
-    const tick = () => {
-      progress.value = done / specs.length;
-      $('sweep-count').textContent = `${done} / ${specs.length} runs`;
-    };
-    tick();
-    $('sweep-cancel').disabled = false;
-    view.dataset.status = 'running';
-    const current = (jobs = specs.map((spec) => pool.run(spec)));
-    const failures = [];
-    await Promise.all(
-      current.map(async ({ promise }) => {
-        try {
-          const { record } = await promise;
-          if (jobs === current) add(JSON.parse(record));
-        } catch (error) {
-          if (error.name !== 'Cancelled') failures.push(error.message);
-        }
-        done++;
-        if (jobs === current) tick();
-      }),
-    );
-    if (jobs !== current) return; // cancelled or superseded
-    jobs = [];
-    $('sweep-cancel').disabled = true;
+    const jobs = figures[state.figure].specs(state.scale).map((spec) => pool.run(spec));
+    const ok = await runner.start(jobs, ({ record }) => add(JSON.parse(record)));
+    if (!ok && view.dataset.status !== 'error') return; // cancelled or superseded
     fillTables();
-    if (failures.length) report([...new Set(failures)]);
-    view.dataset.status = failures.length ? 'error' : 'done';
     for (const id of ['sweep-csv', 'sweep-json', 'sweep-png']) $(id).disabled = false;
   }
 
-  function cancel() {
-    if (!jobs.length) return;
-    const running = jobs;
-    jobs = [];
-    for (const { id } of running) pool.cancel(id);
-    $('sweep-cancel').disabled = true;
-    fillTables();
-    view.dataset.status = 'cancelled';
-  }
-
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    run();
-  });
-  form.addEventListener('change', () => {
-    const errors = readForm(form, state);
-    report(errors);
-    if (!errors.length) onStateChange();
-    describe();
-  });
-  $('sweep-cancel').addEventListener('click', cancel);
+  bindForm(form, { state, report, onStateChange, run, onChange: describe });
   const stem = () => `damlab-${state.figure}-${state.scale}`;
   $('sweep-csv').addEventListener('click', () => download(`${stem()}.csv`, toCsv(columns(), rows), 'text/csv'));
   $('sweep-json').addEventListener('click', () =>
