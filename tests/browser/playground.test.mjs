@@ -523,6 +523,18 @@ for (const isolation of [true, false]) {
       });
 
     if (!isolation)
+      test('a run over the memory budget is refused up front, naming the field', async () => {
+        const page = await open(`${url}#view=explorer&source=rademacher&p=0.5&N=65536&S=2000&seed=1&F=rectpoly&n=7`);
+        await page.waitForSelector(done('explorer'), { timeout });
+        assert.equal(await page.getAttribute('#explorer', 'data-status'), 'error');
+        assert.match(
+          await page.textContent('#messages'),
+          /^data\.S = 2000 with N = 65536: measure = capacity keeps S × N = 131072000 margins as doubles \(1000 MiB\), above the limit of 67108864 \(512 MiB\); data\.S can be at most 1024/,
+        );
+        await page.close();
+      });
+
+    if (!isolation)
       test('keyboard: Tab reaches the Run button and Enter runs', async () => {
         const page = await open(`${url}#view=explorer&source=rademacher&p=0.85&N=300&S=40&seed=2&F=rectpoly&n=5`);
         await explorerResult(page);
@@ -585,6 +597,7 @@ describe('a worker that runs out of memory', () => {
     assert.equal(await page.getAttribute('#explorer', 'data-status'), 'error');
     assert.ok(await page.isVisible('#messages'));
     assert.match(await page.textContent('#messages'), /^Out of memory: .*\(std::bad_alloc|Cannot enlarge memory/);
+    await screenshot(page, 'out-of-memory');
     await page.waitForFunction(() => document.body.dataset.variant);
     // The pool's one worker was terminated and a fresh one started.
     await page.waitForTimeout(200);
@@ -605,7 +618,6 @@ describe('a worker that runs out of memory', () => {
     assert.match(summary, new RegExp(`Kmax, exact${expected.result.exact.kmax} of S = 40`));
     assert.match(summary, new RegExp(expected.data.checksum));
     assert.deepEqual(problems, []);
-    await screenshot(page, 'out-of-memory');
     await context.close();
   });
 });
