@@ -51,21 +51,18 @@ class Margins {
 
   // Applies memories [applied, K) of set to the margins of pattern nu.
   void update(const PatternSet& set, const BitColumns& columns, const FieldTerms& terms,
-              std::size_t nu, std::size_t K, std::vector<std::uint8_t>& flip) {
+              std::size_t nu, std::size_t K, std::vector<std::uint8_t>& flip,
+              std::vector<double>& coefficients) {
     if (applied_ == K) return;
     flip_bytes(set, nu, flip);
-    SignedSumTable table;
-    for (std::size_t g = applied_ / 8; g * 8 < K; ++g) {
-      std::array<double, 8> c{};
-      for (std::size_t mu = std::max(applied_, g * 8); mu < std::min(K, g * 8 + 8); ++mu) {
-        const std::int32_t m = overlap(set.row(nu), set.row(mu), set.N());
-        c[mu - g * 8] = terms.c(m);
-        d_sum_ += terms.d(m);
-        magnitude_ += terms.magnitude(m);
-      }
-      signed_sum_table(c, table);
-      accumulate_group(table, columns.group(g), flip, agree_);
+    coefficients.resize(K);
+    for (std::size_t mu = applied_; mu < K; ++mu) {
+      const std::int32_t m = overlap(set.row(nu), set.row(mu), set.N());
+      coefficients[mu] = terms.c(m);
+      d_sum_ += terms.d(m);
+      magnitude_ += terms.magnitude(m);
     }
+    accumulate_signed_sums(columns, coefficients, applied_, K, flip, agree_);
     applied_ = memories_ = K;
     pending_low_ = pending_high_ = pending_magnitude_ = 0;
     min_ = agree_[0] + d_sum_;
@@ -104,6 +101,7 @@ struct MarginContext {
   const FieldTerms& terms;
   BitColumns columns;
   std::vector<std::uint8_t> flip;
+  std::vector<double> coefficients;  // c(m_νμ) by μ, scratch
 
   MarginContext(const PatternSet& s, const FieldTerms& t)
       : set(s), terms(t), columns(s), flip(s.N()) {}
@@ -115,7 +113,7 @@ struct MarginContext {
       case Verdict::not_fixed: return false;
       case Verdict::unknown: break;
     }
-    margins.update(set, columns, terms, nu, K, flip);
+    margins.update(set, columns, terms, nu, K, flip, coefficients);
     return margins.nonnegative(set, terms, nu);
   }
 };

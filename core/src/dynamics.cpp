@@ -97,8 +97,7 @@ std::size_t Network::update_states(PatternSet& states, std::size_t first, std::s
   // Overlaps for a block of states at a time: never a full states x memories matrix.
   constexpr std::size_t block = 16;
   std::vector<std::int32_t> block_overlaps(block * K);
-  std::vector<double> field(n_bits);
-  SignedSumTable table;
+  std::vector<double> field(n_bits), coefficients(K);
   std::size_t flips = 0;
   for (std::size_t p0 = first; p0 < last; p0 += block) {
     const std::size_t count = std::min(block, last - p0);
@@ -108,16 +107,12 @@ std::size_t Network::update_states(PatternSet& states, std::size_t first, std::s
       // field_i = Σ_μ ξ_i^μ c_μ + σ_i Σ_μ d_μ, the first sum eight memories per lookup.
       std::fill(field.begin(), field.end(), 0.0);
       double d_total = 0, magnitude = 0;
-      for (std::size_t g = 0; g < columns_.groups(); ++g) {
-        std::array<double, 8> c{};
-        for (std::size_t mu = g * 8; mu < std::min(K, g * 8 + 8); ++mu) {
-          c[mu - g * 8] = terms_.c(ov[mu]);
-          d_total += terms_.d(ov[mu]);
-          magnitude += terms_.magnitude(ov[mu]);
-        }
-        signed_sum_table(c, table);
-        accumulate_group(table, columns_.group(g), {}, field);
+      for (std::size_t mu = 0; mu < K; ++mu) {
+        coefficients[mu] = terms_.c(ov[mu]);
+        d_total += terms_.d(ov[mu]);
+        magnitude += terms_.magnitude(ov[mu]);
       }
+      accumulate_signed_sums(columns_, coefficients, 0, K, {}, field);
       const double bound = FieldTerms::error_bound(K, magnitude);
       for (std::size_t i = 0; i < n_bits; ++i) {
         if (!clamped.empty() && clamped[i]) continue;

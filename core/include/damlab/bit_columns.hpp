@@ -49,6 +49,12 @@ void signed_sum_table(std::span<const double, 8> c, SignedSumTable& table);
 void accumulate_group(const SignedSumTable& table, std::span<const std::uint8_t> column,
                       std::span<const std::uint8_t> flip, std::span<double> out);
 
+// out[i] += Σ_{first <= μ < last} ξ_i^μ c[μ] (times ξ_i^ν with ν's flip bytes)
+// for every bit i: the groups' tables applied four per pass over out.
+void accumulate_signed_sums(const BitColumns& columns, std::span<const double> c,
+                            std::size_t first, std::size_t last,
+                            std::span<const std::uint8_t> flip, std::span<double> out);
+
 // The flip bytes of pattern p: 0x00 where it is +1, 0xFF where it is -1.
 void flip_bytes(const PatternSet& set, std::size_t p, std::span<std::uint8_t> out);
 
