@@ -185,12 +185,13 @@ if (process.env.DAMLAB_BENCH_TFJS !== '0' && reference) {
   // One synchronous update; returns [new states (float32 ±1), flips].
   const gemmUpdate = (X, Sg) => tf.tidy(() => {
     const M = tf.matMul(Sg, X, false, true); // P × K overlaps
-    const C = M.square().mul(6).add(8); // c(m), poly 3
-    const D = M.sum(1, true).mul(-12); // Σ_μ d(m_μ), P × 1
-    const fields = tf.matMul(C, X).add(Sg.mul(D)); // P × N
-    const next = tf.where(fields.greater(0), tf.onesLike(Sg),
-                          tf.where(fields.less(0), tf.onesLike(Sg).neg(), Sg));
-    return [next, next.notEqual(Sg).sum()];
+    const C = tf.add(tf.mul(tf.square(M), 6), 8); // c(m), poly 3
+    const D = tf.mul(tf.sum(M, 1, true), -12); // Σ_μ d(m_μ), P × 1
+    const fields = tf.add(tf.matMul(C, X), tf.mul(Sg, D)); // P × N
+    const ones = tf.onesLike(Sg);
+    const next = tf.where(tf.greater(fields, 0), ones,
+                          tf.where(tf.less(fields, 0), tf.neg(ones), Sg));
+    return [next, tf.sum(tf.cast(tf.notEqual(next, Sg), 'int32'))];
   });
   const runUpdate = (X, Sg) => {
     const [next, flips] = gemmUpdate(X, Sg);
