@@ -71,6 +71,22 @@ __attribute__((target("avx2"))) void tile_avx2(const Rows& a, const Rows& b, std
   }
 }
 
+// The sums of the eight lanes of each of a, b, c, d, reduced together: a
+// quarter of the shuffles of four separate horizontal sums.
+__attribute__((target("avx512f"))) __m256i lane_sums_avx512(__m512i a, __m512i b, __m512i c,
+                                                          __m512i d) {
+  // Per 128-bit lane j: [a_2j + a_2j+1, b_2j + b_2j+1], likewise c, d.
+  const __m512i ab = _mm512_add_epi64(_mm512_unpacklo_epi64(a, b), _mm512_unpackhi_epi64(a, b));
+  const __m512i cd = _mm512_add_epi64(_mm512_unpacklo_epi64(c, d), _mm512_unpackhi_epi64(c, d));
+  // [ab0 + ab2, ab1 + ab3, cd0 + cd2, cd1 + cd3], then neighbours added.
+  const __m512i s = _mm512_add_epi64(_mm512_shuffle_i64x2(ab, cd, _MM_SHUFFLE(1, 0, 1, 0)),
+                                     _mm512_shuffle_i64x2(ab, cd, _MM_SHUFFLE(3, 2, 3, 2)));
+  const __m512i t = _mm512_add_epi64(s, _mm512_shuffle_i64x2(s, s, _MM_SHUFFLE(2, 3, 0, 1)));
+  // Lane 0 holds [a, b], lane 2 [c, d].
+  return _mm512_castsi512_si256(
+      _mm512_permutexvar_epi64(_mm512_setr_epi64(0, 1, 4, 5, 0, 1, 4, 5), t));
+}
+
 __attribute__((target("avx512f,avx512vpopcntdq"))) void tile_avx512(const Rows& a, const Rows& b,
                                                                    std::size_t W, Distances& hd) {
   __m512i acc[tile][tile];
@@ -88,9 +104,12 @@ __attribute__((target("avx512f,avx512vpopcntdq"))) void tile_avx512(const Rows& 
       for (std::size_t c = 0; c < tile; ++c)
         acc[r][c] = _mm512_add_epi64(acc[r][c], _mm512_popcnt_epi64(_mm512_xor_si512(x[r], y[c])));
   }
-  for (std::size_t r = 0; r < tile; ++r)
-    for (std::size_t c = 0; c < tile; ++c)
-      hd[r][c] = static_cast<std::uint32_t>(_mm512_reduce_add_epi64(acc[r][c]));
+  for (std::size_t r = 0; r < tile; ++r) {
+    alignas(32) std::uint64_t sums[4];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(sums),
+                       lane_sums_avx512(acc[r][0], acc[r][1], acc[r][2], acc[r][3]));
+    for (std::size_t c = 0; c < tile; ++c) hd[r][c] = static_cast<std::uint32_t>(sums[c]);
+  }
 }
 #endif
 
