@@ -1,0 +1,76 @@
+#include "damlab/models/hebbian.hpp"
+
+#include <cmath>
+
+#include "damlab/error.hpp"
+
+namespace damlab {
+
+HebbianRule hebbian_rule(const std::string& name) {
+  if (name == "hopfield-activity-product") return HebbianRule::activity_product;
+  if (name == "hopfield-willshaw") return HebbianRule::willshaw;
+  if (name == "hopfield-covariance") return HebbianRule::covariance;
+  if (name == "hopfield-presynaptic-covariance") return HebbianRule::presynaptic_covariance;
+  require(name == "hopfield-bcpnn", "model.name", name, "a hopfield-* model name");
+  return HebbianRule::bcpnn;
+}
+
+HebbianModel::HebbianModel(PatternSet memories, HebbianRule rule, double a, double epsilon)
+    : Model(std::move(memories)), rule_(rule) {
+  const std::size_t n = N(), K = this->memories().size();
+  require(n <= max_hebbian_N, "data.N", n,
+          "at most " + std::to_string(max_hebbian_N) + " for hopfield-* models (an N x N weight matrix)");
+  // Pair counts c_ij = #patterns with x_i = x_j = 1 (c_ii = c_i) and the
+  // ±1 products, from which every rule's weight follows exactly.
+  std::vector<double> count(n * n, 0), product(n * n, 0);
+  for (std::size_t mu = 0; mu < K; ++mu) {
+    const std::vector<int> s = this->memories().signs(mu);
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; ++j) {
+        product[i * n + j] += s[i] * s[j];
+        count[i * n + j] += s[i] > 0 && s[j] > 0;
+      }
+  }
+  const double k = static_cast<double>(K);
+  w_.assign(n * n, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j) {
+      if (i == j) continue;
+      const double cij = count[i * n + j], ci = count[i * n + i], cj = count[j * n + j];
+      double& w = w_[i * n + j];
+      switch (rule) {
+        case HebbianRule::activity_product: w = product[i * n + j]; break;
+        case HebbianRule::willshaw: w = cij > 0 ? 1 : 0; break;
+        // Σ_μ (x_i - a)(x_j - a) = c_ij - a(c_i + c_j) + a² K
+        case HebbianRule::covariance: w = cij - a * (ci + cj) + a * a * k; break;
+        // Σ_μ (x_i - a) x_j = c_ij - a c_j
+        case HebbianRule::presynaptic_covariance: w = cij - a * cj; break;
+        case HebbianRule::bcpnn:
+          w = std::log((cij / k + epsilon * epsilon) / ((ci / k + epsilon) * (cj / k + epsilon)));
+          break;
+      }
+    }
+}
+
+int HebbianModel::decide(const Work& work, std::size_t i) const {
+  const bool pm = rule_ == HebbianRule::activity_product;
+  const double* row = w_.data() + i * N();
+  // Fixed order over j: the same doubles added the same way in every build.
+  double h = 0, active_others = 0;
+  for (std::size_t j = 0; j < N(); ++j) {
+    if (j == i) continue;
+    const int s = work.sigma[j];
+    if (pm)
+      h += row[j] * s;
+    else if (s > 0) {
+      h += row[j];
+      active_others += 1;
+    }
+  }
+  // The bias of bcpnn is on both sides of its comparison, so it drops out.
+  const double threshold = rule_ == HebbianRule::willshaw ? active_others - 0.5 : 0.0;
+  const int sigma = work.sigma[i];
+  return h > threshold ? 1 : (h < threshold ? -1 : sigma);
+}
+
+}  // namespace damlab
