@@ -108,7 +108,14 @@ inline int hebbian(const std::string& rule, const Mat& xi, const Vec& sigma, std
     active += x01(sigma[j]);
   }
   if (rule == "hopfield-willshaw") return h >= active ? 1 : -1;  // all active inputs connected
-  return sign_or_tie(h, rule == "hopfield-bcpnn" ? 1e-9L : 1e-12L);
+  if (rule == "hopfield-covariance") return sign_or_tie(h - (1 - a) * (1 - 2 * a) * active / 2, 1e-12L);
+  if (rule == "hopfield-presynaptic-covariance") return sign_or_tie(h - (1 - 2 * a) * active / 2, 1e-12L);
+  if (rule == "hopfield-bcpnn") {
+    long double pi = 0;
+    for (const Vec& m : xi) pi += x01(m[i]) / K;
+    return sign_or_tie(std::log(pi + eps) + h - std::log(0.5L), 1e-9L);
+  }
+  return sign_or_tie(h, 0);
 }
 
 }  // namespace models_reference

@@ -16,7 +16,7 @@ HebbianRule hebbian_rule(const std::string& name) {
 }
 
 HebbianModel::HebbianModel(PatternSet memories, HebbianRule rule, double a, double epsilon)
-    : Model(std::move(memories)), rule_(rule) {
+    : Model(std::move(memories)), rule_(rule), a_(a) {
   const std::size_t n = N(), K = this->memories().size();
   require(n <= max_hebbian_N, "data.N", n,
           "at most " + std::to_string(max_hebbian_N) + " for hopfield-* models (an N x N weight matrix)");
@@ -33,6 +33,8 @@ HebbianModel::HebbianModel(PatternSet memories, HebbianRule rule, double a, doub
   }
   const double k = static_cast<double>(K);
   w_.assign(n * n, 0);
+  bias_.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) bias_[i] = std::log(count[i * n + i] / k + epsilon);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < n; ++j) {
       if (i == j) continue;
@@ -67,8 +69,18 @@ int HebbianModel::decide(const Work& work, std::size_t i) const {
       active_others += 1;
     }
   }
-  // The bias of bcpnn is on both sides of its comparison, so it drops out.
-  const double threshold = rule_ == HebbianRule::willshaw ? active_others - 0.5 : 0.0;
+  // Willshaw: connected to every other active unit. Covariance rules: the
+  // midpoint between the expected fields of an active and an inactive unit
+  // when the state is a stored pattern with active_others active units
+  // (0 at a = 1/2). BCPNN: support above log(1/2), estimated P(active) > 1/2.
+  double threshold = 0;
+  if (rule_ == HebbianRule::willshaw) threshold = active_others - 0.5;
+  if (rule_ == HebbianRule::covariance) threshold = (1 - a_) * (1 - 2 * a_) * active_others / 2;
+  if (rule_ == HebbianRule::presynaptic_covariance) threshold = (1 - 2 * a_) * active_others / 2;
+  if (rule_ == HebbianRule::bcpnn) {
+    h += bias_[i];
+    threshold = -std::log(2.0);
+  }
   const int sigma = work.sigma[i];
   return h > threshold ? 1 : (h < threshold ? -1 : sigma);
 }

@@ -4,15 +4,18 @@
 // connections) and, for 0/1 codes, x = (1 + σ)/2:
 //   activity-product  ±1 codes: W_ij = Σ_μ ξ_i^μ ξ_j^μ;  σ_i <- sgn h_i
 //   willshaw          W_ij = 1 if some pattern has x_i = x_j = 1, else 0;
-//                     x_i <- 1 iff h_i = number of other active units
-//   covariance        W_ij = Σ_μ (x_i^μ - a)(x_j^μ - a);  x_i <- [h_i > 0]
+//                     x_i <- 1 iff h_i = k (every other active unit connected)
+//   covariance        W_ij = Σ_μ (x_i^μ - a)(x_j^μ - a);
+//                     x_i <- [h_i > (1 - a)(1 - 2a) k / 2]
 //   presynaptic-cov.  W_ij = Σ_μ (x_i^μ - a) x_j^μ (j presynaptic): learns only
-//                     when the presynaptic unit is active;  x_i <- [h_i > 0]
+//                     when the presynaptic unit is active; x_i <- [h_i > (1 - 2a) k / 2]
 //   bcpnn             p_i = c_i / K, p_ij = c_ij / K (pattern counts),
 //                     W_ij = log((p_ij + ε²) / ((p_i + ε)(p_j + ε))),
-//                     bias b_i = log(p_i + ε); x_i <- [b_i + h_i > b_i]
-// with h_i = Σ_{j≠i} W_ij x_j (σ_j for activity-product). A field exactly at
-// the threshold keeps the bit.
+//                     b_i = log(p_i + ε); x_i <- [b_i + h_i > log(1/2)]
+// with h_i = Σ_{j≠i} W_ij x_j (σ_j for activity-product) and k = Σ_{j≠i} x_j,
+// the other active units of the state. The covariance thresholds are the
+// midpoint between the expected fields of an active and an inactive unit when
+// the state is a stored pattern. A field exactly at the threshold keeps the bit.
 #pragma once
 
 #include <string>
@@ -42,7 +45,9 @@ class HebbianModel : public Model {
 
  private:
   HebbianRule rule_;
-  std::vector<double> w_;  // row i: weights onto unit i; diagonal 0
+  double a_;
+  std::vector<double> w_;     // row i: weights onto unit i; diagonal 0
+  std::vector<double> bias_;  // bcpnn: log(p_i + ε)
 };
 
 }  // namespace damlab
