@@ -14,7 +14,7 @@ OUT = os.path.join(HERE, "..", "experiments")
 
 # Model groups: (file suffix, base model, model axis). Coding levels a match the
 # data: 0.1 for sparse random patterns, 0.5 for dense ones, and the mean
-# activity of the first 1000 patterns of MNIST (0.18) and Fashion-MNIST (0.31).
+# activity of MNIST (0.13, all 10,000) and Fashion-MNIST (0.31, every 7th item).
 PLAIN = ["nearest", "cmm", "minerva2", "hopfield-activity-product", "hopfield-willshaw"]
 GROUPS = {
     "plain": ({"name": "nearest"}, {"model.name": PLAIN}),
@@ -66,7 +66,7 @@ def mnist_capacity(group):
     model, axis = GROUPS[group]
     sweep = [{"data.target_hd": [60, 90, 120]}, {"data.seed": [1, 2, 3]}]
     if group == "cov":
-        model = dict(model, a=0.18)
+        model = dict(model, a=0.13)
     if axis:
         sweep.append(axis)
     return {
@@ -87,7 +87,7 @@ def degraded(group):
         model = dict(model, beta=3)
     data_axis = {"data.source": ["mnist", "fashion-mnist"]}
     if group == "cov":
-        data_axis["model.a"] = [0.18, 0.31]
+        data_axis["model.a"] = [0.13, 0.31]
     levels = {
         "probe.delta": [0, 0.1, 0.2, 0.3, 0.4, 0, 0, 0, 0, 0],
         "probe.occlusion": [0, 0, 0, 0, 0, 7, 10, 14, 18, 21],
@@ -98,9 +98,10 @@ def degraded(group):
     return {
         "name": f"models-degraded-{group}",
         "measure": "classification",
-        "data": {"source": "mnist", "S": 700},
+        # a seeded random 700 (the assets are grouped by class)
+        "data": {"source": "mnist", "S": 700, "selection": "random", "seed": 1},
         "model": model,
-        # 500 memories (the first 500 patterns), 200 stored and 200 held-out
+        # 500 memories (the first 500 of the 700), 200 stored and 200 held-out
         # probes, degraded, then 3 synchronous updates; label of the nearest memory.
         "probe": {"K": 500, "count": 200, "steps": 3, "update": "sync", "seed": 1,
                   "occlusion_position": "random", "occlusion_fill": "off"},

@@ -24,7 +24,7 @@ RESULTS = sys.argv[1] if len(sys.argv) > 1 else "results"
 def load(prefix):
     rows = []
     for path in sorted(glob.glob(os.path.join(RESULTS, prefix + "*.csv"))):
-        group = os.path.basename(path)[len(prefix):-4]
+        group = os.path.basename(path)[:-4].rsplit("-", 1)[1]  # models-<figure>-<group>.csv
         with open(path) as f:
             for r in csv.DictReader(f):
                 r["group"] = group
@@ -87,8 +87,6 @@ def double_factorial(n):
 
 
 def scatter(ax, means, p_filter, summary, panel):
-    for (name, p, N), (k, censored, count) in sorted(means.items(), key=lambda x: (x[0][0], x[0][2])):
-        pass
     names = sorted({m[0] for m in means if m[1] == p_filter})
     for name in names:
         pts = sorted((N, v) for (m, p, N), v in means.items() if m == name and p == p_filter)
@@ -109,7 +107,7 @@ def capacity_vs_n(summary):
         return
     rows = [r for r in rows if r["group"] != "exp"]
     means = mean_by(rows, lambda r: (r.get("data.p") or "0.5", int(r["data.N"])))
-    fig, axes = plt.subplots(1, 3, figsize=(17, 5.2))
+    fig, axes = plt.subplots(1, 3, figsize=(17, 6.6))
     Ns = [16, 32, 64, 128, 256]
     for ax, p in zip(axes[:2], ("0.5", "0.1")):
         scatter(ax, means, p, summary, "capacity-n")
@@ -123,10 +121,10 @@ def capacity_vs_n(summary):
     axes[0].plot(Ns, [n ** 2 / (2 * double_factorial(3) * math.log(n)) for n in Ns], "-.", color="gray",
                  lw=1, label="N² / (2·3!!·ln N) (DAM n = 3, per pattern)")
     axes[1].plot(Ns, [willshaw_theory(n, 0.1) for n in Ns], "k--", lw=1,
-                 label="Willshaw: K(N−k)q^k = 1, k = aN")
+                 label="Willshaw estimate: K(N−k)q^k = 1, k = aN, q = 1−(1−a²)^K")
     axes[0].set_ylabel("Kmax (first K all fixed points), mean of 3 seeds")
     for ax in axes[:2]:
-        ax.legend(fontsize=6.5, loc="upper left")
+        ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.11), ncol=3)
     exp_rows = load("models-capacity-n-exp")
     ax = axes[2]
     if exp_rows:

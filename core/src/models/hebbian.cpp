@@ -20,16 +20,18 @@ HebbianModel::HebbianModel(PatternSet memories, HebbianRule rule, double a, doub
   const std::size_t n = N(), K = this->memories().size();
   require(n <= max_hebbian_N, "data.N", n,
           "at most " + std::to_string(max_hebbian_N) + " for hopfield-* models (an N x N weight matrix)");
-  // Pair counts c_ij = #patterns with x_i = x_j = 1 (c_ii = c_i) and the
-  // ±1 products, from which every rule's weight follows exactly.
-  std::vector<double> count(n * n, 0), product(n * n, 0);
+  // Pair counts c_ij = #patterns with x_i = x_j = 1 (c_ii = c_i), from the
+  // active units of each pattern only (sparse codes make this cheap). Every
+  // rule's weight follows exactly; the ±1 products too, since
+  // ξ_i ξ_j = (2x_i - 1)(2x_j - 1) sums to K - 2(c_i + c_j) + 4 c_ij.
+  std::vector<double> count(n * n, 0);
+  std::vector<std::size_t> active;
   for (std::size_t mu = 0; mu < K; ++mu) {
-    const std::vector<int> s = this->memories().signs(mu);
+    active.clear();
     for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = 0; j < n; ++j) {
-        product[i * n + j] += s[i] * s[j];
-        count[i * n + j] += s[i] > 0 && s[j] > 0;
-      }
+      if (this->memories().bit(mu, i)) active.push_back(i);
+    for (std::size_t i : active)
+      for (std::size_t j : active) count[i * n + j] += 1;
   }
   const double k = static_cast<double>(K);
   w_.assign(n * n, 0);
@@ -41,7 +43,7 @@ HebbianModel::HebbianModel(PatternSet memories, HebbianRule rule, double a, doub
       const double cij = count[i * n + j], ci = count[i * n + i], cj = count[j * n + j];
       double& w = w_[i * n + j];
       switch (rule) {
-        case HebbianRule::activity_product: w = product[i * n + j]; break;
+        case HebbianRule::activity_product: w = k - 2 * (ci + cj) + 4 * cij; break;
         case HebbianRule::willshaw: w = cij > 0 ? 1 : 0; break;
         // Σ_μ (x_i - a)(x_j - a) = c_ij - a(c_i + c_j) + a² K
         case HebbianRule::covariance: w = cij - a * (ci + cj) + a * a * k; break;

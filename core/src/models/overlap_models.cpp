@@ -41,8 +41,12 @@ int LsrModel::decide(const Work& work, std::size_t i) const {
   const auto k = [&](std::int32_t m) { return std::max(0.0, N - beta_ * (N - m)); };
   const int sigma = work.sigma[i];
   // Summed in memory order so every build adds the same doubles the same way.
+  // k is 0 for m <= N(1 - 1/β); a memory whose overlap stays there with bit
+  // i either way adds 0 to both sums, so its bits need not be read.
+  const double edge = N * (1 - 1 / beta_);
   double plus = 0, minus = 0;
   for (std::size_t mu = 0; mu < memories().size(); ++mu) {
+    if (work.overlaps[mu] + 3 <= edge) continue;  // one unit of margin for rounding
     const int xi = memories().sign(mu, i);
     const std::int32_t rest = work.overlaps[mu] - xi * sigma;  // without bit i
     plus += k(rest + xi);
