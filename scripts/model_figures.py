@@ -52,8 +52,10 @@ STYLE = {}
 
 def style(name):
     if name not in STYLE:
-        markers = "osD^v<>pPX*h"
-        STYLE[name] = dict(marker=markers[len(STYLE) % len(markers)], color=f"C{len(STYLE) % 10}")
+        markers = "osD^v<>pPX*hH"
+        colors = ["tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown",
+                  "tab:pink", "tab:gray", "tab:olive", "tab:cyan", "black", "gold", "navy"]
+        STYLE[name] = dict(marker=markers[len(STYLE) % len(markers)], color=colors[len(STYLE) % len(colors)])
     return STYLE[name]
 
 
@@ -98,7 +100,6 @@ def scatter(ax, means, p_filter, summary, panel):
             ax.scatter([N], [y], marker=st["marker"], color=st["color"] if not v[1] else "none",
                        edgecolors=st["color"], s=28)
             summary.append([panel, name, p_filter, N, f"{v[0]:.2f}", v[1], v[2]])
-        ax.plot([], [], marker=st["marker"], color=st["color"], label=name)
 
 
 def capacity_vs_n(summary):
@@ -107,7 +108,7 @@ def capacity_vs_n(summary):
         return
     rows = [r for r in rows if r["group"] != "exp"]
     means = mean_by(rows, lambda r: (r.get("data.p") or "0.5", int(r["data.N"])))
-    fig, axes = plt.subplots(1, 3, figsize=(17, 6.6))
+    fig, axes = plt.subplots(1, 3, figsize=(17, 6.2))
     Ns = [16, 32, 64, 128, 256]
     for ax, p in zip(axes[:2], ("0.5", "0.1")):
         scatter(ax, means, p, summary, "capacity-n")
@@ -116,7 +117,7 @@ def capacity_vs_n(summary):
         ax.set_title(f"random patterns, P(+1) = {p}; hollow: censored (Kmax = S)")
         ax.set_xlabel("N")
         ax.grid(alpha=0.3, which="both")
-    axes[0].plot(Ns, [0.138 * n for n in Ns], "k--", lw=1, label="0.138 N (Amit et al., ~3% errors allowed)")
+    axes[0].plot(Ns, [0.138 * n for n in Ns], "k--", lw=1, label="0.138 N (Amit et al.; ≈1.6% wrong bits allowed)")
     axes[0].plot(Ns, [n / (4 * math.log(n)) for n in Ns], "k:", lw=1, label="N / (4 ln N) (all patterns exact)")
     axes[0].plot(Ns, [n ** 2 / (2 * double_factorial(3) * math.log(n)) for n in Ns], "-.", color="gray",
                  lw=1, label="N² / (2·3!!·ln N) (DAM n = 3, per pattern)")
@@ -124,7 +125,7 @@ def capacity_vs_n(summary):
                  label="Willshaw estimate: K(N−k)q^k = 1, k = aN, q = 1−(1−a²)^K")
     axes[0].set_ylabel("Kmax (first K all fixed points), mean of 3 seeds")
     for ax in axes[:2]:
-        ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.11), ncol=3)
+        ax.legend(fontsize=7, loc="upper left")  # the theory lines
     exp_rows = load("models-capacity-n-exp")
     ax = axes[2]
     if exp_rows:
@@ -137,8 +138,11 @@ def capacity_vs_n(summary):
         ax.set_title("DAM exp (β = 1), S = 2048")
         ax.legend(fontsize=7, loc="upper left")
         ax.grid(alpha=0.3, which="both")
+    handles = [plt.Line2D([], [], marker=st["marker"], color=st["color"], label=name)
+               for name, st in STYLE.items()]
+    fig.legend(handles=handles, fontsize=8, loc="lower center", ncol=7)
     fig.suptitle("Capacity vs N of every model (damlab, exact-mode Kmax)")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
     fig.savefig(os.path.join(RESULTS, "models-capacity-n.png"), dpi=90)
 
 
@@ -174,7 +178,7 @@ def degraded(summary):
     rows = load("models-degraded-")
     if not rows:
         return
-    fig, axes = plt.subplots(2, 2, figsize=(13, 9), sharey=True)
+    fig, axes = plt.subplots(2, 2, figsize=(13, 10), sharey=True)
     for row, source in enumerate(("mnist", "fashion-mnist")):
         sel = [r for r in rows if r["data.source"] == source]
         for col, kind in enumerate(("flip", "occlusion")):
@@ -198,9 +202,10 @@ def degraded(summary):
             ax.set_xlabel("flip probability δ" if kind == "flip" else "block side s (pixels of 28)")
             ax.grid(alpha=0.3)
         axes[row][0].set_ylabel("held-out accuracy (label of the nearest memory)")
-    axes[0][0].legend(fontsize=7)
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, fontsize=8, loc="lower center", ncol=6)
     fig.suptitle("Classification of degraded held-out images: 500 memories, 200 probes, 3 synchronous updates")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     fig.savefig(os.path.join(RESULTS, "models-degraded.png"), dpi=90)
 
 
