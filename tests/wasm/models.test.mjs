@@ -3,13 +3,9 @@
 // the code_version line, for capacity and for recall of occluded, noisy
 // probes with asynchronous updates (seeded orders and occlusion positions).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 
-import { load, nativeRunner, variants } from './helpers.mjs';
+import { load, nativeRecords, nativeRunner, variants } from './helpers.mjs';
 
 const models = [
   { name: 'dam', F: 'rectpoly', n: 3 },
@@ -43,17 +39,10 @@ const withoutVersion = (text) => text.replace(/^ {2}"code_version": .*\n/m, '');
 const native = nativeRunner();
 
 describe('registry models: wasm and native agree', { skip: native ? false : 'no native runner built' }, () => {
-  let folder;
-  const expected = {};
+  let expected;
   before(() => {
-    folder = mkdtempSync(join(tmpdir(), 'damlab-models-'));
-    for (const [name, spec] of Object.entries(specs)) {
-      const path = join(folder, `${name}.json`);
-      writeFileSync(path, JSON.stringify(spec));
-      expected[name] = execFileSync(native, ['run', path], { encoding: 'utf8' });
-    }
+    expected = nativeRecords(native, specs);
   });
-  after(() => rmSync(folder, { recursive: true, force: true }));
 
   for (const variant of variants) {
     describe(variant, () => {
