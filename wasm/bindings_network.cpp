@@ -1,8 +1,13 @@
 // Network: stored memories plus a separation function, with its energy and
 // update rule. Calls are coarse (a whole update, sweep or recall run per
 // call) because each crossing into wasm costs far more than one bit's work.
+#include <algorithm>
 #include <cmath>
 #include <optional>
+
+#ifdef __EMSCRIPTEN_PTHREADS__
+#include <emscripten/em_asm.h>
+#endif
 
 #include "bindings.hpp"
 #include "damlab/dynamics.hpp"
@@ -43,14 +48,35 @@ bool is_fixed_point(const Network& net, const PatternSet& states, double p) {
   return guard([&] { return net.is_fixed_point(states, size(p, "p")); });
 }
 
-double synchronous_update(const Network& net, PatternSet& states, val clamped_arg) {
+#ifdef __EMSCRIPTEN_PTHREADS__
+// Idle workers of the pthread pool. A thread beyond them would wait for the
+// event loop to start a new worker, which the blocking join never lets turn.
+std::size_t idle_workers() {
+  return static_cast<std::size_t>(EM_ASM_INT({ return PThread.unusedWorkers.length; }));
+}
+#endif
+
+// threads > 1 splits the states between threads in the threads build, at
+// most as many as its pool has idle workers; the other builds run one (the
+// core's fallback). The result is the same either way.
+double synchronous_update_threads(const Network& net, PatternSet& states, val clamped_arg,
+                                  val threads_arg) {
   return guard([&] {
-    const val clamped = take(clamped_arg);
-    return static_cast<double>(net.synchronous_update(states, clamp_flags(clamped)));
+    const val clamped = take(clamped_arg), threads_value = take(threads_arg);
+    std::size_t threads =
+        absent(threads_value) ? 1 : size(number(threads_value, "threads"), "threads");
+#ifdef __EMSCRIPTEN_PTHREADS__
+    if (threads > 1 && threads <= 1024)  // the core rejects the others by name
+      threads = std::min(threads, std::max<std::size_t>(1, idle_workers()));
+#endif
+    return static_cast<double>(net.synchronous_update(states, clamp_flags(clamped), threads));
   });
 }
+double synchronous_update(const Network& net, PatternSet& states, val clamped) {
+  return synchronous_update_threads(net, states, std::move(clamped), val::undefined());
+}
 double synchronous_update_all(const Network& net, PatternSet& states) {
-  return synchronous_update(net, states, val::undefined());
+  return synchronous_update_threads(net, states, val::undefined(), val::undefined());
 }
 
 double asynchronous_sweep(const Network& net, PatternSet& states, double p, val order_arg,
@@ -159,6 +185,7 @@ EMSCRIPTEN_BINDINGS(damlab_network) {
       .function("overlaps", &overlaps)
       .function("fieldSign", &field_sign)
       .function("isFixedPoint", &is_fixed_point)
+      .function("synchronousUpdate", &synchronous_update_threads)
       .function("synchronousUpdate", &synchronous_update)
       .function("synchronousUpdate", &synchronous_update_all)
       .function("asynchronousSweep", &asynchronous_sweep)

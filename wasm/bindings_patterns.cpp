@@ -3,9 +3,13 @@
 #include <malloc.h>
 
 #include <cmath>
+#include <cstdint>
 
 #include "bindings.hpp"
+#include "damlab/overlaps.hpp"
 #include "damlab/patterns.hpp"
+#include "damlab/recall.hpp"
+#include "damlab/rng.hpp"
 #include "damlab/spec.hpp"
 
 namespace damlab::wasm {
@@ -95,6 +99,24 @@ val pairwise(const PatternSet& set, double prefix) {
 }
 val pairwise_all(const PatternSet& set) { return pairwise(set, static_cast<double>(set.size())); }
 
+// Every overlap a_r · b_c as an Int32Array, row-major (a.size × b.size): the
+// core's block kernel (on wasm its scalar popcount path).
+val overlap_matrix_of(const PatternSet& a, const PatternSet& b) {
+  return guard([&] {
+    // wasm32's size_t would overflow in the product.
+    const std::uint64_t values = std::uint64_t{a.size()} * b.size();
+    require(values <= (std::uint64_t{1} << 28), "a.size * b.size", values,
+            "at most 268435456 (1 GiB of overlaps)");
+    return to_typed_array(overlap_matrix(a, b));
+  });
+}
+
+// A copy of set with each bit flipped independently with probability delta,
+// drawn from rng (the core's flip_bits: the same stream as native).
+PatternSet flip_bits_of(const PatternSet& set, double delta, Rng& rng) {
+  return guard([&] { return flip_bits(set, delta, rng); });
+}
+
 // Wasm memory size and bytes held by malloc: lets a page (and the tests)
 // see whether handles are being deleted.
 val memory_stats() {
@@ -126,6 +148,8 @@ EMSCRIPTEN_BINDINGS(damlab_patterns) {
       .function("checksum", &checksum_of)
       .function("pairwiseDistance", &pairwise)
       .function("pairwiseDistance", &pairwise_all);
+  function("overlapMatrix", &overlap_matrix_of);
+  function("flipBits", &flip_bits_of);
   function("memoryStats", &memory_stats);
 }
 

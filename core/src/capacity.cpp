@@ -1,5 +1,10 @@
 #include "damlab/capacity.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "damlab/bit_columns.hpp"
 #include "damlab/error.hpp"
 #include "damlab/field_terms.hpp"
 
@@ -11,35 +16,64 @@ void check_set(const PatternSet& set) {
   require(set.size() >= 1, "patterns.length", set.size(), "at least 1");
 }
 
-// Running margins of one stored pattern ν: margin_i = ξ_i^ν field_i
+// Margins of one stored pattern ν: margin_i = ξ_i^ν field_i
 //   = Σ_μ ξ_i^ν ξ_i^μ c(m_νμ) + Σ_μ d(m_νμ) = agree[i] + d_sum.
 // Pattern ν is a fixed point iff no margin is negative.
+//
+// The margins are brought up to date lazily. A memory stored since the last
+// update only moves the bounds: each margin changes by ±c + d, so it lies in
+// [min + Σ(d - |c|), ...] and the pattern at the smallest margin stays below
+// min + Σ(d + |c|). While those bounds settle the verdict (beyond the error
+// bound, as for any sum of the same terms), no bit is touched; otherwise the
+// pending memories are applied eight at a time through BitColumns.
+enum class Verdict { fixed, not_fixed, unknown };
+
 class Margins {
  public:
   explicit Margins(std::size_t N) : agree_(N, 0.0) {}
 
-  void add_memory(const PatternSet& set, const FieldTerms& terms,
-                  std::size_t nu, std::size_t mu) {
-    const std::int32_t m = overlap(set.row(nu), set.row(mu), set.N());
-    const double c = terms.c(m);
-    d_sum_ += terms.d(m);
-    magnitude_ += terms.magnitude(m);
+  // Memory with overlap m stored, not yet applied.
+  void defer(const FieldTerms& terms, std::int32_t m) {
+    const double c = std::abs(terms.c(m)), d = terms.d(m);
+    pending_low_ += d - c;
+    pending_high_ += d + c;
+    pending_magnitude_ += terms.magnitude(m);
     ++memories_;
-    const double signed_c[2] = {c, -c};  // agree, differ
-    const auto a = set.row(nu), b = set.row(mu);
-    for (std::size_t w = 0; w < a.size(); ++w) {
-      const std::uint64_t differ = a[w] ^ b[w];
-      const std::size_t end = std::min<std::size_t>(64, agree_.size() - w * 64);
-      double* out = agree_.data() + w * 64;
-      for (std::size_t bit = 0; bit < end; ++bit) out[bit] += signed_c[(differ >> bit) & 1U];
-    }
   }
 
-  // Whether pattern ν, with the memories added so far (the set's first ones),
-  // has no negative margin. Exact: uncertain margins go to big integers.
-  bool nonnegative(const PatternSet& set, const FieldTerms& terms,
-                   std::size_t nu) const {
+  Verdict bounded() const {
+    if (applied_ == 0) return Verdict::unknown;
+    const double bound = FieldTerms::error_bound(memories_, magnitude_ + pending_magnitude_);
+    if (min_ + pending_low_ > bound) return Verdict::fixed;
+    if (min_ + pending_high_ < -bound) return Verdict::not_fixed;
+    return Verdict::unknown;
+  }
+
+  // Applies memories [applied, K) of set to the margins of pattern nu.
+  void update(const PatternSet& set, const BitColumns& columns, const FieldTerms& terms,
+              std::size_t nu, std::size_t K, std::vector<std::uint8_t>& flip,
+              std::vector<double>& coefficients) {
+    if (applied_ == K) return;
+    flip_bytes(set, nu, flip);
+    coefficients.resize(K);
+    for (std::size_t mu = applied_; mu < K; ++mu) {
+      const std::int32_t m = overlap(set.row(nu), set.row(mu), set.N());
+      coefficients[mu] = terms.c(m);
+      d_sum_ += terms.d(m);
+      magnitude_ += terms.magnitude(m);
+    }
+    accumulate_signed_sums(columns, coefficients, applied_, K, flip, agree_);
+    applied_ = memories_ = K;
+    pending_low_ = pending_high_ = pending_magnitude_ = 0;
+    min_ = agree_[0] + d_sum_;
+    for (double a : agree_) min_ = std::min(min_, a + d_sum_);
+  }
+
+  // Whether pattern ν, once up to date, has no negative margin. Exact:
+  // uncertain margins go to big integers.
+  bool nonnegative(const PatternSet& set, const FieldTerms& terms, std::size_t nu) const {
     const double bound = FieldTerms::error_bound(memories_, magnitude_);
+    if (min_ > bound) return true;
     std::vector<std::int32_t> ov;
     for (std::size_t i = 0; i < agree_.size(); ++i) {
       const int s = certain_sign(agree_[i] + d_sum_, bound);
@@ -56,17 +90,38 @@ class Margins {
 
  private:
   std::vector<double> agree_;
-  double d_sum_ = 0, magnitude_ = 0;
-  std::size_t memories_ = 0;
+  double d_sum_ = 0, magnitude_ = 0, min_ = 0;
+  double pending_low_ = 0, pending_high_ = 0, pending_magnitude_ = 0;
+  std::size_t applied_ = 0, memories_ = 0;
 };
 
-bool retrieved_with(const PatternSet& set, std::size_t K,
-                    const FieldTerms& terms) {
+// Everything the margins of one set share.
+struct MarginContext {
+  const PatternSet& set;
+  const FieldTerms& terms;
+  BitColumns columns;
+  std::vector<std::uint8_t> flip;
+  std::vector<double> coefficients;  // c(m_νμ) by μ, scratch
+
+  MarginContext(const PatternSet& s, const FieldTerms& t)
+      : set(s), terms(t), columns(s), flip(s.N()) {}
+
+  // Whether pattern nu is a fixed point with the first K memories.
+  bool fixed(Margins& margins, std::size_t nu, std::size_t K) {
+    switch (margins.bounded()) {
+      case Verdict::fixed: return true;
+      case Verdict::not_fixed: return false;
+      case Verdict::unknown: break;
+    }
+    margins.update(set, columns, terms, nu, K, flip, coefficients);
+    return margins.nonnegative(set, terms, nu);
+  }
+};
+
+bool retrieved_with(MarginContext& context, std::size_t K) {
   for (std::size_t nu = 0; nu < K; ++nu) {
-    Margins margins(set.N());
-    for (std::size_t mu = 0; mu < K; ++mu)
-      margins.add_memory(set, terms, nu, mu);
-    if (!margins.nonnegative(set, terms, nu)) return false;
+    Margins margins(context.set.N());
+    if (!context.fixed(margins, nu, K)) return false;
   }
   return true;
 }
@@ -95,21 +150,39 @@ RetrievalProfile retrieval_profile(const PatternSet& set, const Separation& F,
                                    const Progress& progress) {
   check_set(set);
   const FieldTerms terms(F, set.N());
+  MarginContext context(set, terms);
   const std::size_t S = set.size();
   std::vector<Margins> rows;
   rows.reserve(S);
+  std::vector<std::size_t> unsettled;
+  std::size_t suspect = 0;  // the pattern that failed last: often fails again
   RetrievalProfile profile;
   for (std::size_t K = 1; K <= S; ++K) {
     const std::size_t newest = K - 1;
-    // The newest pattern joins with every earlier memory, then the newest
-    // memory joins every pattern (itself included).
+    // The newest memory joins every earlier pattern (as a bound), the newest
+    // pattern joins with every memory (itself included).
+    for (std::size_t nu = 0; nu < newest; ++nu)
+      rows[nu].defer(terms, overlap(set.row(nu), set.row(newest), set.N()));
     rows.emplace_back(set.N());
-    for (std::size_t mu = 0; mu < newest; ++mu)
-      rows[newest].add_memory(set, terms, newest, mu);
-    bool all_fixed = true;
-    for (std::size_t nu = 0; nu < K; ++nu) {
-      rows[nu].add_memory(set, terms, nu, newest);
-      all_fixed = all_fixed && rows[nu].nonnegative(set, terms, nu);
+    // One pattern that is not a fixed point settles K: first the ones the
+    // bounds settle, then the rest brought up to date.
+    bool all_fixed = context.fixed(rows[suspect], suspect, K);
+    unsettled.clear();
+    for (std::size_t nu = 0; all_fixed && nu < K; ++nu) {
+      const Verdict verdict = rows[nu].bounded();
+      if (verdict == Verdict::not_fixed) {
+        all_fixed = false;
+        suspect = nu;
+      } else if (verdict == Verdict::unknown) {
+        unsettled.push_back(nu);
+      }
+    }
+    for (std::size_t k = 0; all_fixed && k < unsettled.size(); ++k) {
+      const std::size_t nu = unsettled[k];
+      if (!context.fixed(rows[nu], nu, K)) {
+        all_fixed = false;
+        suspect = nu;
+      }
     }
     profile.retrieved.push_back(all_fixed ? 1 : 0);
     // Work up to K grows as K^2.
@@ -124,7 +197,9 @@ bool first_k_retrieved(const PatternSet& set, std::size_t K,
   check_set(set);
   require(K >= 1 && K <= set.size(), "K", K,
           "in [1, S = " + std::to_string(set.size()) + "]");
-  return retrieved_with(set, K, FieldTerms(F, set.N()));
+  const FieldTerms terms(F, set.N());
+  MarginContext context(set, terms);
+  return retrieved_with(context, K);
 }
 
 namespace {
@@ -154,8 +229,9 @@ BinarySearchResult binary_search_capacity(const PatternSet& set, const Separatio
                                           const Progress& progress) {
   check_set(set);
   const FieldTerms terms(F, set.N());
+  MarginContext context(set, terms);
   return binary_search(
-      set.size(), [&](std::size_t K) { return retrieved_with(set, K, terms); }, progress);
+      set.size(), [&](std::size_t K) { return retrieved_with(context, K); }, progress);
 }
 
 BinarySearchResult binary_search_capacity(const RetrievalProfile& profile) {

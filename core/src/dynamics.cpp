@@ -1,13 +1,17 @@
 #include "damlab/dynamics.hpp"
 
+#include <algorithm>
+#include <array>
 #include <bit>
+#include <thread>
 
 #include "damlab/error.hpp"
+#include "damlab/overlaps.hpp"
 
 namespace damlab {
 
 Network::Network(PatternSet memories, const Separation& F)
-    : memories_(std::move(memories)), terms_(F, memories_.N()) {
+    : memories_(std::move(memories)), columns_(memories_), terms_(F, memories_.N()) {
   require(memories_.size() >= 1, "memories.length", memories_.size(),
           "at least 1");
 }
@@ -60,40 +64,67 @@ int Network::field_sign(std::span<const std::int32_t> ov, std::size_t i,
   return s != 0 ? s : terms_.exact_field_sign(memories_, ov, i, sigma);
 }
 
-std::size_t Network::synchronous_update(
-    PatternSet& states, std::span<const std::uint8_t> clamped) const {
+std::size_t Network::synchronous_update(PatternSet& states,
+                                       std::span<const std::uint8_t> clamped,
+                                       std::size_t threads) const {
   check_states(states);
   check_clamped(clamped);
+  require(threads >= 1 && threads <= 1024, "threads", threads, "in [1, 1024]");
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+  threads = 1;  // a build without threads runs every share itself
+#endif
+  // Each state is its own words, so threads on disjoint ranges of states
+  // never share a word; decisions are exact, so the split changes nothing.
+  threads = std::min(threads, std::max<std::size_t>(1, states.size() / 16));
+  if (threads == 1) return update_states(states, 0, states.size(), clamped);
+  std::vector<std::size_t> flips(threads, 0);
+  std::vector<std::thread> workers;
+  const std::size_t share = (states.size() + threads - 1) / threads;
+  for (std::size_t t = 0; t < threads; ++t)
+    workers.emplace_back([&, t] {
+      const std::size_t first = std::min(states.size(), t * share);
+      flips[t] = update_states(states, first, std::min(states.size(), first + share), clamped);
+    });
+  for (auto& worker : workers) worker.join();
+  std::size_t total = 0;
+  for (std::size_t f : flips) total += f;
+  return total;
+}
+
+std::size_t Network::update_states(PatternSet& states, std::size_t first, std::size_t last,
+                                   std::span<const std::uint8_t> clamped) const {
   const std::size_t K = memories_.size(), n_bits = N();
-  std::vector<double> set_sum(memories_.words() * 64);
+  // Overlaps for a block of states at a time: never a full states x memories matrix.
+  constexpr std::size_t block = 16;
+  std::vector<std::int32_t> block_overlaps(block * K);
+  std::vector<double> field(n_bits), coefficients(K);
   std::size_t flips = 0;
-  for (std::size_t p = 0; p < states.size(); ++p) {
-    const auto ov = overlaps(states, p);
-    // field_i = Σ_μ ξ_i^μ c_μ + σ_i Σ d_μ = 2 Σ_{μ: ξ_i^μ = +1} c_μ - Σ c_μ + σ_i Σ d_μ.
-    std::fill(set_sum.begin(), set_sum.end(), 0.0);
-    double c_total = 0, d_total = 0, magnitude = 0;
-    for (std::size_t mu = 0; mu < K; ++mu) {
-      const double c = terms_.c(ov[mu]);
-      c_total += c;
-      d_total += terms_.d(ov[mu]);
-      magnitude += terms_.magnitude(ov[mu]);
-      const auto row = memories_.row(mu);
-      for (std::size_t w = 0; w < row.size(); ++w)
-        for (std::uint64_t bits = row[w]; bits != 0; bits &= bits - 1)
-          set_sum[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))] += c;
-    }
-    const double bound = FieldTerms::error_bound(K, magnitude);
-    for (std::size_t i = 0; i < n_bits; ++i) {
-      if (!clamped.empty() && clamped[i]) continue;
-      const int sigma = states.sign(p, i);
-      const double field = 2 * set_sum[i] - c_total + sigma * d_total;
-      int s = certain_sign(field, bound);
-      if (s == 0) s = terms_.exact_field_sign(memories_, ov, i, sigma);
-      // Only σ_i changes here, and the overlaps were taken before: every
-      // bit still sees the same σ.
-      if (updated_sign(s, sigma) != sigma) {
-        states.flip(p, i);
-        ++flips;
+  for (std::size_t p0 = first; p0 < last; p0 += block) {
+    const std::size_t count = std::min(block, last - p0);
+    overlap_block(states, p0, count, memories_, std::span(block_overlaps).first(count * K));
+    for (std::size_t p = p0; p < p0 + count; ++p) {
+      const std::span<const std::int32_t> ov(block_overlaps.data() + (p - p0) * K, K);
+      // field_i = Σ_μ ξ_i^μ c_μ + σ_i Σ_μ d_μ, the first sum eight memories per lookup.
+      std::fill(field.begin(), field.end(), 0.0);
+      double d_total = 0, magnitude = 0;
+      for (std::size_t mu = 0; mu < K; ++mu) {
+        coefficients[mu] = terms_.c(ov[mu]);
+        d_total += terms_.d(ov[mu]);
+        magnitude += terms_.magnitude(ov[mu]);
+      }
+      accumulate_signed_sums(columns_, coefficients, 0, K, {}, field);
+      const double bound = FieldTerms::error_bound(K, magnitude);
+      for (std::size_t i = 0; i < n_bits; ++i) {
+        if (!clamped.empty() && clamped[i]) continue;
+        const int sigma = states.sign(p, i);
+        int s = certain_sign(field[i] + sigma * d_total, bound);
+        if (s == 0) s = terms_.exact_field_sign(memories_, ov, i, sigma);
+        // Only σ_i changes here, and the overlaps were taken before: every
+        // bit still sees the same σ.
+        if (updated_sign(s, sigma) != sigma) {
+          states.flip(p, i);
+          ++flips;
+        }
       }
     }
   }

@@ -165,7 +165,10 @@ Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes,
   // A spec built in code has not passed parse_spec: check generated data
   // before making it, loaded data (its size known only now) before measuring.
   if (spec.data.source == DataSpec::Source::rademacher) check_budget(spec, spec.data.N, spec.data.S);
-  const LoadedData data = load_data(spec.data, file_bytes);
+  return run_spec(spec, load_data(spec.data, file_bytes), progress);
+}
+
+Json run_spec(const Spec& spec, const LoadedData& data, const Progress& progress) {
   const PatternSet& set = data.patterns;
   check_budget(spec, set.N(), set.size());
   const std::vector<std::uint8_t>& labels = data.labels;

@@ -5,6 +5,8 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <deque>
+#include <memory>
 
 #include "damlab/error.hpp"
 #include "damlab/version.hpp"
@@ -263,6 +265,36 @@ Shard parse_shard(const std::string& text) {
   return {index, count};
 }
 
+namespace {
+// The data of recent points by their data section: points that differ only
+// in model or probe (a degree axis, say) load and select their patterns once.
+// A few entries suffice because the points run in order.
+class DataCache {
+ public:
+  std::shared_ptr<const LoadedData> get(const DataSpec& data,
+                                        std::span<const std::uint8_t> bytes) {
+    Spec key_spec;
+    key_spec.data = data;
+    const std::string key = to_json(key_spec)["data"].dump();
+    {
+      const std::lock_guard<std::mutex> guard(lock_);
+      for (const auto& [k, value] : entries_)
+        if (k == key) return value;
+    }
+    auto loaded = std::make_shared<const LoadedData>(load_data(data, bytes));
+    const std::lock_guard<std::mutex> guard(lock_);
+    entries_.emplace_back(key, loaded);
+    if (entries_.size() > capacity) entries_.pop_front();
+    return loaded;
+  }
+
+ private:
+  static constexpr std::size_t capacity = 8;
+  std::mutex lock_;
+  std::deque<std::pair<std::string, std::shared_ptr<const LoadedData>>> entries_;
+};
+}  // namespace
+
 SweepRows run_sweep(const Experiment& experiment, const FileBytes& files,
                     const SweepOptions& options) {
   require(options.threads >= 1 && options.threads <= 256, "threads", options.threads,
@@ -280,6 +312,7 @@ SweepRows run_sweep(const Experiment& experiment, const FileBytes& files,
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   std::exception_ptr failure;
+  DataCache data_cache;
   auto worker = [&] {
     for (;;) {
       const std::size_t k = next++;
@@ -290,7 +323,8 @@ SweepRows run_sweep(const Experiment& experiment, const FileBytes& files,
         static const std::vector<std::uint8_t> no_bytes;
         const auto file = files.find(spec.data.path);
         const auto& bytes = file == files.end() ? no_bytes : file->second;
-        const Json record = run_spec(spec, bytes, [&](double) { return !stop.load(); });
+        const auto loaded = data_cache.get(spec.data, bytes);
+        const Json record = run_spec(spec, *loaded, [&](double) { return !stop.load(); });
         std::vector<std::string> columns = {"point"}, cells = {std::to_string(point)};
         for (const auto& axis : experiment.axes)
           for (const auto& path : axis.paths) columns.push_back(path);

@@ -26,15 +26,16 @@ assert.ok(existsSync(join(dist, 'index.html')), 'dist/ is missing: run scripts/s
 assert.ok(existsSync(join(dist, 'wasm', 'damlab-threads.mjs')), 'dist/wasm/ is missing: run scripts/build-wasm.sh');
 mkdirSync(artifacts, { recursive: true });
 
+const chromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const launch = (extra = []) =>
+  chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...chromiumArgs, ...extra] });
+
 let browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  browser = await launch();
 });
 after(() => browser?.close());
 
@@ -44,6 +45,15 @@ async function screenshot(page, name) {
   if (process.env.DAMLAB_UPDATE_SCREENSHOTS === '1') {
     mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
     copyFileSync(path, join(root, 'docs', 'screenshots', `${name}.png`));
+  }
+}
+
+/** Sets form controls by name: selects by option value, inputs by text. */
+async function fillForm(page, values) {
+  for (const [name, value] of Object.entries(values)) {
+    const control = page.locator(`[name=${name}]`);
+    if ((await control.evaluate((e) => e.tagName)) === 'SELECT') await control.selectOption(value);
+    else await control.fill(value);
   }
 }
 
@@ -81,6 +91,15 @@ for (const isolation of [true, false]) {
       page.on('console', (m) => m.type() === 'error' && problems.push(`${address}: ${m.text()}`));
       page.on('pageerror', (e) => problems.push(`${address}: ${e.message}`));
       await page.goto(address);
+      return page;
+    }
+
+    /** Opens a sweep figure, waits for it to finish and checks its run count. */
+    async function sweep(hash, runs) {
+      const page = await open(`${url}#view=sweeps&${hash}`);
+      await page.waitForSelector(done('sweeps'), { timeout });
+      assert.equal(await page.getAttribute('#sweeps', 'data-status'), 'done');
+      assert.equal(await page.textContent('#sweep-count'), `${runs} / ${runs} runs`);
       return page;
     }
 
@@ -141,13 +160,7 @@ for (const isolation of [true, false]) {
     test('a link reproduces the controls and the result', async () => {
       const page = await open(url);
       await explorerResult(page);
-      await page.selectOption('select[name=source]', 'rademacher');
-      await page.fill('input[name=p]', '0.7');
-      await page.fill('input[name=N]', '500');
-      await page.fill('input[name=S]', '40');
-      await page.fill('input[name=seed]', '9');
-      await page.selectOption('select[name=F]', 'poly');
-      await page.fill('input[name=n]', '5');
+      await fillForm(page, { source: 'rademacher', p: '0.7', N: '500', S: '40', seed: '9', F: 'poly', n: '5' });
       await page.click('#run');
       const summary = await explorerResult(page);
       const hash = await page.evaluate(() => location.hash);
@@ -179,37 +192,82 @@ for (const isolation of [true, false]) {
     });
 
     test('the Fig. 1 sweep streams every point', async () => {
-      const page = await open(`${url}#view=sweeps&scale=reduced`);
-      await page.waitForSelector(done('sweeps'), { timeout });
-      assert.equal(await page.getAttribute('#sweeps', 'data-status'), 'done');
-      assert.equal(await page.textContent('#sweep-count'), '72 / 72 runs');
+      const page = await sweep('scale=reduced', 72);
       assert.equal(await page.locator('#sweep-table tbody tr').count(), 72);
       if (isolation) await screenshot(page, 'sweeps');
       await page.close();
     });
 
-    test('the Fig. 2 sweep plots Kmax against the degree', async () => {
-      const page = await open(`${url}#view=sweeps&figure=fig2&scale=reduced`);
-      await page.waitForSelector(done('sweeps'), { timeout });
-      assert.equal(await page.getAttribute('#sweeps', 'data-status'), 'done');
-      assert.equal(await page.textContent('#sweep-count'), '88 / 88 runs');
-      const degrees = await page.$$eval('#sweep-table tbody tr', (rows) => rows.map((row) => row.cells[1].textContent));
-      assert.deepEqual([...new Set(degrees)].map(Number).sort((a, b) => a - b), [6, 7, 8, 9, 10, 11, 12, 16, 20, 28, 38]);
+    test('the Fig. 2 sweep plots bucket means that equal the native runs', async () => {
+      const page = await sweep('figure=fig2&scale=reduced', 154);
+      const cells = (id) => page.$$eval(`${id} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+      const runs = await cells('#sweep-table');
+      assert.equal(runs.length, 154);
+      assert.deepEqual([...new Set(runs.map((row) => Number(row[1])))].sort((a, b) => a - b), [6, 7, 8, 9, 10, 11, 12, 16, 20, 28, 38]);
+      // Every run equals the native sweep of experiments/fig2-*.json (same set, same degree).
+      const native = new Map();
+      for (const [file, source] of [['fig2-mnist.csv', 'MNIST'], ['fig2-artificial.csv', 'artificial']]) {
+        const [header, ...lines] = readFileSync(join(root, 'results', file), 'utf8').trim().split('\n').map((l) => l.split(','));
+        const col = (name) => header.indexOf(name);
+        for (const l of lines)
+          native.set(`${source}/${l[col('data.seed')]}/${l[col('model.n')]}`, {
+            kmax: Number(l[col('exact_kmax')]),
+            hd: Number(l[col('data_mean_hd')]),
+          });
+      }
+      const expected = new Map(); // series/n -> Kmax of the sets in its bucket
+      for (const [source, n, , seed, hd, bucket, kmax] of runs) {
+        const want = native.get(`${source}/${seed}/${n}`);
+        assert.ok(want, `a native run for ${source} seed ${seed}, n = ${n}`);
+        assert.equal(Number(kmax), want.kmax, `Kmax of ${source} seed ${seed}, n = ${n}`);
+        assert.equal(Number(hd), want.hd);
+        const centre = [60, 90, 120].find((c) => Math.abs(want.hd - c) <= 10);
+        assert.equal(bucket, String(centre ?? 'none'));
+        if (centre) {
+          const key = `${source}, HD ${centre} ± 10/${n}`;
+          expected.set(key, [...(expected.get(key) ?? []), want.kmax]);
+        }
+      }
+      // The chart's points are the bucket means, and every bucket has both sources.
+      const points = await cells('#sweep-points');
+      assert.equal(points.length, expected.size);
+      for (const [series, n, mean] of points) {
+        const ks = expected.get(`${series}/${n}`);
+        assert.ok(Math.abs(Number(mean) - ks.reduce((a, b) => a + b) / ks.length) < 1e-12, `${series}, n = ${n}`);
+      }
+      assert.equal(new Set(points.map((p) => p[0])).size, 6);
       if (isolation) await screenshot(page, 'fig2');
       await page.close();
     });
 
     test('the tutorial embeds two live figures', async () => {
       const page = await open(`${url}tutorial.html`);
-      for (const [i, view] of [[0, 'explorer'], [1, 'sweeps']]) {
+      for (const [i, view, chart, run] of [[0, 'explorer', 'profile-chart', 'run'], [1, 'sweeps', 'sweep-chart', 'sweep-run']]) {
         const frame = page.frameLocator('iframe').nth(i);
         await frame.locator(done(view)).waitFor({ timeout });
         assert.equal(await frame.locator(`#${view}`).getAttribute('data-status'), 'done');
         assert.equal(await frame.locator('body').getAttribute('class'), 'embed');
+        // Compact: no settings, no lead text; the figure and a re-run control.
         assert.equal(await frame.locator(`#${view} .controls fieldset`).first().isVisible().catch(() => false), false);
+        assert.equal(await frame.locator(`#${view} .lead`).isVisible(), false);
+        assert.ok(await frame.locator(`#${run}`).isVisible());
+        assert.ok(await frame.locator('#open-full').isVisible());
+        // The chart drew something: its canvas has pixels that are not the white background.
+        const box = await frame.locator(`#${chart}`).boundingBox();
+        assert.ok(box.width > 200 && box.height > 150, `${chart} is ${box.width} × ${box.height}`);
+        const inked = await frame.locator(`#${chart}`).evaluate((canvas) => {
+          const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+          let count = 0;
+          for (let p = 0; p < data.length; p += 4) if (data[p] < 200 || data[p + 2] < 200) count++;
+          return count;
+        });
+        assert.ok(inked > 1000, `${chart}: ${inked} drawn pixels`);
+        // The whole embedded figure fits its iframe (no scrolling inside).
+        const fits = await frame.locator('body').evaluate(() => document.scrollingElement.scrollHeight <= innerHeight + 1);
+        assert.ok(fits, `the ${view} embed fits its iframe`);
       }
       if (isolation) {
-        await page.setViewportSize({ width: 900, height: 1400 });
+        await page.setViewportSize({ width: 900, height: 1100 });
         await screenshot(page, 'tutorial');
       }
       await page.close();
@@ -252,6 +310,50 @@ for (const isolation of [true, false]) {
       await page.close();
     });
 
+    // One serving is enough for the tests below: they check the page, not the build.
+    if (!isolation)
+      test('recall view: Fashion-MNIST with the unoccluded pixels clamped', async () => {
+        const address = (clamp) =>
+          `${url}#view=recall&rsource=fashion-mnist&K=50&digit=5&delta=0.05&occlude=bottom&clamp=${clamp}&rseed=2&update=sync&steps=10&rF=rectpoly&rn=40`;
+        // The top half (rows 0-13) of the state at every step, against the probe's.
+        const topHalves = (page) =>
+          page.evaluate(() => {
+            const top = (id) => Array.from(document.getElementById(id).getContext('2d').getImageData(0, 0, 28, 14).data).join();
+            const view = document.getElementById('recall');
+            const last = Number(document.getElementById('recall-slider').max);
+            const states = [];
+            for (let t = 0; t <= last; t++) {
+              document.getElementById(t === 0 ? 'recall-first' : 'recall-step').click();
+              if (view.dataset.step !== String(t)) throw new Error(`step ${t} not shown`);
+              states.push(top('recall-state'));
+            }
+            return { probe: top('recall-probe'), states };
+          });
+        const page = await open(address(1));
+        await page.waitForSelector(done('recall'), { timeout });
+        assert.equal(await page.textContent('#messages'), '');
+        assert.match(await page.textContent('#recall-stored-caption'), /^Stored item: memory #5 \(Fashion-MNIST item \d+, [a-zA-Z /-]+\)$/);
+        const clamped = await topHalves(page);
+        assert.ok(clamped.states.length >= 2);
+        for (const state of clamped.states) assert.equal(state, clamped.probe, 'a clamped pixel changed');
+        const image = await page.$eval('#recall-state', (c) => c.toDataURL());
+        assert.notEqual(image, await page.$eval('#recall-probe', (c) => c.toDataURL()), 'the occluded half was completed');
+        // The same probe unclamped: the noisy top half changes too.
+        await page.selectOption('select[name=clamp]', '0');
+        await page.$eval('#recall', (view) => delete view.dataset.status);
+        await page.click('#recall-run');
+        await page.waitForSelector(done('recall'), { timeout });
+        const free = await topHalves(page);
+        assert.equal(free.probe, clamped.probe);
+        assert.ok(free.states.some((state) => state !== free.probe), 'without clamping the top half updates');
+        // Clamping without an occlusion is refused by name.
+        await page.selectOption('select[name=clamp]', '1');
+        await page.selectOption('select[name=occlude]', 'none');
+        await page.click('#recall-run');
+        assert.match(await page.textContent('#messages'), /clamp = 1: needs an occlusion/);
+        await page.close();
+      });
+
     test('a native capacity record and sweep CSV open locally; a bad file is named', async () => {
       const spec = {
         measure: 'capacity',
@@ -288,10 +390,7 @@ for (const isolation of [true, false]) {
     });
 
     test('the overloaded-regime D_c figure equals the native records', async () => {
-      const page = await open(`${url}#view=sweeps&figure=dc&scale=reduced`);
-      await page.waitForSelector(done('sweeps'), { timeout });
-      assert.equal(await page.getAttribute('#sweeps', 'data-status'), 'done');
-      assert.equal(await page.textContent('#sweep-count'), '3 / 3 runs');
+      const page = await sweep('figure=dc&scale=reduced', 3);
       const rows = await page.$$eval('#sweep-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
       assert.equal(rows.length, 27);
       const expected = nativeRecord({
@@ -302,20 +401,6 @@ for (const isolation of [true, false]) {
       });
       const n4 = rows.filter((row) => row[0] === '4').map((row) => Number(row[4]));
       assert.deepEqual(n4, Object.values(expected.result.D_c));
-      await page.close();
-    });
-
-    test('a worker that dies is reported and replaced; the page stays usable', async () => {
-      const page = await open(`${url}#view=explorer&source=rademacher&p=0.8&N=300&S=30&seed=2&F=rectpoly&n=5`);
-      await explorerResult(page);
-      const message = await page.evaluate(() => window.damlabDebug.crashWorker().then(() => 'no error', (e) => e.message));
-      assert.match(message, /^worker: /);
-      assert.match(await page.textContent('#messages'), /^worker: /);
-      await page.fill('input[name=S]', '20');
-      // Enter submits (a click could miss: the message box above closes on change).
-      await page.press('input[name=S]', 'Enter');
-      await page.waitForFunction(() => /of S = 20/.test(document.getElementById('summary').textContent), null, { timeout });
-      assert.match(await explorerResult(page), /of S = 20/);
       await page.close();
     });
 
@@ -409,8 +494,130 @@ for (const isolation of [true, false]) {
         await swContext.close();
       });
 
+    if (isolation)
+      test('a phone (390 × 844) shows every view without sideways scrolling', async () => {
+        const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+        const page = await phone.newPage();
+        page.on('console', (m) => m.type() === 'error' && problems.push(`phone: ${m.text()}`));
+        page.on('pageerror', (e) => problems.push(`phone: ${e.message}`));
+        const views = [
+          ['explorer', '#view=explorer&source=mnist&selection=greedy&target_hd=120&classes=&S=50&seed=1&F=rectpoly&n=7'],
+          ['sweeps', '#view=sweeps&figure=fig2&scale=reduced'],
+          ['recall', '#view=recall&K=100&digit=3&delta=0.2&occlude=top&rseed=1&update=async&steps=10&rF=rectpoly&rn=40'],
+          ['results', '#view=results'],
+        ];
+        for (const [view, hash] of views) {
+          await page.goto(url + hash);
+          // The sweep's tables have their columns from the start; its runs need not finish.
+          if (view !== 'results' && view !== 'sweeps') await page.waitForSelector(done(view), { timeout });
+          // Open the data tables too: they must scroll inside their box, not the page.
+          await page.$$eval(`#${view} details`, (all) => all.forEach((d) => (d.open = true)));
+          const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+            scrollWidth: document.scrollingElement.scrollWidth,
+            innerWidth: window.innerWidth,
+          }));
+          assert.ok(scrollWidth <= innerWidth, `${view}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+          await screenshot(page, `phone-${view}`);
+        }
+        await phone.close();
+      });
+
+    if (!isolation)
+      test('a run over the memory budget is refused up front, naming the field', async () => {
+        const page = await open(`${url}#view=explorer&source=rademacher&p=0.5&N=65536&S=2000&seed=1&F=rectpoly&n=7`);
+        await page.waitForSelector(done('explorer'), { timeout });
+        assert.equal(await page.getAttribute('#explorer', 'data-status'), 'error');
+        assert.match(
+          await page.textContent('#messages'),
+          /^data\.S = 2000 with N = 65536: measure = capacity keeps S × N = 131072000 margins as doubles \(1000 MiB\), above the limit of 67108864 \(512 MiB\); data\.S can be at most 1024/,
+        );
+        await page.close();
+      });
+
+    if (!isolation)
+      test('keyboard: Tab reaches the Run button and Enter runs', async () => {
+        const page = await open(`${url}#view=explorer&source=rademacher&p=0.85&N=300&S=40&seed=2&F=rectpoly&n=5`);
+        await explorerResult(page);
+        await page.$eval('#explorer', (view) => delete view.dataset.status);
+        await page.$eval('#summary', (list) => list.replaceChildren());
+        let focused = '';
+        for (let i = 0; i < 40 && focused !== 'run'; i++) {
+          await page.keyboard.press('Tab');
+          focused = await page.evaluate(() => document.activeElement?.id ?? '');
+        }
+        assert.equal(focused, 'run', 'Tab reaches #run');
+        // A visible focus ring on it.
+        const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+        assert.notEqual(outline, 'none');
+        await page.keyboard.press('Enter');
+        assert.match(await explorerResult(page), /Kmax, exact\d+ of S = 40/);
+        await page.close();
+      });
+
     test('no console errors on any page', () => {
       assert.deepEqual(problems, []);
     });
   });
 }
+
+// A real out-of-memory worker: a Chromium whose V8 lets a wasm memory grow to
+// 512 pages (32 MiB) only. An exact capacity search keeps S × N margins as
+// doubles: S = 120, N = 65,536 needs 60 MiB, within the project's budget
+// (2^26 margins) but past this cap, so the module's memory growth fails for
+// real. One worker (hardwareConcurrency = 1) so every later job must run on
+// the replacement.
+describe('a worker that runs out of memory', () => {
+  let server, url, oomBrowser;
+  before(async () => {
+    ({ server, url } = await serve({ dir: dist, isolation: false }));
+    oomBrowser = await launch(['--js-flags=--wasm-max-mem-pages=512']);
+  });
+  after(async () => {
+    await oomBrowser?.close();
+    server?.close();
+  });
+
+  test('is reported by name and replaced; the next run gives the native numbers', async () => {
+    const context = await oomBrowser.newContext();
+    await context.addInitScript(() => {
+      window.coi = { shouldRegister: () => false };
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 1 });
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    const workers = [];
+    const closed = [];
+    page.on('worker', (worker) => {
+      workers.push(worker);
+      worker.on('close', () => closed.push(worker));
+    });
+    await page.goto(`${url}#view=explorer&source=rademacher&p=0.5&N=65536&S=120&seed=1&F=rectpoly&n=7`);
+    await page.waitForSelector(done('explorer'), { timeout });
+    assert.equal(await page.getAttribute('#explorer', 'data-status'), 'error');
+    assert.ok(await page.isVisible('#messages'));
+    assert.match(await page.textContent('#messages'), /^Out of memory: .*\(std::bad_alloc|Cannot enlarge memory/);
+    await screenshot(page, 'out-of-memory');
+    await page.waitForFunction(() => document.body.dataset.variant);
+    // The pool's one worker was terminated and a fresh one started.
+    await page.waitForTimeout(200);
+    assert.equal(workers.length, 2);
+    assert.deepEqual(closed, [workers[0]]);
+    // A normal run on the fresh worker.
+    await fillForm(page, { p: '0.85', N: '300', S: '40', seed: '2', n: '5' });
+    await page.press('input[name=S]', 'Enter');
+    await page.waitForSelector('#explorer[data-status="running"]', { timeout });
+    await page.waitForSelector(done('explorer'), { timeout });
+    assert.equal(await page.textContent('#messages'), '');
+    const expected = nativeRecord({
+      measure: 'capacity',
+      data: { source: 'rademacher', N: 300, S: 40, p: 0.85, seed: 2 },
+      model: { F: 'rectpoly', n: 5 },
+    });
+    const summary = await page.textContent('#summary');
+    assert.match(summary, new RegExp(`Kmax, exact${expected.result.exact.kmax} of S = 40`));
+    assert.match(summary, new RegExp(expected.data.checksum));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

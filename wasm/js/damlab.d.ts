@@ -118,8 +118,13 @@ export interface Network {
   /** Exact sign (-1, 0, +1) of the field of bit i of pattern p. */
   fieldSign(states: PatternSet, p: number, i: number): number;
   isFixedPoint(states: PatternSet, p: number): boolean;
-  /** One synchronous update of every state; returns the bits flipped. */
-  synchronousUpdate(states: PatternSet, clamped?: Uint8Array | null): number;
+  /**
+   * One synchronous update of every state; returns the bits flipped. threads
+   * (default 1, at most 1024) splits the states between threads in the threads
+   * build, at most as many as its worker pool has idle workers; the other
+   * builds run one thread. Same result either way.
+   */
+  synchronousUpdate(states: PatternSet, clamped?: Uint8Array | null, threads?: number): number;
   /** One sweep of pattern p in order (default 0..N-1); returns the bits flipped. */
   asynchronousSweep(
     states: PatternSet,
@@ -190,6 +195,14 @@ export interface Damlab {
   errorProbability(N: number, n: number, K: number): number;
   kmaxHopfield(N: number): number;
   kmaxMceliece(N: number): number;
+
+  /**
+   * Every overlap a_r · b_c (same N), row-major: a.size × b.size values (at
+   * most 2^28). The core's block kernel.
+   */
+  overlapMatrix(a: PatternSet, b: PatternSet): Int32Array;
+  /** A copy of set with each bit flipped with probability delta (the native stream). */
+  flipBits(set: PatternSet, delta: number, rng: Rng): PatternSet;
 
   /** wasm memory size and bytes currently allocated (to spot handles never deleted). */
   memoryStats(): { wasmBytes: number; allocatedBytes: number };

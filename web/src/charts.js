@@ -36,26 +36,30 @@ const background = {
   },
 };
 
-/** Retrieval profile: 1 when the first K patterns are all fixed points. */
-export function profileChart(canvas) {
+/** An empty chart of the given type with linear x and y axes (titles: text). */
+function linearChart(canvas, type, x, y) {
+  const axis = ({ title, ...rest }) => ({ type: 'linear', title: { display: true, text: title }, ...rest });
   return new Chart(canvas, {
-    type: 'line',
+    type,
     plugins: [background],
     data: { datasets: [] },
-    options: {
-      ...common,
-      scales: {
-        x: { type: 'linear', title: { display: true, text: 'K (first K patterns stored)' }, min: 1, max: 50 },
-        y: {
-          type: 'linear',
-          min: -0.05,
-          max: 1.05,
-          ticks: { stepSize: 1, callback: (v) => (v === 1 ? 'retrieved' : v === 0 ? 'not' : '') },
-          title: { display: true, text: 'all first K retrieved' },
-        },
-      },
-    },
+    options: { ...common, scales: { x: axis(x), y: axis(y) } },
   });
+}
+
+/** Retrieval profile: 1 when the first K patterns are all fixed points. */
+export function profileChart(canvas) {
+  return linearChart(
+    canvas,
+    'line',
+    { title: 'K (first K patterns stored)', min: 1, max: 50 },
+    {
+      title: 'all first K retrieved',
+      min: -0.05,
+      max: 1.05,
+      ticks: { stepSize: 1, callback: (v) => (v === 1 ? 'retrieved' : v === 0 ? 'not' : '') },
+    },
+  );
 }
 
 export function setProfile(chart, profile, kmax) {
@@ -76,18 +80,7 @@ export function setProfile(chart, profile, kmax) {
 
 /** A scatter of sweep results; the x axis is set per figure. */
 export function sweepChart(canvas) {
-  return new Chart(canvas, {
-    type: 'scatter',
-    plugins: [background],
-    data: { datasets: [] },
-    options: {
-      ...common,
-      scales: {
-        x: { type: 'linear', title: { display: true } },
-        y: { type: 'linear', min: 0, title: { display: true, text: 'Kmax (exact mode)' } },
-      },
-    },
-  });
+  return linearChart(canvas, 'scatter', { title: '' }, { title: 'Kmax (exact mode)', min: 0 });
 }
 
 /**
@@ -99,8 +92,9 @@ export function resetSweep(chart, { x, y, series }) {
   chart.options.scales.x.title.text = x.title;
   Object.assign(chart.options.scales.y, { min: y?.min ?? 0, max: y?.max });
   chart.options.scales.y.title.text = y?.title ?? 'Kmax (exact mode)';
-  chart.data.datasets = series.map(({ label, color, style, line }) => ({
+  chart.data.datasets = series.map(({ label, color, style, line, dash }) => ({
     showLine: Boolean(line),
+    borderDash: dash ?? [],
     label,
     data: [],
     borderColor: color,
@@ -112,8 +106,13 @@ export function resetSweep(chart, { x, y, series }) {
   chart.update('none');
 }
 
-export function addPoint(chart, label, point) {
-  chart.data.datasets.find((d) => d.label === label).data.push(point);
+/** Adds a point; replace: the point at the same x is replaced (a running mean). Kept in x order for lines. */
+export function addPoint(chart, label, point, replace = false) {
+  const { data } = chart.data.datasets.find((d) => d.label === label);
+  const at = replace ? data.findIndex((p) => p.x === point.x) : -1;
+  if (at >= 0) data[at] = point;
+  else data.push(point);
+  data.sort((a, b) => a.x - b.x);
   chart.update('none');
 }
 
@@ -124,18 +123,7 @@ export function chartPng(chart) {
 
 /** The energy trace of a recall run, with the current step marked. */
 export function energyChart(canvas) {
-  return new Chart(canvas, {
-    type: 'line',
-    plugins: [background],
-    data: { datasets: [] },
-    options: {
-      ...common,
-      scales: {
-        x: { type: 'linear', title: { display: true, text: 'step (0: the corrupted probe)' }, ticks: { stepSize: 1 } },
-        y: { type: 'linear', title: { display: true, text: 'energy E / F(N)' } },
-      },
-    },
-  });
+  return linearChart(canvas, 'line', { title: 'step (0: the corrupted probe)', ticks: { stepSize: 1 } }, { title: 'energy E / F(N)' });
 }
 
 export function setEnergies(chart, energies, step) {

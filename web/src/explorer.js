@@ -4,6 +4,7 @@ import { explorerSpec } from './state.js';
 import { readForm, writeForm } from './form.js';
 import { profileChart, setProfile, chartPng } from './charts.js';
 import { download, fillTable, toCsv } from './exports.js';
+import { bindForm, createRunner, summaryRow } from './runner.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -48,7 +49,7 @@ export function createExplorer({ pool, state, onStateChange, report }) {
   const view = $('explorer');
   const form = $('explorer-form');
   const chart = profileChart($('profile-chart'));
-  let job = null;
+  const runner = createRunner({ view, pool, report, progress: $('progress'), cancelButton: $('cancel') });
   let last = null; // {record (parsed), text, theory, variant}
   let file = null; // {name, bytes} of the idx source
 
@@ -66,14 +67,6 @@ export function createExplorer({ pool, state, onStateChange, report }) {
         (key === 'exp' && state.F === 'exp')
       );
     }
-  }
-
-  function summaryRow(list, term, value) {
-    const dt = document.createElement('dt');
-    dt.textContent = term;
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    list.append(dt, dd);
   }
 
   const hd = (value) => (value === null || value === undefined ? '— (fewer than 2 patterns)' : value.toFixed(2));
@@ -121,50 +114,17 @@ export function createExplorer({ pool, state, onStateChange, report }) {
     }
     report([]);
     onStateChange();
-    if (job) pool.cancel(job.id);
     const idx = state.source === 'idx';
     const spec = explorerSpec(state, idx ? file.name : '');
-    const progress = $('progress');
-    progress.value = 0;
-    $('cancel').disabled = false;
-    view.dataset.status = 'running';
-    const current = (job = pool.run(spec, {
-      theory: true,
-      onProgress: (f) => (progress.value = f),
-      bytes: idx ? file.bytes : null,
-    }));
-    try {
-      const { record: text, theory, variant } = await current.promise;
-      const record = JSON.parse(text);
+    const job = pool.run(spec, { theory: true, onProgress: runner.setProgress, bytes: idx ? file.bytes : null });
+    await runner.start([job], ({ record: text, theory, variant }) => {
       // The profile string keeps its exact form ('0'/'1' characters).
-      last = { record, text, theory, variant };
+      last = { record: JSON.parse(text), text, theory, variant };
       show(last);
-      progress.value = 1;
-      view.dataset.status = 'done';
-    } catch (error) {
-      if (job !== current) return; // superseded by a newer run
-      view.dataset.status = error.name === 'Cancelled' ? 'cancelled' : 'error';
-      if (error.name !== 'Cancelled') report([error.message]);
-      progress.value = 0;
-    } finally {
-      if (job === current) {
-        job = null;
-        $('cancel').disabled = true;
-      }
-    }
+    });
   }
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    run();
-  });
-  form.addEventListener('change', () => {
-    const errors = readForm(form, state);
-    report(errors);
-    if (!errors.length) onStateChange();
-    showRelevant();
-  });
-  $('cancel').addEventListener('click', () => job && pool.cancel(job.id));
+  bindForm(form, { state, report, onStateChange, run, onChange: showRelevant });
   $('idx-file').addEventListener('change', async (event) => {
     const [chosen] = event.target.files;
     file = null;

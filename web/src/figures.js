@@ -1,13 +1,17 @@
 // The sweep figures of the correlations paper, as lists of experiment specs
-// and the way their records become points. The paper's own specs are
-// experiments/fig1-*.json and fig2-*.json.
+// and the way their records become table rows and chart points. The paper's
+// own specs are experiments/fig1-*.json and fig2-*.json: "paper scale" runs
+// exactly their pattern sets (the same targets, p values and seeds, so the
+// records equal the native ones); "reduced" runs a subset of those sets.
 //   fig1: Kmax against the mean pairwise HD of the first Kmax patterns, for
-//         greedy MNIST subsets over a range of target HDs and skewed
-//         Rademacher sets over a range of p, rectified polynomial n = 7, 9, 11.
-//   fig2: Kmax against the degree n for sets of mean HD about 90: greedy
-//         MNIST subsets (target 90) and Rademacher sets with p = 0.94
-//         (expected mean HD 2p(1 - p)N = 88.4 bits for N = 784). One point
-//         per set and degree; the paper averages over sets in HD bins.
+//         greedy MNIST subsets (target HD 30 … 190) and skewed Rademacher
+//         sets (p = 0.51 … 1.0), rectified polynomial n = 7, 9, 11.
+//   fig2: Kmax against the degree n in mean-HD buckets 60, 90, 120 (± 10
+//         bits, as in the paper): the same sets, each put in the bucket of
+//         its measured mean pairwise HD (of all S patterns), the points the
+//         mean Kmax over the sets of a bucket (scripts/figures.py does the
+//         same with the native CSVs). Sets outside every bucket are listed
+//         in the table but not plotted.
 //   dc:   D_c^ε against ε for poly n = 2, 4, 8 in the overloaded regime
 //         (experiments/overloaded-dc.json; reduced: K = 1,000, 200 probes).
 
@@ -15,19 +19,38 @@ const colors = { 7: '#1f77b4', 9: '#2ca02c', 11: '#d62728', mnist: '#d62728', ra
 const sourceName = (source) => (source === 'rademacher' ? 'artificial' : 'MNIST');
 const style = (source) => (source === 'rademacher' ? 'circle' : 'triangle');
 
-// count values evenly from `from` to `to` (both included), rounded to 6
-// decimals so the specs, the links and the records stay readable.
-function range(from, to, count) {
-  return Array.from({ length: count }, (_, i) => Math.round((from + ((to - from) * i) / Math.max(1, count - 1)) * 1e6) / 1e6);
+// The values of a native sweep range {from, to, step}, computed as
+// core/src/sweep.cpp does (from + k·step, rounded to 12 decimals), so the
+// specs here equal the experiment files' expansions bit for bit.
+function nativeRange(from, to, step) {
+  const steps = Math.floor((to - from) / step + 1e-9);
+  return Array.from({ length: steps + 1 }, (_, k) => Math.round((from + k * step) * 1e12) / 1e12);
 }
+
+// count elements spread evenly over a list, first and last included.
+const spread = (list, count) =>
+  Array.from({ length: count }, (_, i) => list[Math.round((i * (list.length - 1)) / Math.max(1, count - 1))]);
 
 const mnist = (target_hd, seed) => ({ source: 'mnist', S: 50, selection: 'greedy', target_hd, band: 1, seed });
 const rademacher = (p, seed) => ({ source: 'rademacher', N: 784, S: 50, p, seed });
+
+// The pattern sets of experiments/fig1-*.json and fig2-*.json (seed k + 1
+// for the k-th value), each with its planned mean HD: the target, or the
+// expected 2p(1 − p)N of a Rademacher set.
+const paperSets = {
+  mnist: nativeRange(30, 190, 3.076923076923077).map((hd, k) => ({ data: mnist(hd, k + 1), planned: hd })),
+  rademacher: nativeRange(0.51, 1.0, 0.01).map((p, k) => ({ data: rademacher(p, k + 1), planned: 2 * p * (1 - p) * 784 })),
+};
+
+const buckets = [60, 90, 120];
+const bucketOf = (hd) => buckets.find((centre) => hd !== null && Math.abs(hd - centre) <= 10) ?? null;
 
 /** Interleaves two lists so the scatter fills evenly as results arrive. */
 function interleave(a, b) {
   return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => [a[i], b[i]]).flat().filter(Boolean);
 }
+
+const planOf = (data) => (data.source === 'rademacher' ? data.p : data.target_hd);
 
 const specs = (sets, degrees) =>
   sets.flatMap((data) => degrees.map((n) => ({ measure: 'capacity', data, model: { F: 'rectpoly', n } })));
@@ -39,50 +62,69 @@ export const figures = {
     title: 'Kmax against separation (Fig. 1 of the correlations paper)',
     describe: (scale) =>
       scale === 'paper'
-        ? 'Paper scale: 53 greedy MNIST subsets (target HD 30 to 190) and 50 skewed Rademacher sets (p = 0.51 to 1.0), S = 50, N = 784, rectified polynomial n = 7, 9, 11: 309 runs.'
-        : 'Reduced: 12 greedy MNIST subsets (target HD 30 to 190) and 12 skewed Rademacher sets (p = 0.51 to 1.0), S = 50, N = 784, rectified polynomial n = 7, 9, 11: 72 runs.',
+        ? 'Paper scale (experiments/fig1-*.json): 53 greedy MNIST subsets (target HD 30 to 190) and 50 skewed Rademacher sets (p = 0.51 to 1.0), S = 50, N = 784, rectified polynomial n = 7, 9, 11: 309 runs.'
+        : 'Reduced: 12 of the paper-scale greedy MNIST subsets (target HD 30 to 190) and 12 of its skewed Rademacher sets (p = 0.51 to 1.0), S = 50, N = 784, rectified polynomial n = 7, 9, 11: 72 runs.',
     specs(scale) {
-      const [m, r] = scale === 'paper' ? [53, 50] : [12, 12];
-      const sets = interleave(
-        range(30, 190, m).map((hd, i) => mnist(hd, i + 1)),
-        range(0.51, 1.0, r).map((p, i) => rademacher(p, i + 1)),
-      );
-      return specs(sets, [7, 9, 11]);
+      const pick = (list) => (scale === 'paper' ? list : spread(list, 12)).map((set) => set.data);
+      return specs(interleave(pick(paperSets.mnist), pick(paperSets.rademacher)), [7, 9, 11]);
     },
+    caption: 'Kmax (exact mode) of each run; triangles MNIST, circles artificial.',
+    columns: ['source', 'n', 'target HD or p', 'seed', 'Kmax', 'censored', 'mean HD of first Kmax', 'data checksum'],
+    rows: ({ spec, result: { exact }, data }) => [
+      [sourceName(spec.data.source), spec.model.n, planOf(spec.data), spec.data.seed, exact.kmax, exact.censored, exact.mean_hd, data.checksum],
+    ],
     x: { title: 'mean pairwise HD of the first Kmax patterns (bits)', min: 0, max: 400 },
     series: ['mnist', 'rademacher'].flatMap((source) =>
       [7, 9, 11].map((n) => ({ label: `${sourceName(source)}, n = ${n}`, color: colors[n], style: style(source) })),
     ),
     // A point needs a mean HD, i.e. Kmax >= 2.
-    point: ({ spec, result: { exact } }) =>
+    points: ({ spec, result: { exact } }) =>
       exact.mean_hd === null
-        ? null
-        : {
-            series: `${sourceName(spec.data.source)}, n = ${spec.model.n}`,
-            point: { x: exact.mean_hd, y: exact.kmax, censored: exact.censored },
-          },
+        ? []
+        : [{ series: `${sourceName(spec.data.source)}, n = ${spec.model.n}`, point: { x: exact.mean_hd, y: exact.kmax, censored: exact.censored } }],
   },
   fig2: {
-    title: 'Kmax against the degree n at mean HD ≈ 90 (after Fig. 2 of the correlations paper)',
+    title: 'Kmax against the degree n in mean-HD buckets (Fig. 2 of the correlations paper)',
     describe: (scale) =>
-      scale === 'paper'
-        ? "Paper scale: the paper's 20 degrees n = 6 to 38, 10 greedy MNIST subsets (target HD 90) and 10 Rademacher sets (p = 0.94), S = 50: 400 runs."
-        : 'Reduced: 11 degrees n = 6 to 38, 4 greedy MNIST subsets (target HD 90) and 4 Rademacher sets (p = 0.94), S = 50: 88 runs.',
+      (scale === 'paper'
+        ? "Paper scale (experiments/fig2-*.json): the Fig. 1 sets (53 greedy MNIST subsets, 50 Rademacher sets, S = 50) at the paper's 20 degrees n = 6 to 38: 2,060 runs."
+        : 'Reduced: the paper-scale sets planned inside a bucket (target HD, or 2p(1 − p)N, within 10 bits of 60, 90 or 120), every other MNIST subset of those: 10 MNIST subsets and 4 Rademacher sets, S = 50, at 11 of its degrees: 154 runs.') +
+      ' Each set goes in the bucket of its measured mean pairwise HD (± 10 bits, as in the paper); a point is the mean Kmax of the sets in a bucket.',
     specs(scale) {
-      const [count, degrees] = scale === 'paper' ? [10, paperDegrees] : [4, [6, 7, 8, 9, 10, 11, 12, 16, 20, 28, 38]];
-      const seeds = Array.from({ length: count }, (_, i) => i + 1);
-      return specs(interleave(seeds.map((s) => mnist(90, s)), seeds.map((s) => rademacher(0.94, s))), degrees);
+      if (scale === 'paper') return specs(interleave(...['mnist', 'rademacher'].map((s) => paperSets[s].map((set) => set.data))), paperDegrees);
+      const planned = (list) => list.filter((set) => bucketOf(set.planned) !== null).map((set) => set.data);
+      const mnistSets = planned(paperSets.mnist).filter((_, i) => i % 2 === 0);
+      return specs(interleave(mnistSets, planned(paperSets.rademacher)), [6, 7, 8, 9, 10, 11, 12, 16, 20, 28, 38]);
     },
-    x: { title: 'degree n of the rectified polynomial', min: 0, max: 40 },
-    series: ['mnist', 'rademacher'].map((source) => ({
-      label: `${sourceName(source)}, mean HD ≈ 90`,
-      color: colors[source],
-      style: style(source),
-    })),
-    point: ({ spec, result: { exact } }) => ({
-      series: `${sourceName(spec.data.source)}, mean HD ≈ 90`,
-      point: { x: spec.model.n, y: exact.kmax, censored: exact.censored },
-    }),
+    x: { title: 'degree n of the rectified polynomial', min: 5, max: 40 },
+    y: { title: 'mean Kmax (exact mode) of the sets in the bucket', min: 0, max: 52 },
+    series: buckets.flatMap((centre, i) =>
+      ['mnist', 'rademacher'].map((source) => ({
+        label: `${sourceName(source)}, HD ${centre} ± 10`,
+        color: colors[source],
+        style: ['triangle', 'circle', 'rect'][i],
+        dash: [[], [6, 3], [2, 3]][i],
+        line: true,
+      })),
+    ),
+    caption: 'Mean Kmax (exact mode) against n, one line per source and bucket (red MNIST, blue artificial); hollow: some set censored (Kmax = S).',
+    columns: ['source', 'n', 'target HD or p', 'seed', 'mean HD of the S patterns', 'bucket', 'Kmax', 'censored', 'data checksum'],
+    rows: ({ spec, result: { exact }, data }) => [
+      [sourceName(spec.data.source), spec.model.n, planOf(spec.data), spec.data.seed, data.mean_hd, bucketOf(data.mean_hd) ?? 'none', exact.kmax, exact.censored, data.checksum],
+    ],
+    // memo: this run's sums per series and degree. A point is replaced as
+    // more sets of its bucket arrive; hollow when any of them is censored.
+    points({ spec, result: { exact }, data }, memo) {
+      const centre = bucketOf(data.mean_hd);
+      if (centre === null) return [];
+      const series = `${sourceName(spec.data.source)}, HD ${centre} ± 10`;
+      const key = `${series}/${spec.model.n}`;
+      const sum = (memo[key] ??= { kmax: 0, sets: 0, censored: false });
+      sum.kmax += exact.kmax;
+      sum.sets += 1;
+      sum.censored ||= exact.censored;
+      return [{ series, point: { x: spec.model.n, y: sum.kmax / sum.sets, censored: sum.censored, sets: sum.sets }, replace: true }];
+    },
   },
   dc: {
     title: 'D_c^ε against ε in the overloaded regime ("Beyond memory storage capacity")',
@@ -109,6 +151,7 @@ export const figures = {
     x: { title: 'ε', min: 0, max: 0.5 },
     y: { title: 'D_c^ε (fraction of probes converged)', min: 0, max: 1.05 },
     series: [2, 4, 8].map((n, i) => ({ label: `n = ${n}`, color: ['#1f77b4', '#2ca02c', '#d62728'][i], style: 'circle', line: true })),
+    caption: 'D_c^ε of each run against ε, one line per degree n.',
     columns: ['n', 'K', 'probes', 'ε', 'D_c^ε', 'mean Cvg / N', 'data checksum'],
     rows: ({ spec, result, data }) =>
       Object.entries(result.D_c).map(([epsilon, dc]) => [spec.model.n, result.K, result.probes, epsilon, dc, result.mean_cvg, data.checksum]),

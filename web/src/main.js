@@ -42,14 +42,6 @@ const sweeps = createSweeps({ pool, state, onStateChange, report });
 const recall = createRecall({ pool, state, onStateChange, report });
 const results = createResults({ pool, state, onStateChange, report });
 const views = { explorer, sweeps, recall, results };
-// A debug hook for the tests: kill one worker; the pool must report it and replace it.
-window.damlabDebug = {
-  crashWorker: () =>
-    pool.submit('crash', {}).promise.catch((error) => {
-      report([error.message]);
-      throw error;
-    }),
-};
 
 function showView(name) {
   state.view = name;

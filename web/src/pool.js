@@ -1,8 +1,9 @@
 // A small pool of module workers, each holding its own wasm module (see
 // worker.js for the message protocol). Jobs queue until a worker is free.
 // cancel(id) terminates the worker running that job and starts a fresh one;
-// a worker that dies (an uncaught error, out of memory) fails its job and is
-// replaced the same way, so the page stays usable.
+// a worker that dies (an uncaught error, failing to load) or reports a fatal
+// error (out of memory, an aborted module) fails its job and is replaced the
+// same way, so the page stays usable.
 
 export class Cancelled extends Error {
   constructor() {
@@ -37,7 +38,9 @@ export class WorkerPool {
         const error = new Error(data.message);
         error.name = data.name;
         if (data.field) error.field = data.field;
-        this.#finish(slot, () => job.reject(error));
+        // A module that ran out of memory or aborted is not reused.
+        if (data.fatal) this.#replace(slot, error);
+        else this.#finish(slot, () => job.reject(error));
       }
     };
     const died = (event) => {

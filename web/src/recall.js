@@ -6,8 +6,16 @@ import { crossCheck, recallJob } from './state.js';
 import { readForm, writeForm } from './form.js';
 import { energyChart, setEnergies, drawPattern } from './charts.js';
 import { fillTable } from './exports.js';
+import { bindForm, createRunner, summaryRow } from './runner.js';
 
 const $ = (id) => document.getElementById(id);
+// Labels 0-9 of each data set (docs/data.md), as the captions name them.
+const classNames = {
+  mnist: (label) => `digit ${label}`,
+  'fashion-mnist': (label) =>
+    ['T-shirt/top', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot'][label],
+};
+const dataName = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' };
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export function createRecall({ pool, state, onStateChange, report }) {
@@ -15,7 +23,7 @@ export function createRecall({ pool, state, onStateChange, report }) {
   const form = $('recall-form');
   const chart = energyChart($('energy-chart'));
   const controls = ['recall-first', 'recall-back', 'recall-step', 'recall-play', 'recall-slider'];
-  let job = null;
+  const runner = createRunner({ view, pool, report });
   let run = null; // the worker's result
   let step = 0;
   let timer = null;
@@ -27,13 +35,8 @@ export function createRecall({ pool, state, onStateChange, report }) {
     }
   }
 
-  function summaryRow(list, term, value) {
-    const dt = document.createElement('dt');
-    dt.textContent = term;
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    list.append(dt, dd);
-  }
+  const named = (label) => classNames[run.source](label);
+  const noun = () => (run.source === 'mnist' ? 'digit' : 'item');
 
   function showStep(t) {
     step = t;
@@ -44,16 +47,16 @@ export function createRecall({ pool, state, onStateChange, report }) {
     drawPattern($('recall-nearest'), run.nearest[nearest.memory], run.side);
     $('recall-state-caption').textContent = `State at step ${t} (${t === 0 ? 'the probe' : `${run.flips[t - 1]} bits flipped`})`;
     $('recall-nearest-caption').textContent =
-      `Nearest memory: #${nearest.memory} (digit ${nearest.label}), overlap ${nearest.overlap} of ${run.N}` +
-      (nearest.memory === run.digit ? ' — the stored digit' : '');
+      `Nearest memory: #${nearest.memory} (${named(nearest.label)}), overlap ${nearest.overlap} of ${run.N}` +
+      (nearest.memory === run.digit ? ` — the stored ${noun()}` : '');
     $('recall-position').textContent = `step ${t} of ${last}${t === last ? (run.converged ? ' (fixed point)' : ' (step limit)') : ''}`;
     $('recall-slider').value = String(t);
     view.dataset.step = String(t);
     view.dataset.nearest = String(nearest.memory);
     fillTable(
       $('overlap-table'),
-      ['memory', 'digit', 'overlap ξ·σ', 'the stored digit?'],
-      top.map(({ memory, label, overlap }) => [memory, label, overlap, memory === run.digit ? 'yes' : '']),
+      ['memory', 'class', 'overlap ξ·σ', `the stored ${noun()}?`],
+      top.map(({ memory, label, overlap }) => [memory, named(label), overlap, memory === run.digit ? 'yes' : '']),
     );
     setEnergies(chart, run.energies, t);
     $('recall-back').disabled = $('recall-first').disabled = t === 0;
@@ -82,7 +85,7 @@ export function createRecall({ pool, state, onStateChange, report }) {
     run = result;
     drawPattern($('recall-stored'), run.stored, run.side);
     drawPattern($('recall-probe'), run.probe, run.side);
-    $('recall-stored-caption').textContent = `Stored digit: memory #${run.digit} (MNIST item ${run.item}, a ${run.label})`;
+    $('recall-stored-caption').textContent = `Stored ${noun()}: memory #${run.digit} (${dataName[run.source]} item ${run.item}, ${named(run.label)})`;
     const list = $('recall-summary');
     list.replaceChildren();
     const last = run.states.length - 1;
@@ -91,8 +94,8 @@ export function createRecall({ pool, state, onStateChange, report }) {
     summaryRow(
       list,
       'Ends nearest to',
-      `memory #${end.memory} (digit ${end.label}), overlap ${end.overlap} of ${run.N}: ` +
-        (end.memory === run.digit ? 'the stored digit' : 'not the stored digit'),
+      `memory #${end.memory} (${named(end.label)}), overlap ${end.overlap} of ${run.N}: ` +
+        (end.memory === run.digit ? `the stored ${noun()}` : `not the stored ${noun()}`),
     );
     summaryRow(list, 'Build', run.variant);
     fillTable(
@@ -117,32 +120,10 @@ export function createRecall({ pool, state, onStateChange, report }) {
     report([]);
     onStateChange();
     stop();
-    if (job) pool.cancel(job.id);
-    view.dataset.status = 'running';
-    const current = (job = pool.submit('recall', recallJob(state)));
-    try {
-      const result = await current.promise;
-      show(result);
-      view.dataset.status = 'done';
-    } catch (error) {
-      if (job !== current) return;
-      view.dataset.status = error.name === 'Cancelled' ? 'cancelled' : 'error';
-      if (error.name !== 'Cancelled') report([error.message]);
-    } finally {
-      if (job === current) job = null;
-    }
+    await runner.start([pool.submit('recall', recallJob(state))], show);
   }
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    compute();
-  });
-  form.addEventListener('change', () => {
-    const errors = readForm(form, state);
-    report(errors);
-    if (!errors.length) onStateChange();
-    showRelevant();
-  });
+  bindForm(form, { state, report, onStateChange, run: compute, onChange: showRelevant });
   $('recall-first').addEventListener('click', () => (stop(), showStep(0)));
   $('recall-back').addEventListener('click', () => (stop(), showStep(Math.max(0, step - 1))));
   $('recall-step').addEventListener('click', () => (stop(), showStep(Math.min(run.states.length - 1, step + 1))));

@@ -54,12 +54,15 @@ export const fields = {
   figure: { ...choice('fig1', 'fig2', 'dc'), default: 'fig1' },
   scale: { ...choice('reduced', 'paper'), default: 'reduced' },
   embed: { ...choice('0', '1'), default: '0' },
-  // The recall view: K memories (a seeded random subset of the MNIST digits),
-  // the stored digit to corrupt, its corruption and the update rule.
+  // The recall view: K memories (a seeded random subset of a packed data
+  // set), the stored item to corrupt, its corruption (clamp = 1: the pixels
+  // outside the occlusion never update) and the update rule.
+  rsource: { ...choice('mnist', 'fashion-mnist'), default: 'mnist' },
   K: { ...int(1, 10000), default: 100 },
   digit: { ...int(0, 9999), default: 3 },
   delta: { ...real(0, 1), default: 0.2 },
   occlude: { ...choice('none', 'top', 'bottom', 'left', 'right', 'center'), default: 'none' },
+  clamp: { ...choice('0', '1'), default: '0' },
   rseed: { ...int(0, maxSeed), default: 1 },
   update: { ...choice('async', 'sync'), default: 'async' },
   steps: { ...int(1, 100), default: 10 },
@@ -73,6 +76,8 @@ export function crossCheck(state) {
   const errors = [];
   if (state.view === 'recall' && state.digit >= state.K)
     errors.push(`digit = ${state.digit}: must be less than K = ${state.K} (an index into the memories)`);
+  if (state.view === 'recall' && state.clamp === '1' && state.occlude === 'none')
+    errors.push('clamp = 1: needs an occlusion (with none, every pixel would be clamped and nothing could change)');
   return errors;
 }
 
@@ -118,7 +123,7 @@ export function toHash(state) {
     keys.push('S', 'seed', 'F', state.F === 'exp' ? 'beta' : 'n');
   } else if (state.view === 'sweeps') keys.push('figure', 'scale');
   else if (state.view === 'recall')
-    keys.push('K', 'digit', 'delta', 'occlude', 'rseed', 'update', 'steps', 'rF', state.rF === 'exp' ? 'rbeta' : 'rn');
+    keys.push('rsource', 'K', 'digit', 'delta', 'occlude', 'clamp', 'rseed', 'update', 'steps', 'rF', state.rF === 'exp' ? 'rbeta' : 'rn');
   if (state.embed === '1') keys.push('embed');
   const params = new URLSearchParams();
   for (const key of keys) params.set(key, String(state[key]));
@@ -151,6 +156,6 @@ export function explorerSpec(state, fileName = '') {
 /** The recall view's job: the worker builds the memories and runs Network.recall. */
 export function recallJob(state) {
   const model = state.rF === 'exp' ? { F: 'exp', beta: state.rbeta } : { F: state.rF, n: state.rn };
-  const { K, digit, delta, occlude, rseed: seed, update, steps } = state;
-  return { source: 'mnist', K, digit, delta, occlude, seed, update, steps, model };
+  const { rsource: source, K, digit, delta, occlude, rseed: seed, update, steps } = state;
+  return { source, K, digit, delta, occlude, clamp: state.clamp === '1', seed, update, steps, model };
 }

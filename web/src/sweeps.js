@@ -4,6 +4,7 @@ import { readForm, writeForm } from './form.js';
 import { sweepChart, resetSweep, addPoint, chartPng } from './charts.js';
 import { download, fillTable, toCsv } from './exports.js';
 import { figures } from './figures.js';
+import { bindForm, createRunner } from './runner.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -11,52 +12,49 @@ export function createSweeps({ pool, state, onStateChange, report }) {
   const view = $('sweeps');
   const form = $('sweep-form');
   const chart = sweepChart($('sweep-chart'));
-  const capacityColumns = ['source', 'n', 'target HD or p', 'seed', 'Kmax', 'censored', 'mean HD of first Kmax', 'data checksum'];
-  const columns = () => figures[state.figure].columns ?? capacityColumns;
-  let jobs = [];
+  const columns = () => figures[state.figure].columns;
+  const runner = createRunner({
+    view,
+    pool,
+    report,
+    progress: $('sweep-progress'),
+    cancelButton: $('sweep-cancel'),
+    onTick: (done, all) => ($('sweep-count').textContent = `${done} / ${all} runs`),
+    onCancel: () => fillTables(),
+  });
   let records = [];
   let rows = [];
+  let memo = {}; // a figure's running sums for this run (fig2's bucket means)
 
   function describe() {
     const figure = figures[state.figure];
     $('sweeps-title').textContent = `Sweeps: ${figure.title}`;
     $('sweep-description').textContent = figure.describe(state.scale);
-    $('sweep-caption').textContent = figure.points
-      ? 'D_c^ε of each run against ε, one line per degree n.'
-      : 'Kmax (exact mode) of each run; triangles MNIST, circles artificial.';
+    $('sweep-caption').textContent = figure.caption;
   }
 
   function reset() {
     resetSweep(chart, figures[state.figure]);
     records = [];
     rows = [];
-    fillTable($('sweep-table'), columns(), []);
+    memo = {};
+    fillTables();
     for (const id of ['sweep-csv', 'sweep-json', 'sweep-png']) $(id).disabled = true;
+  }
+
+  // The runs, and the chart's points (for fig2 these are bucket means, not runs).
+  function fillTables() {
+    fillTable($('sweep-table'), columns(), rows);
+    const { x, y } = chart.options.scales;
+    const points = chart.data.datasets.flatMap(({ label, data }) => data.map((p) => [label, p.x, p.y, p.censored ? 'yes' : '']));
+    fillTable($('sweep-points'), ['series', x.title.text, y.title.text, 'hollow (censored)'], points);
   }
 
   function add(record) {
     const figure = figures[state.figure];
     records.push(record);
-    if (figure.points) {
-      rows.push(...figure.rows(record));
-      for (const { series, point } of figure.points(record)) addPoint(chart, series, point);
-      return;
-    }
-    const { spec, result, data: loaded } = record;
-    const data = spec.data;
-    const exact = result.exact;
-    rows.push([
-      data.source === 'rademacher' ? 'artificial' : 'MNIST',
-      spec.model.n,
-      data.source === 'rademacher' ? data.p : data.target_hd,
-      data.seed,
-      exact.kmax,
-      exact.censored,
-      exact.mean_hd,
-      loaded.checksum,
-    ]);
-    const point = figures[state.figure].point(record);
-    if (point) addPoint(chart, point.series, point.point);
+    rows.push(...figure.rows(record));
+    for (const { series, point, replace } of figure.points(record, memo)) addPoint(chart, series, point, replace);
   }
 
   async function run() {
@@ -65,62 +63,16 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     report([]);
     onStateChange();
     describe();
-    cancel();
+    runner.cancel();
     reset();
-    const specs = figures[state.figure].specs(state.scale);
-    let done = 0;
-    const progress = $('sweep-progress');
-    const tick = () => {
-      progress.value = done / specs.length;
-      $('sweep-count').textContent = `${done} / ${specs.length} runs`;
-    };
-    tick();
-    $('sweep-cancel').disabled = false;
-    view.dataset.status = 'running';
-    const current = (jobs = specs.map((spec) => pool.run(spec)));
-    const failures = [];
-    await Promise.all(
-      current.map(async ({ promise }) => {
-        try {
-          const { record } = await promise;
-          if (jobs === current) add(JSON.parse(record));
-        } catch (error) {
-          if (error.name !== 'Cancelled') failures.push(error.message);
-        }
-        done++;
-        if (jobs === current) tick();
-      }),
-    );
-    if (jobs !== current) return; // cancelled or superseded
-    jobs = [];
-    $('sweep-cancel').disabled = true;
-    fillTable($('sweep-table'), columns(), rows);
-    if (failures.length) report([...new Set(failures)]);
-    view.dataset.status = failures.length ? 'error' : 'done';
+    const jobs = figures[state.figure].specs(state.scale).map((spec) => pool.run(spec));
+    const ok = await runner.start(jobs, ({ record }) => add(JSON.parse(record)));
+    if (!ok && view.dataset.status !== 'error') return; // cancelled or superseded
+    fillTables();
     for (const id of ['sweep-csv', 'sweep-json', 'sweep-png']) $(id).disabled = false;
   }
 
-  function cancel() {
-    if (!jobs.length) return;
-    const running = jobs;
-    jobs = [];
-    for (const { id } of running) pool.cancel(id);
-    $('sweep-cancel').disabled = true;
-    fillTable($('sweep-table'), columns(), rows);
-    view.dataset.status = 'cancelled';
-  }
-
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    run();
-  });
-  form.addEventListener('change', () => {
-    const errors = readForm(form, state);
-    report(errors);
-    if (!errors.length) onStateChange();
-    describe();
-  });
-  $('sweep-cancel').addEventListener('click', cancel);
+  bindForm(form, { state, report, onStateChange, run, onChange: describe });
   const stem = () => `damlab-${state.figure}-${state.scale}`;
   $('sweep-csv').addEventListener('click', () => download(`${stem()}.csv`, toCsv(columns(), rows), 'text/csv'));
   $('sweep-json').addEventListener('click', () =>

@@ -2,12 +2,16 @@
 //   in:  run   {base, spec, theory, bytes}  spec: an experiment spec object;
 //                                    bytes: the IDX file of an idx source
 //        hello {base}                loads the module, answers with its build
-//        recall {base, source, K, digit, delta, occlude, seed, update, steps, model}
+//        recall {base, source, K, digit, delta, occlude, clamp, seed, update, steps, model}
 //                                    a whole recall trajectory (see recall() below)
-//        crash {}                    a debug hook: the worker dies (tests)
 //   out: progress  fraction in [0, 1]
 //        result    {record, variant, version, theory}
-//        error     {name, message, field}
+//        error     {name, message, field, fatal}
+//                  fatal: the module cannot be trusted with another job (out
+//                  of memory, or an emscripten abort): the pool replaces this
+//                  worker. Wasm memory never shrinks, so even a clean
+//                  std::bad_alloc leaves the worker holding the browser's
+//                  whole allowance; a fresh worker gives it back.
 // A run is one synchronous runSpec call, so it cannot read a cancel message:
 // the pool cancels by terminating this worker.
 import { loadDamlab } from '../../wasm/js/damlab.js';
@@ -93,9 +97,11 @@ const occlusions = {
 // The memories: the first K of Rng(seed).permutation(count) of the asset's
 // patterns. The probe: stored digit `digit`, each bit flipped when
 // Rng.bernoulli(delta) (the same generator, after the permutation), then the
-// occluded pixels set to -1. Network.recall gives the trajectory; the
+// occluded pixels set to -1. clamp: the pixels outside the occlusion keep
+// their probe values (Network.recall's clamped flags), so only the occluded
+// part is completed. Network.recall gives the trajectory; the
 // overlaps of every state with every memory come from Network.overlaps.
-async function recall(id, { base, source, K, digit, delta, occlude, seed, update, steps, model }) {
+async function recall(id, { base, source, K, digit, delta, occlude, clamp, seed, update, steps, model }) {
   const dam = await module(base);
   const layout = assetLayout(await asset(base, source));
   if (K > layout.count) throw new Error(`K = ${K}: must be at most ${layout.count}, the size of the data set`);
@@ -112,10 +118,14 @@ async function recall(id, { base, source, K, digit, delta, occlude, seed, update
     const probe = Int8Array.from(stored);
     for (let i = 0; i < probe.length; i++) if (rng.bernoulli(delta)) probe[i] = -probe[i];
     const side = Math.round(Math.sqrt(layout.N));
-    for (let i = 0; i < probe.length; i++) if (occlusions[occlude](Math.floor(i / side), i % side)) probe[i] = -1;
+    const clamped = new Uint8Array(layout.N);
+    for (let i = 0; i < probe.length; i++) {
+      if (occlusions[occlude](Math.floor(i / side), i % side)) probe[i] = -1;
+      else clamped[i] = clamp ? 1 : 0;
+    }
     const net = own(new dam.Network(memories, model));
     const start = own(dam.PatternSet.fromSigns(probe, layout.N));
-    const trajectory = net.recall(start, { mode: update, steps, seed, index: 0 });
+    const trajectory = net.recall(start, { mode: update, steps, seed, index: 0, ...(clamp ? { clamped } : {}) });
     const all = new Int8Array(trajectory.states.length * layout.N);
     trajectory.states.forEach((state, t) => all.set(state, t * layout.N));
     const states = own(dam.PatternSet.fromSigns(all, layout.N));
@@ -134,6 +144,7 @@ async function recall(id, { base, source, K, digit, delta, occlude, seed, update
       digit,
       item: chosen[digit],
       label: layout.labels[chosen[digit]],
+      source,
       stored,
       probe,
       states: trajectory.states,
@@ -155,23 +166,42 @@ onmessage = async ({ data: message }) => {
     let result;
     if (type === 'run') result = await run(id, data);
     else if (type === 'recall') result = await recall(id, data);
-    else if (type === 'crash') {
-      // An uncaught error outside any job: the pool sees the worker die.
-      setTimeout(() => {
-        throw new Error('crash requested by the debug hook');
-      });
-      return;
-    }
     else if (type === 'hello') {
       const dam = await module(data.base);
       result = { variant: dam.variant, version: dam.version() };
     } else throw new Error(`unknown message type ${type}`);
     postMessage({ id, type: 'result', data: result });
   } catch (error) {
+    const message = error?.message ?? String(error);
+    const fatal = isFatal(error, message);
     postMessage({
       id,
       type: 'error',
-      data: { name: error?.name ?? 'Error', message: error?.message ?? String(error), field: error?.field },
+      data: {
+        name: error?.name ?? 'Error',
+        message: fatal ? outOfMemory(message) : message,
+        field: error?.field,
+        fatal,
+      },
     });
   }
 };
+
+// std::bad_alloc arrives as an Error with that message (the bindings rethrow
+// every std::exception); a failed memory growth without exceptions, or any
+// other abort, arrives as a WebAssembly.RuntimeError ("Aborted(...)") and
+// leaves the module unusable; a JS-side allocation can fail as a RangeError.
+function isFatal(error, message) {
+  return (
+    error instanceof WebAssembly.RuntimeError ||
+    /bad_alloc|Aborted\(|Cannot enlarge memory|Out of memory|Array buffer allocation failed|Maximum memory size/i.test(message)
+  );
+}
+
+function outOfMemory(message) {
+  const memory = /bad_alloc|enlarge memory|Out of memory|allocation failed|Maximum memory/i.test(message);
+  return memory
+    ? `Out of memory: the run needed more WebAssembly memory than this browser allows the page (${message}). ` +
+        'The worker was replaced; try a smaller S or N.'
+    : `The WebAssembly module stopped (${message}). The worker was replaced.`;
+}

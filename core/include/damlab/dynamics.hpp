@@ -11,6 +11,7 @@
 #include <span>
 #include <vector>
 
+#include "damlab/bit_columns.hpp"
 #include "damlab/field_terms.hpp"
 #include "damlab/patterns.hpp"
 #include "damlab/separation.hpp"
@@ -37,9 +38,11 @@ class Network {
 
   // One synchronous update of every state: all bits from the same σ.
   // clamped (empty, or N flags) marks bits that never change. Returns the
-  // number of bits flipped over all states.
+  // number of bits flipped over all states. threads > 1 splits the states
+  // between threads (same result; builds without threads use one).
   std::size_t synchronous_update(PatternSet& states,
-                                 std::span<const std::uint8_t> clamped = {}) const;
+                                 std::span<const std::uint8_t> clamped = {},
+                                 std::size_t threads = 1) const;
 
   // One asynchronous sweep of pattern p of states: bits in the given order
   // (a permutation of 0..N-1, or empty for 0..N-1), each from the current
@@ -55,10 +58,14 @@ class Network {
   // Exact field sign of bit i (current value sigma) from the state's overlaps.
   int field_sign(std::span<const std::int32_t> overlaps, std::size_t i,
                  int sigma) const;
+  // The synchronous update of states [first, last).
+  std::size_t update_states(PatternSet& states, std::size_t first, std::size_t last,
+                            std::span<const std::uint8_t> clamped) const;
   void check_states(const PatternSet& states) const;
   void check_clamped(std::span<const std::uint8_t> clamped) const;
 
   PatternSet memories_;
+  BitColumns columns_;  // the memories by bit position, for the field sums
   FieldTerms terms_;
 };
 

@@ -133,6 +133,9 @@ std::string checksum(const PatternSet& set);
 // checksum, the code version and the measurement.
 Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes = {},
               const Progress& progress = {});
+// The same with the spec's data already loaded (load_data(spec.data, ...)),
+// so that sweep points sharing a data section load it once.
+Json run_spec(const Spec& spec, const LoadedData& data, const Progress& progress = {});
 
 // The measurement part of a capacity record.
 Json capacity_json(const CapacityResult& result);

@@ -1,0 +1,76 @@
+// Capacity at N = 784, poly n = 3, on the
+// first S digits of MNIST (S = 50, 2000) and Fashion-MNIST (S = 15000), and on
+// random patterns. damlab's exact mode (the whole profile, every K) and its
+// binary search against the paper's binary search with each K checked by
+// OpenBLAS GEMMs (Kmax of each reported as a counter).
+#include "blas_baselines.hpp"
+#include "damlab/capacity.hpp"
+#include "damlab/datasets.hpp"
+#include "support.hpp"
+
+namespace {
+
+constexpr std::size_t N = 784;
+
+damlab::PatternSet data(std::size_t S, bool random) {
+  if (random) return damlab::rademacher(N, S, 0.5, 3);
+  return bench::asset_patterns(S <= 10000 ? "mnist-10k.bin" : "fashion-mnist.bin", S);
+}
+
+void label(benchmark::State& state, bool random) {
+  state.SetLabel(random ? "random" : state.range(0) <= 10000 ? "mnist" : "fashion-mnist");
+}
+
+void BM_capacity_exact(benchmark::State& state) {
+  const std::size_t S = state.range(0);
+  const bool random = state.range(1) != 0;
+  label(state, random);
+  const auto set = data(S, random);
+  bench::PeakMemory peak(state);
+  damlab::CapacityResult result;
+  for (auto _ : state) result = damlab::capacity(set, damlab::Separation::poly(3));
+  state.counters["kmax"] = static_cast<double>(result.exact.kmax);
+  state.SetItemsProcessed(state.iterations() * S);
+}
+
+void BM_capacity_binary(benchmark::State& state) {
+  const std::size_t S = state.range(0);
+  const bool random = state.range(1) != 0;
+  label(state, random);
+  const auto set = data(S, random);
+  bench::PeakMemory peak(state);
+  damlab::BinarySearchResult result;
+  for (auto _ : state) result = damlab::binary_search_capacity(set, damlab::Separation::poly(3));
+  state.counters["kmax"] = static_cast<double>(result.kmax);
+  state.SetItemsProcessed(state.iterations() * S);
+}
+
+void BM_capacity_gemm(benchmark::State& state) {
+  const std::size_t S = state.range(0);
+  const bool random = state.range(1) != 0;
+  label(state, random);
+  const auto set = data(S, random);
+  const damlab::FieldTerms terms(damlab::Separation::poly(3), N);
+  bench::PeakMemory peak(state);
+  std::size_t kmax = 0;
+  for (auto _ : state) kmax = bench::gemm_binary_search_capacity(set, terms);
+  state.counters["kmax"] = static_cast<double>(kmax);
+  state.SetItemsProcessed(state.iterations() * S);
+}
+
+// Random S = 15000 is left to the exact mode: every K up to S is retrieved,
+// and each binary-search step then costs minutes.
+template <bool with_random_15000>
+void cases(benchmark::internal::Benchmark* b) {
+  b->ArgNames({"S", "random"});
+  for (long S : {50, 2000, 15000})
+    for (long random : {0, 1})
+      if (with_random_15000 || !(S == 15000 && random)) b->Args({S, random});
+  b->Unit(benchmark::kMillisecond)->UseRealTime();
+}
+
+BENCHMARK(BM_capacity_exact)->Name("capacity/damlab_exact")->Apply(cases<true>);
+BENCHMARK(BM_capacity_binary)->Name("capacity/damlab_binary")->Apply(cases<false>);
+BENCHMARK(BM_capacity_gemm)->Name("capacity/openblas_binary")->Apply(cases<false>);
+
+}  // namespace

@@ -1,0 +1,106 @@
+#include "damlab/bit_columns.hpp"
+
+#include <algorithm>
+
+#include "damlab/error.hpp"
+
+namespace damlab {
+
+BitColumns::BitColumns(const PatternSet& set)
+    : N_(set.N()), groups_((set.size() + 7) / 8), bytes_(groups_ * set.N(), 0) {
+  for (std::size_t p = 0; p < set.size(); ++p) {
+    std::uint8_t* column = bytes_.data() + (p / 8) * N_;
+    const auto bit = static_cast<std::uint8_t>(1U << (p % 8));
+    const auto row = set.row(p);
+    for (std::size_t w = 0; w < row.size(); ++w)
+      for (std::uint64_t bits = row[w]; bits != 0; bits &= bits - 1)
+        column[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))] |= bit;
+  }
+}
+
+// The table and apply loops are compiled for AVX-512 and AVX2 as well and
+// picked at load time; every clone does the same operations on each entry
+// and element in the same order, so results are bit-identical.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+#define DAMLAB_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define DAMLAB_CLONES
+#endif
+
+DAMLAB_CLONES void signed_sum_table(std::span<const double, 8> c, SignedSumTable& table) {
+  // Entries for the first k bits, extended one bit at a time: each entry is
+  // a sequential sum of its own eight terms.
+  table[0] = -c[0];
+  table[1] = c[0];
+  for (std::size_t k = 1; k < 8; ++k) {
+    const std::size_t half = std::size_t{1} << k;
+    for (std::size_t b = 0; b < half; ++b) {
+      table[b + half] = table[b] + c[k];
+      table[b] = table[b] - c[k];
+    }
+  }
+}
+
+DAMLAB_CLONES void accumulate_group(const SignedSumTable& table, std::span<const std::uint8_t> column,
+                                    std::span<const std::uint8_t> flip, std::span<double> out) {
+  const std::size_t n = out.size();
+  if (flip.empty()) {
+    for (std::size_t i = 0; i < n; ++i) out[i] += table[column[i]];
+  } else {
+    for (std::size_t i = 0; i < n; ++i) out[i] += table[column[i] ^ flip[i]];
+  }
+}
+
+namespace {
+
+// Four groups in one pass: out[i] += (T0[b0] + T1[b1]) + (T2[b2] + T3[b3]).
+DAMLAB_CLONES void accumulate_four(const SignedSumTable* tables, const std::uint8_t* const* columns,
+                                   const std::uint8_t* flip, double* out, std::size_t n) {
+  const double *t0 = tables[0].data(), *t1 = tables[1].data(), *t2 = tables[2].data(),
+               *t3 = tables[3].data();
+  const std::uint8_t *b0 = columns[0], *b1 = columns[1], *b2 = columns[2], *b3 = columns[3];
+  if (flip == nullptr) {
+    for (std::size_t i = 0; i < n; ++i)
+      out[i] += (t0[b0[i]] + t1[b1[i]]) + (t2[b2[i]] + t3[b3[i]]);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint8_t f = flip[i];
+      out[i] += (t0[b0[i] ^ f] + t1[b1[i] ^ f]) + (t2[b2[i] ^ f] + t3[b3[i] ^ f]);
+    }
+  }
+}
+
+}  // namespace
+
+void accumulate_signed_sums(const BitColumns& columns, std::span<const double> c,
+                            std::size_t first, std::size_t last,
+                            std::span<const std::uint8_t> flip, std::span<double> out) {
+  require(last <= c.size() && first <= last, "patterns", last, "at most c.length");
+  require(out.size() == columns.N(), "out.length", out.size(), "N = " + std::to_string(columns.N()));
+  if (first == last) return;
+  const std::size_t g_first = first / 8, g_last = (last + 7) / 8;
+  require(g_last <= columns.groups(), "patterns", last, "within the columns' patterns");
+  SignedSumTable tables[4];
+  const std::uint8_t* column[4];
+  std::size_t filled = 0;
+  for (std::size_t g = g_first; g < g_last; ++g) {
+    std::array<double, 8> coefficients{};
+    for (std::size_t mu = std::max(first, g * 8); mu < std::min(last, g * 8 + 8); ++mu)
+      coefficients[mu - g * 8] = c[mu];
+    signed_sum_table(coefficients, tables[filled]);
+    column[filled++] = columns.group(g).data();
+    if (filled == 4) {
+      accumulate_four(tables, column, flip.empty() ? nullptr : flip.data(), out.data(), out.size());
+      filled = 0;
+    }
+  }
+  for (std::size_t k = 0; k < filled; ++k)
+    accumulate_group(tables[k], {column[k], columns.N()}, flip, out);
+}
+
+void flip_bytes(const PatternSet& set, std::size_t p, std::span<std::uint8_t> out) {
+  require(out.size() == set.N(), "flip.length", out.size(), "N = " + std::to_string(set.N()));
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = set.bit(p, i) ? 0x00 : 0xFF;
+}
+
+}  // namespace damlab
