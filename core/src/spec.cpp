@@ -8,6 +8,7 @@
 #include "damlab/datasets.hpp"
 #include "damlab/error.hpp"
 #include "damlab/idx.hpp"
+#include "damlab/models/hebbian.hpp"
 #include "damlab/packed_asset.hpp"
 #include "damlab/subsets.hpp"
 #include "damlab/version.hpp"
@@ -430,6 +431,23 @@ void check_budget(const Spec& spec, std::size_t N, std::size_t S) {
                     mib(n * s / 8) + ")",
                 std::to_string(max_pattern_bits) + " bits (" + mib(max_pattern_bits / 8.0) + ")",
                 max_pattern_bits / N);
+  // Registry models (models/model.hpp): Hopfield networks keep an N × N
+  // weight matrix and read a row of it per bit update; the generic capacity
+  // scan builds a model and checks K patterns for every K up to S at worst.
+  const std::string& model = spec.named.name;
+  const bool hebbian = model.rfind("hopfield-", 0) == 0;
+  require(!hebbian || N <= max_hebbian_N, "data.N", N,
+          "at most " + std::to_string(max_hebbian_N) + " for " + model + " (an N × N weight matrix)");
+  const double limit = static_cast<double>(max_work);
+  if (spec.measure == "capacity" && !model.empty() && model != "dam" && model != "lse") {
+    const double work = hebbian ? s * s * n * n : s * s * s * n / 3;
+    if (work > limit)
+      over_budget(data, N, S,
+                  "model " + model + " checks every K up to S, about " +
+                      (hebbian ? "S² × N²" : "S³ × N / 3") + " = " + rounded(work) + " operations",
+                  "2^40 = " + rounded(limit),
+                  static_cast<std::uint64_t>(hebbian ? std::sqrt(limit) / n : std::cbrt(3 * limit / n)));
+  }
   if (spec.measure == "capacity") {
     if (n * s > static_cast<double>(max_margins))
       over_budget(data, N, S,
@@ -449,12 +467,20 @@ void check_budget(const Spec& spec, std::size_t N, std::size_t S) {
   if (K > S) return;  // record.cpp names probe.K
   const double probes = probe_count(p, spec.measure, K, S);
   const double steps = static_cast<double>(std::max<std::size_t>(p.steps, 1));
-  const double work = static_cast<double>(K) * probes * n * steps;
+  // A Hopfield network's bit update reads N weights instead of K overlaps,
+  // and building it takes K × N² at most.
+  const double work = hebbian ? (static_cast<double>(K) + probes * steps) * n * n
+                              : static_cast<double>(K) * probes * n * steps;
   if (work > static_cast<double>(max_work))
     throw InvalidArgument(
-        "probe", "probe: measure = " + spec.measure + " takes K × probes × N × steps = " +
-                     std::to_string(K) + " × " + rounded(probes) + " × " + std::to_string(N) +
-                     " × " + rounded(steps) + " = " + rounded(work) +
+        "probe", "probe: measure = " + spec.measure +
+                     (hebbian ? " with " + model + " takes (K + probes × steps) × N² = (" +
+                                    std::to_string(K) + " + " + rounded(probes) + " × " +
+                                    rounded(steps) + ") × " + std::to_string(N) + "²"
+                              : " takes K × probes × N × steps = " + std::to_string(K) + " × " +
+                                    rounded(probes) + " × " + std::to_string(N) + " × " +
+                                    rounded(steps)) +
+                     " = " + rounded(work) +
                      " bit updates, above the limit of 2^40 = " +
                      rounded(static_cast<double>(max_work)) + "; lower probe.K, " +
                      (spec.measure == "retrievability" ? "probe.trials" : "probe.count") +

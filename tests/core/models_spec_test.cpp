@@ -103,3 +103,54 @@ TEST(ModelSpec, HopfieldCapacityIsNearPoint138N) {
 }
 
 }  // namespace
+
+namespace {
+
+// Budgets (spec.hpp): a registry model's own costs are refused up front, with
+// the field, the size asked for and the limit.
+TEST(ModelSpec, BudgetsCoverTheModelsOwnCosts) {
+  auto refused = [](const Json& spec) -> std::string {
+    try {
+      damlab::parse_spec(spec);
+    } catch (const damlab::InvalidArgument& e) {
+      return e.what();
+    }
+    return "accepted";
+  };
+  Json big = spec_with_model({{"name", "hopfield-willshaw"}});
+  big["data"]["N"] = 5000;
+  EXPECT_NE(refused(big).find("data.N = 5000: must be at most 4096"), std::string::npos) << refused(big);
+  Json scan = spec_with_model({{"name", "minerva2"}});
+  scan["data"]["N"] = 784;
+  scan["data"]["S"] = 20000;
+  const std::string message = refused(scan);
+  EXPECT_NE(message.find("data.S"), std::string::npos) << message;
+  EXPECT_NE(message.find("S³ × N / 3"), std::string::npos) << message;
+  // The DAM through the registry keeps capacity.hpp's O(S²N) budget.
+  Json dam = spec_with_model({{"name", "dam"}, {"F", "rectpoly"}, {"n", 3}});
+  dam["data"]["N"] = 784;
+  dam["data"]["S"] = 20000;
+  EXPECT_EQ(refused(dam), "accepted");
+}
+
+// (δ, ε)-retrievability through the same path for a registry model: the
+// nearest-pattern memory returns every 5 %-noisy copy; the correlation matrix
+// memory far beyond its capacity (K = N / 2) loses most of them.
+TEST(ModelSpec, RetrievabilityOfRegistryModels) {
+  auto run = [](const char* name) {
+    const Json spec = {
+        {"measure", "retrievability"},
+        {"data", {{"source", "rademacher"}, {"N", 64}, {"S", 32}, {"p", 0.5}, {"seed", 4}}},
+        {"model", {{"name", name}}},
+        {"probe", {{"delta", 0.05}, {"trials", 10}, {"steps", 3}, {"epsilon", 0.2}}}};
+    return damlab::run_spec(damlab::parse_spec(spec))["result"];
+  };
+  const Json nearest = run("nearest"), cmm = run("cmm");
+  EXPECT_TRUE(nearest["retrievable"].get<bool>());
+  EXPECT_EQ(nearest["mean_failure_rate"].get<double>(), 0.0);
+  EXPECT_LT(nearest["worst"]["upper"].get<double>(), 0.31);  // Wilson bound of 0 of 10
+  EXPECT_FALSE(cmm["retrievable"].get<bool>());
+  EXPECT_GT(cmm["mean_failure_rate"].get<double>(), 0.5);  // 0.89 seen
+}
+
+}  // namespace
