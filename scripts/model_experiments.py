@@ -109,9 +109,29 @@ def degraded(group):
     }
 
 
+def retrievability(group):
+    model, axis = GROUPS[group]
+    ks = [2, 4, 8, 16, 32, 64, 128]
+    sweep = [{"data.S": ks, "probe.K": ks}]
+    if axis:
+        sweep.append(axis)
+    return {
+        "name": f"models-retrievability-{group}",
+        "measure": "retrievability",
+        "data": {"source": "rademacher", "N": 128, "S": 2, "p": 0.5, "seed": 1},
+        "model": model,
+        # Bao et al.'s (δ, ε)-retrievability: every pattern, flipped bit-wise
+        # with δ = 0.05, must come back with failure probability below ε = 0.1.
+        "probe": {"K": 2, "delta": 0.05, "trials": 40, "steps": 3, "update": "sync",
+                  "epsilon": 0.1, "seed": 1},
+        "sweep": sweep,
+    }
+
+
 def main():
     specs = [capacity_vs_n(g) for g in GROUPS] + [exp_small_n()]
     specs += [mnist_capacity(g) for g in GROUPS] + [degraded(g) for g in GROUPS]
+    specs += [retrievability(g) for g in GROUPS]
     for spec in specs:
         with open(os.path.join(OUT, spec["name"] + ".json"), "w") as f:
             json.dump(spec, f, indent=2)

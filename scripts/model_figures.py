@@ -4,7 +4,8 @@
 a missing CSV skips the figure that needs it and says so.
 
 Writes results/models-capacity-n.png, results/models-mnist-capacity.png,
-results/models-degraded.png and results/models-summary.csv (the means drawn).
+results/models-degraded.png, results/models-retrievability.png and
+results/models-summary.csv (the values drawn).
 """
 import csv
 import glob
@@ -209,11 +210,45 @@ def degraded(summary):
     fig.savefig(os.path.join(RESULTS, "models-degraded.png"), dpi=90)
 
 
+def retrievability(summary):
+    rows = load("models-retrievability-")
+    if not rows:
+        return
+    fig, ax = plt.subplots(figsize=(11, 5.2))
+    for name in sorted({label(r) for r in rows}):
+        pts = sorted((int(r["K"]), r) for r in rows if label(r) == name)
+        ks = [k for k, _ in pts]
+        worst = [float(r["worst_rate"]) for _, r in pts]
+        low = [w - float(r["worst_lower"]) for w, (_, r) in zip(worst, pts)]
+        high = [float(r["worst_upper"]) - w for w, (_, r) in zip(worst, pts)]
+        st = style(name)
+        ax.errorbar(ks, worst, yerr=[low, high], marker=st["marker"], color=st["color"], label=name,
+                    capsize=3, lw=1, ms=4)
+        # The (δ, ε)-capacity on this grid: the largest K up to which every K
+        # is retrievable with the Wilson upper bound below ε.
+        capacity = 0
+        for k, r in pts:
+            if r["retrievable_confidently"] != "true":
+                break
+            capacity = k
+        summary.append(["retrievability", name, "capacity", 128, capacity, capacity == ks[-1], 1])
+    ax.axhline(0.1, color="k", ls="--", lw=1, label="ε = 0.1")
+    ax.set_xscale("log", base=2)
+    ax.set_xlabel("K stored random patterns (N = 128, P(+1) = 0.5)")
+    ax.set_ylabel("failure rate of the worst pattern (Wilson 95%)")
+    ax.set_title("(δ, ε)-retrievability, δ = 0.05: 40 noisy copies of each pattern, 3 synchronous updates")
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(os.path.join(RESULTS, "models-retrievability.png"), dpi=90)
+
+
 def main():
     summary = []
     capacity_vs_n(summary)
     mnist_capacity(summary)
     degraded(summary)
+    retrievability(summary)
     with open(os.path.join(RESULTS, "models-summary.csv"), "w") as f:
         w = csv.writer(f)
         w.writerow(["figure", "model", "x", "N", "value", "censored", "count"])
