@@ -28,7 +28,8 @@ void BM_capacity_exact(benchmark::State& state) {
   const auto set = data(S, random);
   bench::PeakMemory peak(state);
   damlab::CapacityResult result;
-  for (auto _ : state) result = damlab::capacity(set, damlab::Separation::poly(3));
+  const std::size_t threads = state.range(2);
+  for (auto _ : state) result = damlab::capacity(set, damlab::Separation::poly(3), {}, threads);
   state.counters["kmax"] = static_cast<double>(result.exact.kmax);
   state.SetItemsProcessed(state.iterations() * S);
 }
@@ -60,17 +61,25 @@ void BM_capacity_gemm(benchmark::State& state) {
 
 // Random S = 15000 is left to the exact mode: every K up to S is retrieved,
 // and each binary-search step then costs minutes.
-template <bool with_random_15000>
 void cases(benchmark::internal::Benchmark* b) {
   b->ArgNames({"S", "random"});
   for (long S : {50, 2000, 15000})
     for (long random : {0, 1})
-      if (with_random_15000 || !(S == 15000 && random)) b->Args({S, random});
+      if (!(S == 15000 && random)) b->Args({S, random});
   b->Unit(benchmark::kMillisecond)->UseRealTime();
 }
 
-BENCHMARK(BM_capacity_exact)->Name("capacity/damlab_exact")->Apply(cases<true>);
-BENCHMARK(BM_capacity_binary)->Name("capacity/damlab_binary")->Apply(cases<false>);
-BENCHMARK(BM_capacity_gemm)->Name("capacity/openblas_binary")->Apply(cases<false>);
+void exact_cases(benchmark::internal::Benchmark* b) {
+  b->ArgNames({"S", "random", "threads"});
+  for (long S : {50, 2000, 15000})
+    for (long random : {0, 1})
+      for (long threads : {1, 2})
+        if (threads == 1 || S >= 2000) b->Args({S, random, threads});
+  b->Unit(benchmark::kMillisecond)->UseRealTime();
+}
+
+BENCHMARK(BM_capacity_exact)->Name("capacity/damlab_exact")->Apply(exact_cases);
+BENCHMARK(BM_capacity_binary)->Name("capacity/damlab_binary")->Apply(cases);
+BENCHMARK(BM_capacity_gemm)->Name("capacity/openblas_binary")->Apply(cases);
 
 }  // namespace

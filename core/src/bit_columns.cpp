@@ -1,6 +1,7 @@
 #include "damlab/bit_columns.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "damlab/error.hpp"
 
@@ -25,6 +26,10 @@ BitColumns::BitColumns(const PatternSet& set)
 #define DAMLAB_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define DAMLAB_CLONES
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define DAMLAB_X86_TABLES 1
+#include <immintrin.h>
 #endif
 
 DAMLAB_CLONES void signed_sum_table(std::span<const double, 8> c, SignedSumTable& table) {
@@ -70,16 +75,113 @@ DAMLAB_CLONES void accumulate_four(const SignedSumTable* tables, const std::uint
   }
 }
 
+// Sixteen signed sums of four coefficients, each a sequential sum.
+void half_table(const double* c, double* table) {
+  table[0] = -c[0];
+  table[1] = c[0];
+  for (std::size_t k = 1; k < 4; ++k) {
+    const std::size_t half = std::size_t{1} << k;
+    for (std::size_t b = 0; b < half; ++b) {
+      table[b + half] = table[b] + c[k];
+      table[b] = table[b] - c[k];
+    }
+  }
+}
+
+#ifdef DAMLAB_X86_TABLES
+// AVX-512: a 16-entry table is two registers, and one two-source permute
+// looks up eight bits at once (low nibble: patterns 0-3 of the group, high
+// nibble: 4-7), so no table ever goes through memory in the inner loop.
+__attribute__((target("avx512f"))) void accumulate_pass_avx512(
+    const double (*low)[16], const double (*high)[16], const std::uint8_t* const* columns,
+    std::size_t count, const std::uint8_t* flip, double* out, std::size_t n) {
+  __m512d lo_a[4], lo_b[4], hi_a[4], hi_b[4];
+  for (std::size_t g = 0; g < count; ++g) {
+    lo_a[g] = _mm512_loadu_pd(low[g]);
+    lo_b[g] = _mm512_loadu_pd(low[g] + 8);
+    hi_a[g] = _mm512_loadu_pd(high[g]);
+    hi_b[g] = _mm512_loadu_pd(high[g] + 8);
+  }
+  const __m512i nibble = _mm512_set1_epi64(15);
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t f = 0;
+    if (flip != nullptr) std::memcpy(&f, flip + i, 8);
+    __m512d sum = _mm512_setzero_pd();
+    for (std::size_t g = 0; g < count; ++g) {
+      std::uint64_t bytes;
+      std::memcpy(&bytes, columns[g] + i, 8);
+      const __m512i index = _mm512_cvtepu8_epi64(_mm_cvtsi64_si128(static_cast<long long>(bytes ^ f)));
+      const __m512d part = _mm512_add_pd(
+          _mm512_permutex2var_pd(lo_a[g], _mm512_and_si512(index, nibble), lo_b[g]),
+          _mm512_permutex2var_pd(hi_a[g], _mm512_srli_epi64(index, 4), hi_b[g]));
+      sum = _mm512_add_pd(sum, part);
+    }
+    _mm512_storeu_pd(out + i, _mm512_add_pd(_mm512_loadu_pd(out + i), sum));
+  }
+  for (; i < n; ++i) {
+    double sum = 0;
+    for (std::size_t g = 0; g < count; ++g) {
+      const std::uint8_t b = columns[g][i] ^ (flip != nullptr ? flip[i] : 0);
+      sum += low[g][b & 15] + high[g][b >> 4];
+    }
+    out[i] += sum;
+  }
+}
+
+bool has_avx512() {
+  static const bool yes = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") != 0;
+  }();
+  return yes;
+}
+
+void accumulate_signed_sums_avx512(const BitColumns& columns, std::span<const double> c,
+                                   std::size_t first, std::size_t last,
+                                   std::span<const std::uint8_t> flip, std::span<double> out) {
+  double low[4][16], high[4][16];
+  const std::uint8_t* column[4];
+  std::size_t filled = 0;
+  const std::size_t g_last = (last + 7) / 8;
+  for (std::size_t g = first / 8; g < g_last; ++g) {
+    std::array<double, 8> coefficients{};
+    for (std::size_t mu = std::max(first, g * 8); mu < std::min(last, g * 8 + 8); ++mu)
+      coefficients[mu - g * 8] = c[mu];
+    half_table(coefficients.data(), low[filled]);
+    half_table(coefficients.data() + 4, high[filled]);
+    column[filled++] = columns.group(g).data();
+    if (filled == 4 || g + 1 == g_last) {
+      accumulate_pass_avx512(low, high, column, filled, flip.empty() ? nullptr : flip.data(),
+                             out.data(), out.size());
+      filled = 0;
+    }
+  }
+}
+#endif
+
 }  // namespace
+
+bool accumulate_in_registers_available() {
+#ifdef DAMLAB_X86_TABLES
+  return has_avx512();
+#else
+  return false;
+#endif
+}
 
 void accumulate_signed_sums(const BitColumns& columns, std::span<const double> c,
                             std::size_t first, std::size_t last,
-                            std::span<const std::uint8_t> flip, std::span<double> out) {
+                            std::span<const std::uint8_t> flip, std::span<double> out,
+                            bool in_registers) {
   require(last <= c.size() && first <= last, "patterns", last, "at most c.length");
   require(out.size() == columns.N(), "out.length", out.size(), "N = " + std::to_string(columns.N()));
   if (first == last) return;
   const std::size_t g_first = first / 8, g_last = (last + 7) / 8;
   require(g_last <= columns.groups(), "patterns", last, "within the columns' patterns");
+#ifdef DAMLAB_X86_TABLES
+  if (in_registers && has_avx512()) return accumulate_signed_sums_avx512(columns, c, first, last, flip, out);
+#endif
   SignedSumTable tables[4];
   const std::uint8_t* column[4];
   std::size_t filled = 0;

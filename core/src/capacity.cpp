@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
+#include <exception>
+#include <thread>
 
 #include "damlab/bit_columns.hpp"
 #include "damlab/error.hpp"
@@ -99,12 +102,12 @@ class Margins {
 struct MarginContext {
   const PatternSet& set;
   const FieldTerms& terms;
-  BitColumns columns;
+  const BitColumns& columns;
   std::vector<std::uint8_t> flip;
   std::vector<double> coefficients;  // c(m_νμ) by μ, scratch
 
-  MarginContext(const PatternSet& s, const FieldTerms& t)
-      : set(s), terms(t), columns(s), flip(s.N()) {}
+  MarginContext(const PatternSet& s, const FieldTerms& t, const BitColumns& c)
+      : set(s), terms(t), columns(c), flip(s.N()) {}
 
   // Whether pattern nu is a fixed point with the first K memories.
   bool fixed(Margins& margins, std::size_t nu, std::size_t K) {
@@ -145,49 +148,109 @@ bool RetrievalProfile::monotone() const {
   return true;
 }
 
-RetrievalProfile retrieval_profile(const PatternSet& set, const Separation& F,
-                                   bool stop_at_first_failure,
-                                   const Progress& progress) {
-  check_set(set);
-  const FieldTerms terms(F, set.N());
-  MarginContext context(set, terms);
+namespace {
+
+// The profile restricted to the patterns ν ≡ part (mod parts): failed[K - 1]
+// says whether one of them is not a fixed point with the first K memories.
+// Parts never share a pattern, so threads run them without talking, except
+// that with stop_at_first_failure each stops past the first failure any
+// part has found.
+std::vector<std::uint8_t> failures_of_part(const PatternSet& set, const FieldTerms& terms,
+                                           const BitColumns& columns, std::size_t part,
+                                           std::size_t parts, bool stop_at_first_failure,
+                                           std::atomic<std::size_t>& first_failure,
+                                           const Progress& progress) {
+  MarginContext context(set, terms, columns);
   const std::size_t S = set.size();
-  std::vector<Margins> rows;
-  rows.reserve(S);
+  std::vector<Margins> rows;  // rows[k]: pattern part + k * parts
+  rows.reserve(S / parts + 1);
   std::vector<std::size_t> unsettled;
-  std::size_t suspect = 0;  // the pattern that failed last: often fails again
-  RetrievalProfile profile;
-  for (std::size_t K = 1; K <= S; ++K) {
+  std::size_t suspect = 0;  // the row that failed last: often fails again
+  std::vector<std::uint8_t> failed;
+  for (std::size_t K = 1; K <= S && K <= first_failure.load(); ++K) {
     const std::size_t newest = K - 1;
     // The newest memory joins every earlier pattern (as a bound), the newest
     // pattern joins with every memory (itself included).
-    for (std::size_t nu = 0; nu < newest; ++nu)
-      rows[nu].defer(terms, overlap(set.row(nu), set.row(newest), set.N()));
-    rows.emplace_back(set.N());
+    for (std::size_t k = 0; k < rows.size(); ++k)
+      rows[k].defer(terms, overlap(set.row(part + k * parts), set.row(newest), set.N()));
+    if (newest % parts == part) rows.emplace_back(set.N());
+    auto pattern = [&](std::size_t k) { return part + k * parts; };
     // One pattern that is not a fixed point settles K: first the ones the
     // bounds settle, then the rest brought up to date.
-    bool all_fixed = context.fixed(rows[suspect], suspect, K);
+    bool all_fixed = rows.empty() || context.fixed(rows[suspect], pattern(suspect), K);
     unsettled.clear();
-    for (std::size_t nu = 0; all_fixed && nu < K; ++nu) {
-      const Verdict verdict = rows[nu].bounded();
+    for (std::size_t k = 0; all_fixed && k < rows.size(); ++k) {
+      const Verdict verdict = rows[k].bounded();
       if (verdict == Verdict::not_fixed) {
         all_fixed = false;
-        suspect = nu;
+        suspect = k;
       } else if (verdict == Verdict::unknown) {
-        unsettled.push_back(nu);
+        unsettled.push_back(k);
       }
     }
-    for (std::size_t k = 0; all_fixed && k < unsettled.size(); ++k) {
-      const std::size_t nu = unsettled[k];
-      if (!context.fixed(rows[nu], nu, K)) {
+    for (std::size_t j = 0; all_fixed && j < unsettled.size(); ++j) {
+      const std::size_t k = unsettled[j];
+      if (!context.fixed(rows[k], pattern(k), K)) {
         all_fixed = false;
-        suspect = nu;
+        suspect = k;
       }
     }
-    profile.retrieved.push_back(all_fixed ? 1 : 0);
+    failed.push_back(all_fixed ? 0 : 1);
+    if (!all_fixed && stop_at_first_failure) {
+      std::size_t seen = first_failure.load();
+      while (K < seen && !first_failure.compare_exchange_weak(seen, K)) {
+      }
+    }
     // Work up to K grows as K^2.
-    report(progress, static_cast<double>(K) * K / (static_cast<double>(S) * S));
-    if (!all_fixed && stop_at_first_failure) break;
+    if (part == 0) report(progress, static_cast<double>(K) * K / (static_cast<double>(S) * S));
+  }
+  return failed;
+}
+
+}  // namespace
+
+RetrievalProfile retrieval_profile(const PatternSet& set, const Separation& F,
+                                   bool stop_at_first_failure, const Progress& progress,
+                                   std::size_t threads) {
+  check_set(set);
+  require(threads >= 1 && threads <= 256, "threads", threads, "in [1, 256]");
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+  threads = 1;  // a build without threads runs every part itself
+#endif
+  threads = std::min(threads, set.size());
+  const FieldTerms terms(F, set.N());
+  const BitColumns columns(set);
+  const std::size_t S = set.size();
+  std::atomic<std::size_t> first_failure{S};
+  std::vector<std::vector<std::uint8_t>> failed(threads);
+  if (threads == 1) {
+    failed[0] = failures_of_part(set, terms, columns, 0, 1, stop_at_first_failure,
+                                 first_failure, progress);
+  } else {
+    std::vector<std::thread> workers;
+    std::vector<std::exception_ptr> errors(threads);
+    for (std::size_t t = 0; t < threads; ++t)
+      workers.emplace_back([&, t] {
+        try {
+          failed[t] = failures_of_part(set, terms, columns, t, threads, stop_at_first_failure,
+                                       first_failure, progress);
+        } catch (...) {
+          errors[t] = std::current_exception();
+          first_failure = 0;  // the others stop at their next K
+        }
+      });
+    for (auto& worker : workers) worker.join();
+    for (const auto& error : errors)
+      if (error) std::rethrow_exception(error);
+  }
+  // K is retrieved when no part failed; with stop_at_first_failure the
+  // profile ends at the first failure.
+  RetrievalProfile profile;
+  const std::size_t length = stop_at_first_failure ? std::min(S, first_failure.load()) : S;
+  for (std::size_t K = 1; K <= length; ++K) {
+    bool any = false;
+    for (const auto& part : failed) any = any || part[K - 1];
+    profile.retrieved.push_back(any ? 0 : 1);
   }
   return profile;
 }
@@ -198,7 +261,8 @@ bool first_k_retrieved(const PatternSet& set, std::size_t K,
   require(K >= 1 && K <= set.size(), "K", K,
           "in [1, S = " + std::to_string(set.size()) + "]");
   const FieldTerms terms(F, set.N());
-  MarginContext context(set, terms);
+  const BitColumns columns(set);
+  MarginContext context(set, terms, columns);
   return retrieved_with(context, K);
 }
 
@@ -229,7 +293,8 @@ BinarySearchResult binary_search_capacity(const PatternSet& set, const Separatio
                                           const Progress& progress) {
   check_set(set);
   const FieldTerms terms(F, set.N());
-  MarginContext context(set, terms);
+  const BitColumns columns(set);
+  MarginContext context(set, terms, columns);
   return binary_search(
       set.size(), [&](std::size_t K) { return retrieved_with(context, K); }, progress);
 }
@@ -240,13 +305,13 @@ BinarySearchResult binary_search_capacity(const RetrievalProfile& profile) {
 }
 
 CapacityResult capacity(const PatternSet& set, const Separation& F,
-                        const Progress& progress) {
+                        const Progress& progress, std::size_t threads) {
   check_set(set);
   F.validate();
   CapacityResult result;
   result.N = set.N();
   result.S = set.size();
-  result.profile = retrieval_profile(set, F, false, progress);
+  result.profile = retrieval_profile(set, F, false, progress, threads);
   // Both modes decide "the first K are retrieved" the same way, so the
   // binary search reads its answers off the profile.
   const auto binary = binary_search_capacity(result.profile);

@@ -8,7 +8,10 @@
 #include "damlab/error.hpp"
 #include "damlab/overlaps.hpp"
 #include "damlab/rng.hpp"
+#include "damlab/capacity.hpp"
 #include "damlab/dynamics.hpp"
+
+#include <atomic>
 #include "random_cases.hpp"
 #include "reference.hpp"
 
@@ -120,6 +123,75 @@ TEST(SynchronousUpdate, ThreadCountChangesNothing) {
   auto states = damlab::rademacher(10, 2, 0.5, 1);
   const damlab::Network net(damlab::rademacher(10, 3, 0.5, 2), damlab::Separation::poly(3));
   EXPECT_THROW(net.synchronous_update(states, {}, 0), damlab::InvalidArgument);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(BitColumns, SignedSumsOnEveryPathEqualTheLiteralSums) {
+  damlab::Rng rng(12);
+  std::vector<bool> paths = {false};
+  if (damlab::accumulate_in_registers_available()) paths.push_back(true);
+  for (std::size_t N : sizes_N) {
+    const std::size_t K = 1 + rng.below(70);
+    const auto set = damlab::rademacher(N, K, 0.5 + 0.4 * rng.uniform(), rng.next());
+    const damlab::BitColumns columns(set);
+    // Integer coefficients keep every grouping exact; a random sub-range
+    // leaves partial groups at both ends.
+    std::vector<double> c(K);
+    for (auto& x : c) x = static_cast<double>(rng.below(2000)) - 1000;
+    const std::size_t first = rng.below(K), last = first + 1 + rng.below(K - first);
+    const std::size_t nu = rng.below(K);
+    std::vector<std::uint8_t> flip(N);
+    damlab::flip_bytes(set, nu, flip);
+    for (bool in_registers : paths) {
+      std::vector<double> plain(N, 1.0), flipped(N, -1.0);
+      damlab::accumulate_signed_sums(columns, c, first, last, {}, plain, in_registers);
+      damlab::accumulate_signed_sums(columns, c, first, last, flip, flipped, in_registers);
+      for (std::size_t i = 0; i < N; ++i) {
+        double want = 1.0, want_flipped = -1.0;
+        for (std::size_t mu = first; mu < last; ++mu) {
+          want += set.sign(mu, i) * c[mu];
+          want_flipped += set.sign(nu, i) * set.sign(mu, i) * c[mu];
+        }
+        ASSERT_EQ(plain[i], want) << "N " << N << " bit " << i << " registers " << in_registers;
+        ASSERT_EQ(flipped[i], want_flipped) << "N " << N << " bit " << i;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(RetrievalProfile, ThreadCountChangesNothing) {
+  damlab::Rng rng(13);
+  for (int trial = 0; trial < 12; ++trial) {
+    const std::size_t N = 20 + rng.below(120), S = 2 + rng.below(90);
+    const auto set = damlab::rademacher(N, S, 0.5 + 0.45 * rng.uniform(), rng.next());
+    const auto F = cases::random_separation(rng, 5);
+    for (bool stop : {false, true}) {
+      const auto one = damlab::retrieval_profile(set, F, stop);
+      for (std::size_t threads : {2, 3, 5}) {
+        const auto many = damlab::retrieval_profile(set, F, stop, {}, threads);
+        ASSERT_EQ(many.retrieved, one.retrieved) << "trial " << trial << " threads " << threads
+                                                 << " stop " << stop;
+      }
+    }
+  }
+  EXPECT_THROW(damlab::retrieval_profile(damlab::rademacher(8, 3, 0.5, 1), damlab::Separation::poly(2),
+                                         false, {}, 0),
+               damlab::InvalidArgument);
+}
+
+TEST(RetrievalProfile, CancelledInAnyThreadStopsAll) {
+  const auto set = damlab::rademacher(64, 60, 0.5, 2);
+  std::atomic<int> calls{0};
+  auto cancel_soon = [&](double) { return ++calls < 5; };
+  EXPECT_THROW(damlab::retrieval_profile(set, damlab::Separation::poly(3), false, cancel_soon, 2),
+               damlab::Cancelled);
 }
 
 }  // namespace

@@ -50,10 +50,17 @@ void accumulate_group(const SignedSumTable& table, std::span<const std::uint8_t>
                       std::span<const std::uint8_t> flip, std::span<double> out);
 
 // out[i] += Σ_{first <= μ < last} ξ_i^μ c[μ] (times ξ_i^ν with ν's flip bytes)
-// for every bit i: the groups' tables applied four per pass over out.
+// for every bit i, four groups per pass over out. With in_registers and
+// AVX-512, each group is two 16-entry tables held in registers (one permute
+// looks up eight bits); otherwise the 256-entry tables above. The two add the
+// same terms in different groupings: equal up to rounding, which the error
+// bounds of the callers cover.
 void accumulate_signed_sums(const BitColumns& columns, std::span<const double> c,
                             std::size_t first, std::size_t last,
-                            std::span<const std::uint8_t> flip, std::span<double> out);
+                            std::span<const std::uint8_t> flip, std::span<double> out,
+                            bool in_registers = true);
+// Whether this CPU has the in-register path.
+bool accumulate_in_registers_available();
 
 // The flip bytes of pattern p: 0x00 where it is +1, 0xFF where it is -1.
 void flip_bytes(const PatternSet& set, std::size_t p, std::span<std::uint8_t> out);

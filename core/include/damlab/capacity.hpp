@@ -31,9 +31,11 @@ struct RetrievalProfile {
 
 // Exact mode. With stop_at_first_failure the profile ends at the first
 // failing K (cost O(Kmax^2 N)); otherwise it covers every K.
+// threads > 1 splits the patterns between threads (same profile; builds
+// without threads use one).
 RetrievalProfile retrieval_profile(const PatternSet& set, const Separation& F,
                                    bool stop_at_first_failure = false,
-                                   const Progress& progress = {});
+                                   const Progress& progress = {}, std::size_t threads = 1);
 
 // Whether the first K patterns of set, stored as memories, are all fixed points.
 bool first_k_retrieved(const PatternSet& set, std::size_t K,
@@ -66,6 +68,6 @@ struct CapacityResult {
 
 // Both modes on one set (S >= 1).
 CapacityResult capacity(const PatternSet& set, const Separation& F,
-                        const Progress& progress = {});
+                        const Progress& progress = {}, std::size_t threads = 1);
 
 }  // namespace damlab
