@@ -29,6 +29,15 @@ GROUPS = {
 NS = [16, 32, 64, 128, 256]
 
 
+def experiment(name, measure, data, model, sweep, axis, probe=None):
+    """A sweep spec; axis (the group's model axis, or None) varies fastest."""
+    out = {"name": name, "measure": measure, "data": data, "model": model}
+    if probe:
+        out["probe"] = probe
+    out["sweep"] = sweep + ([axis] if axis else [])
+    return out
+
+
 def capacity_vs_n(group):
     model, axis = GROUPS[group]
     sizes = {"data.N": NS, "data.S": [min(2 * n, 128) for n in NS]}
@@ -40,26 +49,18 @@ def capacity_vs_n(group):
         if group == "cov":
             coding["model.a"] = [0.5, 0.1]
         sweep.insert(0, coding)
-    if axis:
-        sweep.append(axis)
-    return {
-        "name": f"models-capacity-n-{group}",
-        "measure": "capacity",
-        "data": {"source": "rademacher", "N": 16, "S": 32, "p": 0.5, "seed": 1},
-        "model": model,
-        "sweep": sweep,
-    }
+    return experiment(f"models-capacity-n-{group}", "capacity",
+                      {"source": "rademacher", "N": 16, "S": 32, "p": 0.5, "seed": 1},
+                      model, sweep, axis)
 
 
 def exp_small_n():
     # exp: capacity grows like 2^(N/2); only small N stay below S.
-    return {
-        "name": "models-capacity-n-exp",
-        "measure": "capacity",
-        "data": {"source": "rademacher", "N": 8, "S": 2048, "p": 0.5, "seed": 1},
-        "model": {"name": "dam", "F": "exp", "beta": 1},
-        "sweep": [{"data.N": [6, 8, 10, 12, 14, 16, 18, 20, 22, 24]}, {"data.seed": [1, 2, 3]}],
-    }
+    return experiment("models-capacity-n-exp", "capacity",
+                      {"source": "rademacher", "N": 8, "S": 2048, "p": 0.5, "seed": 1},
+                      {"name": "dam", "F": "exp", "beta": 1},
+                      [{"data.N": [6, 8, 10, 12, 14, 16, 18, 20, 22, 24]}, {"data.seed": [1, 2, 3]}],
+                      None)
 
 
 def mnist_capacity(group):
@@ -67,16 +68,10 @@ def mnist_capacity(group):
     sweep = [{"data.target_hd": [60, 90, 120]}, {"data.seed": [1, 2, 3]}]
     if group == "cov":
         model = dict(model, a=0.13)
-    if axis:
-        sweep.append(axis)
-    return {
-        "name": f"models-mnist-capacity-{group}",
-        "measure": "capacity",
-        "data": {"source": "mnist", "S": 50, "selection": "greedy", "target_hd": 90, "band": 2,
-                 "max_candidates": 3000, "seed": 1},
-        "model": model,
-        "sweep": sweep,
-    }
+    return experiment(f"models-mnist-capacity-{group}", "capacity",
+                      {"source": "mnist", "S": 50, "selection": "greedy", "target_hd": 90,
+                       "band": 2, "max_candidates": 3000, "seed": 1},
+                      model, sweep, axis)
 
 
 def degraded(group):
@@ -92,40 +87,26 @@ def degraded(group):
         "probe.delta": [0, 0.1, 0.2, 0.3, 0.4, 0, 0, 0, 0, 0],
         "probe.occlusion": [0, 0, 0, 0, 0, 7, 10, 14, 18, 21],
     }
-    sweep = [data_axis, levels]
-    if axis:
-        sweep.append(axis)
-    return {
-        "name": f"models-degraded-{group}",
-        "measure": "classification",
-        # a seeded random 700 (the assets are grouped by class)
-        "data": {"source": "mnist", "S": 700, "selection": "random", "seed": 1},
-        "model": model,
-        # 500 memories (the first 500 of the 700), 200 stored and 200 held-out
-        # probes, degraded, then 3 synchronous updates; label of the nearest memory.
-        "probe": {"K": 500, "count": 200, "steps": 3, "update": "sync", "seed": 1,
-                  "occlusion_position": "random", "occlusion_fill": "off"},
-        "sweep": sweep,
-    }
+    # A seeded random 700 (the assets are grouped by class); 500 memories (the
+    # first 500 of the 700), 200 stored and 200 held-out probes, degraded,
+    # then 3 synchronous updates; label of the nearest memory.
+    return experiment(f"models-degraded-{group}", "classification",
+                      {"source": "mnist", "S": 700, "selection": "random", "seed": 1},
+                      model, [data_axis, levels], axis,
+                      {"K": 500, "count": 200, "steps": 3, "update": "sync", "seed": 1,
+                       "occlusion_position": "random", "occlusion_fill": "off"})
 
 
 def retrievability(group):
     model, axis = GROUPS[group]
     ks = [2, 4, 8, 16, 32, 64, 128]
-    sweep = [{"data.S": ks, "probe.K": ks}]
-    if axis:
-        sweep.append(axis)
-    return {
-        "name": f"models-retrievability-{group}",
-        "measure": "retrievability",
-        "data": {"source": "rademacher", "N": 128, "S": 2, "p": 0.5, "seed": 1},
-        "model": model,
-        # Bao et al.'s (δ, ε)-retrievability: every pattern, flipped bit-wise
-        # with δ = 0.05, must come back with failure probability below ε = 0.1.
-        "probe": {"K": 2, "delta": 0.05, "trials": 40, "steps": 3, "update": "sync",
-                  "epsilon": 0.1, "seed": 1},
-        "sweep": sweep,
-    }
+    # Bao et al.'s (δ, ε)-retrievability: every pattern, flipped bit-wise with
+    # δ = 0.05, must come back with failure probability below ε = 0.1.
+    return experiment(f"models-retrievability-{group}", "retrievability",
+                      {"source": "rademacher", "N": 128, "S": 2, "p": 0.5, "seed": 1},
+                      model, [{"data.S": ks, "probe.K": ks}], axis,
+                      {"K": 2, "delta": 0.05, "trials": 40, "steps": 3, "update": "sync",
+                       "epsilon": 0.1, "seed": 1})
 
 
 def main():
