@@ -25,3 +25,4 @@ for spec in experiments/*.json; do
   awk -v name="$name" -v s="$start" -v e="$EPOCHREALTIME" 'BEGIN { printf "%s: %.1f s\n", name, e - s }' >&2
 done
 /usr/bin/python3 scripts/figures.py results
+/usr/bin/python3 scripts/model_figures.py results

@@ -23,8 +23,12 @@ UpdateMode parse_update_mode(const std::string& name) {
   return UpdateMode::synchronous;
 }
 
-void run_updates(const Network& net, PatternSet& states, std::size_t steps, UpdateMode mode,
-                 Rng& rng) {
+namespace {
+
+// Network and Model share these measurements: one template, two entry points.
+template <typename Dynamics>
+void run_updates_of(const Dynamics& net, PatternSet& states, std::size_t steps, UpdateMode mode,
+                    Rng& rng) {
   if (mode == UpdateMode::synchronous) {
     // States are independent and a state that flips nothing stays put, so
     // the whole batch can step together until none moves.
@@ -38,7 +42,8 @@ void run_updates(const Network& net, PatternSet& states, std::size_t steps, Upda
         break;
 }
 
-Nearest nearest_memories(const Network& net, const PatternSet& states) {
+template <typename Dynamics>
+Nearest nearest_memories_of(const Dynamics& net, const PatternSet& states) {
   Nearest out;
   for (std::size_t p = 0; p < states.size(); ++p) {
     const auto ov = net.overlaps(states, p);
@@ -52,6 +57,23 @@ Nearest nearest_memories(const Network& net, const PatternSet& states) {
     out.max_abs_overlap.push_back(max_abs);
   }
   return out;
+}
+
+}  // namespace
+
+void run_updates(const Network& net, PatternSet& states, std::size_t steps, UpdateMode mode,
+                 Rng& rng) {
+  run_updates_of(net, states, steps, mode, rng);
+}
+void run_updates(const Model& model, PatternSet& states, std::size_t steps, UpdateMode mode,
+                 Rng& rng) {
+  run_updates_of(model, states, steps, mode, rng);
+}
+Nearest nearest_memories(const Network& net, const PatternSet& states) {
+  return nearest_memories_of(net, states);
+}
+Nearest nearest_memories(const Model& model, const PatternSet& states) {
+  return nearest_memories_of(model, states);
 }
 
 std::vector<double> converged_fraction(const Nearest& nearest, std::size_t N,
@@ -123,9 +145,11 @@ bool Retrievability::retrievable_confidently(double epsilon) const {
   return true;
 }
 
-Retrievability retrievability(const Network& net, double delta, std::size_t trials,
-                              std::size_t steps, UpdateMode mode, Rng& rng,
-                              const Progress& progress) {
+namespace {
+template <typename Dynamics>
+Retrievability retrievability_of(const Dynamics& net, double delta, std::size_t trials,
+                                 std::size_t steps, UpdateMode mode, Rng& rng,
+                                 const Progress& progress) {
   require(trials >= 1, "trials", trials, "at least 1");
   const PatternSet& memories = net.memories();
   Retrievability out;
@@ -143,6 +167,19 @@ Retrievability retrievability(const Network& net, double delta, std::size_t tria
     report(progress, static_cast<double>(t + 1) / static_cast<double>(trials));
   }
   return out;
+}
+
+}  // namespace
+
+Retrievability retrievability(const Network& net, double delta, std::size_t trials,
+                              std::size_t steps, UpdateMode mode, Rng& rng,
+                              const Progress& progress) {
+  return retrievability_of(net, delta, trials, steps, mode, rng, progress);
+}
+Retrievability retrievability(const Model& model, double delta, std::size_t trials,
+                              std::size_t steps, UpdateMode mode, Rng& rng,
+                              const Progress& progress) {
+  return retrievability_of(model, delta, trials, steps, mode, rng, progress);
 }
 
 }  // namespace damlab

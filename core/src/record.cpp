@@ -3,6 +3,8 @@
 #include <cstdlib>
 
 #include "damlab/error.hpp"
+#include "damlab/models/dam_model.hpp"
+#include "damlab/models/measure.hpp"
 #include "damlab/recall.hpp"
 #include "damlab/spec.hpp"
 #include "damlab/version.hpp"
@@ -43,8 +45,9 @@ struct ProbeRun {
   Nearest nearest;
 };
 
-ProbeRun probe(const Network& net, PatternSet probes, const ProbeSpec& spec, Rng& rng) {
+ProbeRun probe(const Model& net, PatternSet probes, const ProbeSpec& spec, Rng& rng) {
   ProbeRun run{probes, flip_bits(probes, spec.delta, rng), {}};
+  occlude(run.final, spec.occlusion, rng);
   run_updates(net, run.final, spec.steps, parse_update_mode(spec.update), rng);
   run.nearest = nearest_memories(net, run.final);
   return run;
@@ -61,7 +64,12 @@ Json probe_measure(const Spec& spec, const PatternSet& set, const std::vector<st
   const std::size_t K = p.K == 0 ? set.size() : p.K;
   require(K <= set.size(), "probe.K", K,
           "at most the " + std::to_string(set.size()) + " patterns of the data");
-  const Network net(set.slice(0, K), spec.model);
+  // One path for every model; the {"F": ...} form is the DAM model, whose
+  // updates are Network's own.
+  const std::unique_ptr<Model> model = spec.named.name.empty()
+                                           ? std::make_unique<DamModel>(set.slice(0, K), spec.model)
+                                           : make_model(spec.named, set.slice(0, K));
+  const Model& net = *model;
   Rng rng(p.seed);
   const auto N = static_cast<double>(set.N());
   Json out;
@@ -127,6 +135,15 @@ Json probe_measure(const Spec& spec, const PatternSet& set, const std::vector<st
 
 }  // namespace
 
+Json model_capacity_json(const ModelCapacity& result) {
+  Json out;
+  out["N"] = result.N;
+  out["S"] = result.S;
+  out["exact"] = estimate_json(result.exact);
+  out["evaluated"] = result.evaluated;
+  return out;
+}
+
 Json capacity_json(const CapacityResult& result) {
   Json out;
   out["N"] = result.N;
@@ -170,9 +187,12 @@ Json run_spec(const Spec& spec, const LoadedData& data, const Progress& progress
     record["data"]["mean_hd"] = separation.pairs == 0 ? Json(nullptr) : Json(separation.mean());
   }
   record["code_version"] = code_version();
-  record["result"] = spec.measure == "capacity"
-                         ? capacity_json(capacity(set, spec.model, progress))
-                         : probe_measure(spec, set, labels, progress);
+  if (spec.measure != "capacity")
+    record["result"] = probe_measure(spec, set, labels, progress);
+  else if (spec.named.name.empty())
+    record["result"] = capacity_json(capacity(set, spec.model, progress));
+  else
+    record["result"] = model_capacity_json(model_capacity(spec.named, set, false, progress));
   return record;
 }
 

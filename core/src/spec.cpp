@@ -8,6 +8,7 @@
 #include "damlab/datasets.hpp"
 #include "damlab/error.hpp"
 #include "damlab/idx.hpp"
+#include "damlab/models/hebbian.hpp"
 #include "damlab/packed_asset.hpp"
 #include "damlab/subsets.hpp"
 #include "damlab/version.hpp"
@@ -166,8 +167,8 @@ DataSpec parse_data(const Json& json) {
   return data;
 }
 
-Separation parse_model(const Json& json) {
-  const Fields f(json, "model", {"F", "n", "beta"});
+Separation parse_separation(const Json& json, std::set<std::string> keys) {
+  const Fields f(json, "model", std::move(keys));
   const std::string kind = f.text("F", std::string("rectpoly"));
   require(kind == "poly" || kind == "rectpoly" || kind == "exp", "model.F", kind,
           "one of poly, rectpoly, exp");
@@ -183,13 +184,54 @@ Separation parse_model(const Json& json) {
   return Separation::from_name(kind, n, 0);
 }
 
+// The parameters each registry model reads; any other key is an error.
+std::set<std::string> model_keys(const std::string& name) {
+  if (name == "dam") return {"name", "F", "n", "beta"};
+  if (name == "lse" || name == "lsr") return {"name", "beta"};
+  if (name == "hopfield-covariance" || name == "hopfield-presynaptic-covariance") return {"name", "a"};
+  if (name == "hopfield-bcpnn") return {"name", "epsilon"};
+  return {"name"};
+}
+
+ModelSpec parse_named_model(const Json& json) {
+  ModelSpec model;
+  model.name = Fields(json, "model", {"name", "F", "n", "beta", "a", "epsilon"}).text("name");
+  model.validate();  // an unknown name lists the known ones
+  const auto keys = model_keys(model.name);
+  const Fields f(json, "model", keys);
+  if (model.name == "dam") model.F = parse_separation(json, keys);
+  if (keys.count("beta") && model.name != "dam") model.beta = f.real("beta", 1.0);
+  if (keys.count("a")) model.a = f.real("a", 0.5);
+  if (keys.count("epsilon")) model.epsilon = f.real("epsilon", 1e-3);
+  model.validate();
+  return model;
+}
+
+Json named_model_json(const ModelSpec& model) {
+  Json out = {{"name", model.name}};
+  const auto keys = model_keys(model.name);
+  if (model.name == "dam") {
+    out["F"] = model.F.name();
+    if (model.F.kind == SeparationKind::exp)
+      out["beta"] = model.F.beta;
+    else
+      out["n"] = model.F.n;
+  } else if (keys.count("beta")) {
+    out["beta"] = model.beta;
+  }
+  if (keys.count("a")) out["a"] = model.a;
+  if (keys.count("epsilon")) out["epsilon"] = model.epsilon;
+  return out;
+}
+
 const std::vector<std::string> measures = {"capacity", "recall", "convergence", "classification",
                                            "retrievability"};
 
 // The probe keys each measure reads; any other key is an error.
 std::set<std::string> probe_keys(const std::string& measure) {
   std::set<std::string> keys = {"K", "delta", "steps", "update", "seed"};
-  if (measure == "recall" || measure == "classification") keys.insert("count");
+  if (measure == "recall" || measure == "classification")
+    keys.insert({"count", "occlusion", "occlusion_position", "occlusion_fill"});
   if (measure == "convergence") keys.insert({"probes", "count", "epsilons"});
   if (measure == "retrievability") keys.insert({"trials", "epsilon"});
   return keys;
@@ -219,6 +261,10 @@ ProbeSpec parse_probe(const Json& json, const std::string& measure) {
   probe.epsilon = f.real("epsilon", 0.05);
   require(probe.epsilon > 0 && probe.epsilon <= 1, "probe.epsilon", probe.epsilon, "in (0, 1]");
   probe.seed = f.integer("seed", 0, max_seed, 1);
+  probe.occlusion.size = f.integer("occlusion", 0, 4096, 0);
+  probe.occlusion.position = f.text("occlusion_position", std::string("random"));
+  probe.occlusion.fill = f.text("occlusion_fill", std::string("off"));
+  probe.occlusion.validate(probe.occlusion.size * probe.occlusion.size);
   return probe;
 }
 
@@ -235,6 +281,12 @@ Json probe_json(const ProbeSpec& probe, const std::string& measure) {
   if (keys.count("trials")) out["trials"] = probe.trials;
   if (keys.count("epsilon")) out["epsilon"] = probe.epsilon;
   out["seed"] = probe.seed;
+  // Recorded only when used, so records of specs without occlusion keep their form.
+  if (probe.occlusion.size > 0) {
+    out["occlusion"] = probe.occlusion.size;
+    out["occlusion_position"] = probe.occlusion.position;
+    out["occlusion_fill"] = probe.occlusion.fill;
+  }
   return out;
 }
 
@@ -251,7 +303,11 @@ Spec parse_spec(const Json& json) {
   else
     spec.probe = parse_probe(f.has("probe") ? f.object("probe") : Json::object(), spec.measure);
   spec.data = parse_data(f.object("data"));
-  spec.model = f.has("model") ? parse_model(f.object("model")) : Separation::rectpoly(3);
+  if (f.has("model") && f.object("model").is_object() && f.object("model").contains("name"))
+    spec.named = parse_named_model(f.object("model"));
+  else
+    spec.model = f.has("model") ? parse_separation(f.object("model"), {"F", "n", "beta"})
+                                : Separation::rectpoly(3);
   if (spec.data.source == DataSpec::Source::rademacher) check_budget(spec, spec.data.N, spec.data.S);
   return spec;
 }
@@ -310,7 +366,9 @@ Json to_json(const Spec& spec) {
     }
     out["data"] = data;
   }
-  if (spec.model.kind == SeparationKind::exp)
+  if (!spec.named.name.empty())
+    out["model"] = named_model_json(spec.named);
+  else if (spec.model.kind == SeparationKind::exp)
     out["model"] = {{"F", "exp"}, {"beta", spec.model.beta}};
   else
     out["model"] = {{"F", spec.model.name()}, {"n", spec.model.n}};
@@ -373,6 +431,23 @@ void check_budget(const Spec& spec, std::size_t N, std::size_t S) {
                     mib(n * s / 8) + ")",
                 std::to_string(max_pattern_bits) + " bits (" + mib(max_pattern_bits / 8.0) + ")",
                 max_pattern_bits / N);
+  // Registry models (models/model.hpp): Hopfield networks keep an N × N
+  // weight matrix and read a row of it per bit update; the generic capacity
+  // scan builds a model and checks K patterns for every K up to S at worst.
+  const std::string& model = spec.named.name;
+  const bool hebbian = model.rfind("hopfield-", 0) == 0;
+  require(!hebbian || N <= max_hebbian_N, "data.N", N,
+          "at most " + std::to_string(max_hebbian_N) + " for " + model + " (an N × N weight matrix)");
+  const double limit = static_cast<double>(max_work);
+  if (spec.measure == "capacity" && !model.empty() && model != "dam" && model != "lse") {
+    const double work = hebbian ? s * s * n * n : s * s * s * n / 3;
+    if (work > limit)
+      over_budget(data, N, S,
+                  "model " + model + " checks every K up to S, about " +
+                      (hebbian ? "S² × N²" : "S³ × N / 3") + " = " + rounded(work) + " operations",
+                  "2^40 = " + rounded(limit),
+                  static_cast<std::uint64_t>(hebbian ? std::sqrt(limit) / n : std::cbrt(3 * limit / n)));
+  }
   if (spec.measure == "capacity") {
     if (n * s > static_cast<double>(max_margins))
       over_budget(data, N, S,
@@ -392,12 +467,20 @@ void check_budget(const Spec& spec, std::size_t N, std::size_t S) {
   if (K > S) return;  // record.cpp names probe.K
   const double probes = probe_count(p, spec.measure, K, S);
   const double steps = static_cast<double>(std::max<std::size_t>(p.steps, 1));
-  const double work = static_cast<double>(K) * probes * n * steps;
+  // A Hopfield network's bit update reads N weights instead of K overlaps,
+  // and building it takes K × N² at most.
+  const double work = hebbian ? (static_cast<double>(K) + probes * steps) * n * n
+                              : static_cast<double>(K) * probes * n * steps;
   if (work > static_cast<double>(max_work))
     throw InvalidArgument(
-        "probe", "probe: measure = " + spec.measure + " takes K × probes × N × steps = " +
-                     std::to_string(K) + " × " + rounded(probes) + " × " + std::to_string(N) +
-                     " × " + rounded(steps) + " = " + rounded(work) +
+        "probe", "probe: measure = " + spec.measure +
+                     (hebbian ? " with " + model + " takes (K + probes × steps) × N² = (" +
+                                    std::to_string(K) + " + " + rounded(probes) + " × " +
+                                    rounded(steps) + ") × " + std::to_string(N) + "²"
+                              : " takes K × probes × N × steps = " + std::to_string(K) + " × " +
+                                    rounded(probes) + " × " + std::to_string(N) + " × " +
+                                    rounded(steps)) +
+                     " = " + rounded(work) +
                      " bit updates, above the limit of 2^40 = " +
                      rounded(static_cast<double>(max_work)) + "; lower probe.K, " +
                      (spec.measure == "retrievability" ? "probe.trials" : "probe.count") +

@@ -4,9 +4,11 @@
 //   DAMLAB_WASM_DIR       root of the builds (default: build-wasm/)
 //   DAMLAB_NATIVE         the native runner for parity checks (default: the
 //                         newer of build/cli/damlab and build-me/cli/damlab)
-import { existsSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -63,4 +65,22 @@ export function idxBytes(dims, seed = 11) {
     bytes[4 + 4 * dims.length + k] = state >>> 24;
   }
   return bytes;
+}
+
+// The native runner's record text of each spec (name -> spec object), run
+// from a temporary folder that also holds the given files (name -> bytes).
+export function nativeRecords(native, specs, files = {}) {
+  const folder = mkdtempSync(join(tmpdir(), 'damlab-native-'));
+  try {
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(folder, name), bytes);
+    const out = {};
+    for (const [name, spec] of Object.entries(specs)) {
+      const path = join(folder, `${name}.json`);
+      writeFileSync(path, JSON.stringify(spec));
+      out[name] = execFileSync(native, ['run', path], { encoding: 'utf8' });
+    }
+    return out;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }

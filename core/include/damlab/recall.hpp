@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "damlab/dynamics.hpp"
+#include "damlab/models/model.hpp"
 #include "damlab/progress.hpp"
 #include "damlab/rng.hpp"
 
@@ -31,6 +32,9 @@ UpdateMode parse_update_mode(const std::string& name);  // "sync" | "async"
 // a fresh random order from rng). Stops early once a step flips nothing.
 void run_updates(const Network& net, PatternSet& states, std::size_t steps, UpdateMode mode,
                  Rng& rng);
+// The same for any model (models/model.hpp), by the same code.
+void run_updates(const Model& model, PatternSet& states, std::size_t steps, UpdateMode mode,
+                 Rng& rng);
 
 // For every state: the memory with the largest overlap (lowest index on ties)
 // and max_μ |overlap|.
@@ -39,6 +43,7 @@ struct Nearest {
   std::vector<std::int32_t> max_abs_overlap;
 };
 Nearest nearest_memories(const Network& net, const PatternSet& states);
+Nearest nearest_memories(const Model& model, const PatternSet& states);
 
 // D_c^ε for each ε: fraction of states with max_abs_overlap >= (1 - ε) N.
 std::vector<double> converged_fraction(const Nearest& nearest, std::size_t N,
@@ -67,6 +72,9 @@ struct Retrievability {
 // trials noisy copies of each memory, t updates each; failure = not exactly
 // the memory afterwards.
 Retrievability retrievability(const Network& net, double delta, std::size_t trials,
+                              std::size_t steps, UpdateMode mode, Rng& rng,
+                              const Progress& progress = {});
+Retrievability retrievability(const Model& model, double delta, std::size_t trials,
                               std::size_t steps, UpdateMode mode, Rng& rng,
                               const Progress& progress = {});
 

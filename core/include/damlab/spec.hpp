@@ -7,6 +7,8 @@
 //     "data":  {"source": "rademacher", "N": 784, "S": 50, "p": 0.6, "seed": 1}
 //           |  {"source": "idx", "path": "digits.idx", "threshold": 128, "first": 50},
 //     "model": {"F": "rectpoly", "n": 7}  |  {"F": "exp", "beta": 1.0}
+//           |  {"name": "hopfield-covariance", "a": 0.1}   (any registry model,
+//              models/model.hpp; the F form above is the DAM, unchanged)
 //   }
 //
 // Unknown keys are errors (a typo must not silently fall back to a default).
@@ -24,6 +26,8 @@
 #include <nlohmann/json.hpp>
 
 #include "damlab/capacity.hpp"
+#include "damlab/models/measure.hpp"
+#include "damlab/models/model.hpp"
 #include "damlab/patterns.hpp"
 #include "damlab/progress.hpp"
 #include "damlab/separation.hpp"
@@ -83,12 +87,16 @@ struct ProbeSpec {
   std::size_t trials = 20;        // retrievability
   double epsilon = 0.05;          // retrievability
   std::uint64_t seed = 1;         // noise and update order
+  Occlusion occlusion;            // recall, classification: after the bit flips
 };
 
 struct Spec {
   std::string measure = "capacity";  // capacity | recall | convergence | classification | retrievability
   DataSpec data;
   Separation model;
+  // A registry model when the spec names one ({"name": ...}); empty name: the
+  // DAM of `model` above, recorded in the {"F": ...} form as before.
+  ModelSpec named;
   ProbeSpec probe;
 };
 
@@ -131,5 +139,7 @@ Json run_spec(const Spec& spec, const LoadedData& data, const Progress& progress
 
 // The measurement part of a capacity record.
 Json capacity_json(const CapacityResult& result);
+// The measurement part of a registry model's capacity record.
+Json model_capacity_json(const ModelCapacity& result);
 
 }  // namespace damlab

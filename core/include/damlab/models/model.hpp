@@ -1,0 +1,84 @@
+// Memory models behind one recall interface, and the registry that builds them
+// by name (docs/science.md, "Models", has each literal definition).
+//
+// Every model stores ±1 patterns and updates ±1 states bit by bit: the new
+// value of bit i is a function of the current state, and a bit whose rule
+// gives no decision (a tie) keeps its value. So a synchronous update takes
+// every bit from the same state, an asynchronous sweep takes each bit from the
+// state as it is at that moment, and a state is a fixed point exactly when a
+// synchronous update changes nothing. The method names mirror damlab::Network,
+// so the measurements (recall.hpp, models/measure.hpp) are written once.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "damlab/patterns.hpp"
+#include "damlab/separation.hpp"
+
+namespace damlab {
+
+// A model's name and parameters, as the spec's "model" section gives them.
+// Parameters a model does not read keep their defaults and are not recorded.
+struct ModelSpec {
+  std::string name;             // a registry name, see model_names()
+  Separation F;                 // "dam": separation function
+  double beta = 1;              // "lse", "lsr": inverse width (normalized overlaps)
+  double a = 0.5;               // coding level of 0/1 codes ("hopfield-covariance", ...)
+  double epsilon = 1e-3;        // "hopfield-bcpnn": probability floor
+
+  // Throws InvalidArgument naming the field ("model.a") and its range.
+  void validate() const;
+  bool operator==(const ModelSpec&) const = default;
+};
+
+class Model {
+ public:
+  explicit Model(PatternSet memories);
+  virtual ~Model() = default;
+
+  const PatternSet& memories() const { return memories_; }
+  std::size_t N() const { return memories_.N(); }
+
+  // ξ^μ·σ of pattern p of states with every memory.
+  std::vector<std::int32_t> overlaps(const PatternSet& states, std::size_t p) const;
+
+  // One synchronous update of every state; returns bits flipped.
+  virtual std::size_t synchronous_update(PatternSet& states) const;
+  // One asynchronous sweep of state p in the given order (empty: 0..N-1).
+  virtual std::size_t asynchronous_sweep(PatternSet& states, std::size_t p,
+                                         std::span<const std::uint32_t> order = {}) const;
+  // Whether no bit of state p would change.
+  virtual bool is_fixed_point(const PatternSet& states, std::size_t p) const;
+
+ protected:
+  // Per-state working values (overlaps, or the state in the model's coding),
+  // prepared once per state and kept current by flip().
+  struct Work {
+    std::vector<int> sigma;             // the state, ±1
+    std::vector<std::int32_t> overlaps;  // with every memory, when the model reads them
+  };
+  virtual bool reads_overlaps() const { return true; }
+  // The new value (±1) of bit i; sigma[i] itself on a tie.
+  virtual int decide(const Work& work, std::size_t i) const = 0;
+
+  void check_states(const PatternSet& states, std::size_t p) const;
+
+ private:
+  Work prepare(const PatternSet& states, std::size_t p) const;
+  void flip(Work& work, std::size_t i) const;
+
+  PatternSet memories_;
+};
+
+// Registry names, in the order the docs list them.
+const std::vector<std::string>& model_names();
+
+// The model spec's model with the given memories (at least one pattern).
+std::unique_ptr<Model> make_model(const ModelSpec& spec, PatternSet memories);
+
+}  // namespace damlab

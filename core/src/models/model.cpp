@@ -1,0 +1,129 @@
+#include "damlab/models/model.hpp"
+
+#include <algorithm>
+
+#include "damlab/error.hpp"
+#include "damlab/models/dam_model.hpp"
+#include "damlab/models/hebbian.hpp"
+#include "damlab/models/overlap_models.hpp"
+
+namespace damlab {
+
+Model::Model(PatternSet memories) : memories_(std::move(memories)) {
+  require(memories_.size() >= 1, "memories.length", memories_.size(), "at least 1");
+}
+
+void Model::check_states(const PatternSet& states, std::size_t p) const {
+  require(states.N() == N(), "states.N", states.N(),
+          "equal to the memories' N = " + std::to_string(N()));
+  require(p < states.size(), "state index", p, "below " + std::to_string(states.size()));
+}
+
+std::vector<std::int32_t> Model::overlaps(const PatternSet& states, std::size_t p) const {
+  check_states(states, p);
+  std::vector<std::int32_t> out(memories_.size());
+  for (std::size_t mu = 0; mu < out.size(); ++mu)
+    out[mu] = overlap(memories_.row(mu), states.row(p), N());
+  return out;
+}
+
+Model::Work Model::prepare(const PatternSet& states, std::size_t p) const {
+  Work work;
+  work.sigma = states.signs(p);
+  if (reads_overlaps()) work.overlaps = overlaps(states, p);
+  return work;
+}
+
+void Model::flip(Work& work, std::size_t i) const {
+  work.sigma[i] = -work.sigma[i];
+  // ξ^μ·σ changes by 2 ξ_i^μ σ_i(new) for every memory.
+  if (reads_overlaps())
+    for (std::size_t mu = 0; mu < memories_.size(); ++mu)
+      work.overlaps[mu] += 2 * memories_.sign(mu, i) * work.sigma[i];
+}
+
+std::size_t Model::synchronous_update(PatternSet& states) const {
+  std::size_t flips = 0;
+  for (std::size_t p = 0; p < states.size(); ++p) {
+    const Work work = prepare(states, p);
+    for (std::size_t i = 0; i < N(); ++i)
+      if (decide(work, i) != work.sigma[i]) {
+        states.flip(p, i);
+        ++flips;
+      }
+  }
+  return flips;
+}
+
+std::size_t Model::asynchronous_sweep(PatternSet& states, std::size_t p,
+                                      std::span<const std::uint32_t> order) const {
+  require(order.empty() || order.size() == N(), "order.length", order.size(),
+          "0 or N = " + std::to_string(N()));
+  Work work = prepare(states, p);
+  std::size_t flips = 0;
+  for (std::size_t k = 0; k < N(); ++k) {
+    const std::size_t i = order.empty() ? k : order[k];
+    require(i < N(), "order", i, "a permutation of 0..N-1");
+    if (decide(work, i) != work.sigma[i]) {
+      flip(work, i);
+      states.flip(p, i);
+      ++flips;
+    }
+  }
+  return flips;
+}
+
+bool Model::is_fixed_point(const PatternSet& states, std::size_t p) const {
+  const Work work = prepare(states, p);
+  for (std::size_t i = 0; i < N(); ++i)
+    if (decide(work, i) != work.sigma[i]) return false;
+  return true;
+}
+
+const std::vector<std::string>& model_names() {
+  static const std::vector<std::string> names = {
+      "dam", "lse", "lsr", "cmm", "nearest", "minerva2",
+      "hopfield-activity-product", "hopfield-willshaw", "hopfield-covariance",
+      "hopfield-presynaptic-covariance", "hopfield-bcpnn"};
+  return names;
+}
+
+namespace {
+std::string known_names() {
+  std::string out;
+  for (const auto& name : model_names()) out += (out.empty() ? "" : ", ") + name;
+  return "one of " + out;
+}
+}  // namespace
+
+void ModelSpec::validate() const {
+  const auto& names = model_names();
+  require(std::find(names.begin(), names.end(), name) != names.end(), "model.name", name,
+          known_names());
+  if (name == "dam") F.validate();
+  if (name == "lse")
+    require(beta > 0 && beta <= Separation::max_beta, "model.beta", beta, "in (0, 100]");
+  if (name == "lsr") require(beta > 0 && beta <= 1e6, "model.beta", beta, "in (0, 1e6]");
+  if (name == "hopfield-covariance" || name == "hopfield-presynaptic-covariance")
+    require(a > 0 && a < 1, "model.a", a, "in (0, 1) (the coding level)");
+  if (name == "hopfield-bcpnn")
+    require(epsilon > 0 && epsilon < 1, "model.epsilon", epsilon, "in (0, 1)");
+}
+
+std::unique_ptr<Model> make_model(const ModelSpec& spec, PatternSet memories) {
+  spec.validate();
+  const std::string& name = spec.name;
+  // lse decides exactly like exp with β/N on raw overlaps (docs/science.md).
+  if (name == "dam") return std::make_unique<DamModel>(std::move(memories), spec.F);
+  if (name == "lse")
+    return std::make_unique<DamModel>(
+        std::move(memories), Separation::exponential(spec.beta / static_cast<double>(memories.N())));
+  if (name == "lsr") return std::make_unique<LsrModel>(std::move(memories), spec.beta);
+  if (name == "cmm") return std::make_unique<ProjectionModel>(std::move(memories), 1);
+  if (name == "minerva2") return std::make_unique<ProjectionModel>(std::move(memories), 3);
+  if (name == "nearest") return std::make_unique<NearestModel>(std::move(memories));
+  return std::make_unique<HebbianModel>(std::move(memories), hebbian_rule(name), spec.a,
+                                        spec.epsilon);
+}
+
+}  // namespace damlab

@@ -1,0 +1,259 @@
+#!/usr/bin/python3
+"""Draws the memory-model comparison figures from results/models-*.csv
+(README, "Other memory models"). Run by scripts/reproduce.sh after the sweeps;
+a missing CSV skips the figure that needs it and says so.
+
+Writes results/models-capacity-n.png, results/models-mnist-capacity.png,
+results/models-degraded.png, results/models-retrievability.png and
+results/models-summary.csv (the values drawn).
+"""
+import csv
+import glob
+import math
+import os
+import sys
+from collections import defaultdict
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+RESULTS = sys.argv[1] if len(sys.argv) > 1 else "results"
+
+
+def load(prefix):
+    rows = []
+    for path in sorted(glob.glob(os.path.join(RESULTS, prefix + "*.csv"))):
+        group = os.path.basename(path)[:-4].rsplit("-", 1)[1]  # models-<figure>-<group>.csv
+        with open(path) as f:
+            for r in csv.DictReader(f):
+                r["group"] = group
+                rows.append(r)
+    if not rows:
+        print(f"model_figures: no {RESULTS}/{prefix}*.csv, skipping its figure", file=sys.stderr)
+    return rows
+
+
+def label(r):
+    """The model of a row, named as in the spec."""
+    if r["group"] in ("dam", "exp"):
+        return "dam poly n=" + r["model.n"] if r.get("model.n") else "dam exp β=1"
+    if r["group"] == "lse":
+        return "lse"
+    if r["group"] == "lsr":
+        return "lsr"
+    if r["group"] == "bcpnn":
+        return "hopfield-bcpnn"
+    return r["model.name"]
+
+
+STYLE = {}
+
+
+def style(name):
+    if name not in STYLE:
+        markers = "osD^v<>pPX*hH"
+        colors = ["tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown",
+                  "tab:pink", "tab:gray", "tab:olive", "tab:cyan", "black", "gold", "navy"]
+        STYLE[name] = dict(marker=markers[len(STYLE) % len(markers)], color=colors[len(STYLE) % len(colors)])
+    return STYLE[name]
+
+
+def mean_by(rows, key):
+    """(model, key...) -> (mean Kmax, any censored, count)."""
+    groups = defaultdict(list)
+    for r in rows:
+        groups[(label(r),) + key(r)].append(r)
+    out = {}
+    for k, rs in groups.items():
+        out[k] = (sum(int(r["exact_kmax"]) for r in rs) / len(rs),
+                  any(r["exact_censored"] == "true" for r in rs), len(rs))
+    return out
+
+
+def willshaw_theory(N, a):
+    """Largest K with fewer than one expected spurious unit over all stored
+    patterns: K (N - k) q^k < 1, q = 1 - (1 - a^2)^(K - 1), k = aN."""
+    k = a * N
+    K = 1
+    while K < 10 ** 6:
+        q = 1 - (1 - a * a) ** K
+        if (K + 1) * (N - k) * q ** k >= 1:
+            return K
+        K += 1
+    return K
+
+
+def double_factorial(n):
+    return 1 if n <= 0 else n * double_factorial(n - 2)
+
+
+def scatter(ax, means, p_filter, summary, panel):
+    names = sorted({m[0] for m in means if m[1] == p_filter})
+    for name in names:
+        pts = sorted((N, v) for (m, p, N), v in means.items() if m == name and p == p_filter)
+        xs = [N for N, _ in pts]
+        ys = [max(v[0], 0.5) for _, v in pts]  # Kmax = 0 drawn at 0.5 on the log axis
+        st = style(name)
+        ax.plot(xs, ys, color=st["color"], lw=1, alpha=0.6)
+        for (N, v), y in zip(pts, ys):
+            ax.scatter([N], [y], marker=st["marker"], color=st["color"] if not v[1] else "none",
+                       edgecolors=st["color"], s=28)
+            summary.append([panel, name, p_filter, N, f"{v[0]:.2f}", v[1], v[2]])
+
+
+def capacity_vs_n(summary):
+    rows = load("models-capacity-n-")
+    if not rows:
+        return
+    rows = [r for r in rows if r["group"] != "exp"]
+    means = mean_by(rows, lambda r: (r.get("data.p") or "0.5", int(r["data.N"])))
+    fig, axes = plt.subplots(1, 3, figsize=(17, 6.2))
+    Ns = [16, 32, 64, 128, 256]
+    for ax, p in zip(axes[:2], ("0.5", "0.1")):
+        scatter(ax, means, p, summary, "capacity-n")
+        ax.set_xscale("log", base=2)
+        ax.set_yscale("log")
+        ax.set_title(f"random patterns, P(+1) = {p}; hollow: censored (Kmax = S)")
+        ax.set_xlabel("N")
+        ax.grid(alpha=0.3, which="both")
+    axes[0].plot(Ns, [0.138 * n for n in Ns], "k--", lw=1, label="0.138 N (Amit et al.; ≈1.6% wrong bits allowed)")
+    axes[0].plot(Ns, [n / (4 * math.log(n)) for n in Ns], "k:", lw=1, label="N / (4 ln N) (all patterns exact)")
+    axes[0].plot(Ns, [n ** 2 / (2 * double_factorial(3) * math.log(n)) for n in Ns], "-.", color="gray",
+                 lw=1, label="N² / (2·3!!·ln N) (DAM n = 3, per pattern)")
+    axes[1].plot(Ns, [willshaw_theory(n, 0.1) for n in Ns], "k--", lw=1,
+                 label="Willshaw estimate: K(N−k)q^k = 1, k = aN, q = 1−(1−a²)^K")
+    axes[0].set_ylabel("Kmax (first K all fixed points), mean of 3 seeds")
+    for ax in axes[:2]:
+        ax.legend(fontsize=7, loc="upper left")  # the theory lines
+    exp_rows = load("models-capacity-n-exp")
+    ax = axes[2]
+    if exp_rows:
+        m = mean_by(exp_rows, lambda r: ("0.5", int(r["data.N"])))
+        scatter(ax, m, "0.5", summary, "capacity-n-exp")
+        ns = sorted({int(r["data.N"]) for r in exp_rows})
+        ax.plot(ns, [2 ** (n / 2) for n in ns], "k--", lw=1, label="2^(N/2)")
+        ax.set_yscale("log", base=2)
+        ax.set_xlabel("N")
+        ax.set_title("DAM exp (β = 1), S = 2048")
+        ax.legend(fontsize=7, loc="upper left")
+        ax.grid(alpha=0.3, which="both")
+    handles = [plt.Line2D([], [], marker=st["marker"], color=st["color"], label=name)
+               for name, st in STYLE.items()]
+    fig.legend(handles=handles, fontsize=8, loc="lower center", ncol=7)
+    fig.suptitle("Capacity vs N of every model (damlab, exact-mode Kmax)")
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    fig.savefig(os.path.join(RESULTS, "models-capacity-n.png"), dpi=90)
+
+
+def mnist_capacity(summary):
+    rows = load("models-mnist-capacity-")
+    if not rows:
+        return
+    means = mean_by(rows, lambda r: (int(float(r["data.target_hd"])),))
+    names = sorted({k[0] for k in means})
+    hds = sorted({k[1] for k in means})
+    fig, ax = plt.subplots(figsize=(12, 4.6))
+    width = 0.8 / len(hds)
+    for h, hd in enumerate(hds):
+        xs = [i + (h - (len(hds) - 1) / 2) * width for i in range(len(names))]
+        ys = [means[(n, hd)][0] for n in names]
+        bars = ax.bar(xs, ys, width, label=f"target mean HD {hd}")
+        for bar, n in zip(bars, names):
+            summary.append(["mnist-capacity", n, hd, "", f"{means[(n, hd)][0]:.2f}", means[(n, hd)][1],
+                            means[(n, hd)][2]])
+            if means[(n, hd)][1]:
+                bar.set_hatch("//")
+    ax.set_xticks(range(len(names)))
+    ax.set_xticklabels(names, rotation=25, ha="right", fontsize=8)
+    ax.set_ylabel("Kmax, mean of 3 greedy subsets (S = 50; hatched: some censored)")
+    ax.set_title("Capacity on MNIST subsets at equal mean pairwise HD")
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3, axis="y")
+    fig.tight_layout()
+    fig.savefig(os.path.join(RESULTS, "models-mnist-capacity.png"), dpi=90)
+
+
+def degraded(summary):
+    rows = load("models-degraded-")
+    if not rows:
+        return
+    fig, axes = plt.subplots(2, 2, figsize=(13, 10), sharey=True)
+    for row, source in enumerate(("mnist", "fashion-mnist")):
+        sel = [r for r in rows if r["data.source"] == source]
+        for col, kind in enumerate(("flip", "occlusion")):
+            ax = axes[row][col]
+            for name in sorted({label(r) for r in sel}):
+                pts = []
+                for r in sel:
+                    if label(r) != name:
+                        continue
+                    delta, occ = float(r["probe.delta"]), int(r["probe.occlusion"])
+                    level = delta if kind == "flip" else occ
+                    if (kind == "flip" and occ == 0) or (kind == "occlusion" and delta == 0):
+                        pts.append((level, 1 - float(r["test_error"])))
+                pts.sort()
+                st = style(name)
+                ax.plot([x for x, _ in pts], [y for _, y in pts], marker=st["marker"], color=st["color"],
+                        label=name, ms=4, lw=1)
+                for x, y in pts:
+                    summary.append([f"degraded-{source}-{kind}", name, x, "", f"{y:.3f}", "", 1])
+            ax.set_title(f"{source}: {'bit flips' if kind == 'flip' else 'random s×s block set to −1'}")
+            ax.set_xlabel("flip probability δ" if kind == "flip" else "block side s (pixels of 28)")
+            ax.grid(alpha=0.3)
+        axes[row][0].set_ylabel("held-out accuracy (label of the nearest memory)")
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, fontsize=8, loc="lower center", ncol=6)
+    fig.suptitle("Classification of degraded held-out images: 500 memories, 200 probes, 3 synchronous updates")
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    fig.savefig(os.path.join(RESULTS, "models-degraded.png"), dpi=90)
+
+
+def retrievability(summary):
+    rows = load("models-retrievability-")
+    if not rows:
+        return
+    fig, ax = plt.subplots(figsize=(11, 5.2))
+    for name in sorted({label(r) for r in rows}):
+        pts = sorted((int(r["K"]), r) for r in rows if label(r) == name)
+        ks = [k for k, _ in pts]
+        worst = [float(r["worst_rate"]) for _, r in pts]
+        low = [w - float(r["worst_lower"]) for w, (_, r) in zip(worst, pts)]
+        high = [float(r["worst_upper"]) - w for w, (_, r) in zip(worst, pts)]
+        st = style(name)
+        ax.errorbar(ks, worst, yerr=[low, high], marker=st["marker"], color=st["color"], label=name,
+                    capsize=3, lw=1, ms=4)
+        # The (δ, ε)-capacity on this grid: the largest K up to which every K
+        # is retrievable with the Wilson upper bound below ε.
+        capacity = 0
+        for k, r in pts:
+            if r["retrievable_confidently"] != "true":
+                break
+            capacity = k
+        summary.append(["retrievability", name, "capacity", 128, capacity, capacity == ks[-1], 1])
+    ax.axhline(0.1, color="k", ls="--", lw=1, label="ε = 0.1")
+    ax.set_xscale("log", base=2)
+    ax.set_xlabel("K stored random patterns (N = 128, P(+1) = 0.5)")
+    ax.set_ylabel("failure rate of the worst pattern (Wilson 95%)")
+    ax.set_title("(δ, ε)-retrievability, δ = 0.05: 40 noisy copies of each pattern, 3 synchronous updates")
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(os.path.join(RESULTS, "models-retrievability.png"), dpi=90)
+
+
+def main():
+    summary = []
+    capacity_vs_n(summary)
+    mnist_capacity(summary)
+    degraded(summary)
+    retrievability(summary)
+    with open(os.path.join(RESULTS, "models-summary.csv"), "w") as f:
+        w = csv.writer(f)
+        w.writerow(["figure", "model", "x", "N", "value", "censored", "count"])
+        w.writerows(summary)
+
+
+if __name__ == "__main__":
+    main()
