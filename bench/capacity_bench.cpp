@@ -17,46 +17,40 @@ damlab::PatternSet data(std::size_t S, bool random) {
   return bench::asset_patterns(S <= 10000 ? "mnist-10k.bin" : "fashion-mnist.bin", S);
 }
 
-void label(benchmark::State& state, bool random) {
-  state.SetLabel(random ? "random" : state.range(0) <= 10000 ? "mnist" : "fashion-mnist");
-}
-
-void BM_capacity_exact(benchmark::State& state) {
+// One case: kmax_of(set) -> Kmax, timed, on the data of the case's arguments.
+template <typename KmaxOf>
+void run_case(benchmark::State& state, KmaxOf&& kmax_of) {
   const std::size_t S = state.range(0);
   const bool random = state.range(1) != 0;
-  label(state, random);
+  state.SetLabel(random ? "random" : S <= 10000 ? "mnist" : "fashion-mnist");
   const auto set = data(S, random);
   bench::PeakMemory peak(state);
-  damlab::CapacityResult result;
-  const std::size_t threads = state.range(2);
-  for (auto _ : state) result = damlab::capacity(set, damlab::Separation::poly(3), {}, threads);
-  state.counters["kmax"] = static_cast<double>(result.exact.kmax);
+  std::size_t kmax = 0;
+  for (auto _ : state) kmax = kmax_of(set);
+  state.counters["kmax"] = static_cast<double>(kmax);
   state.SetItemsProcessed(state.iterations() * S);
+}
+
+const damlab::Separation F = damlab::Separation::poly(3);
+
+void BM_capacity_exact(benchmark::State& state) {
+  const std::size_t threads = state.range(2);
+  run_case(state, [&](const damlab::PatternSet& set) {
+    return damlab::capacity(set, F, {}, threads).exact.kmax;
+  });
 }
 
 void BM_capacity_binary(benchmark::State& state) {
-  const std::size_t S = state.range(0);
-  const bool random = state.range(1) != 0;
-  label(state, random);
-  const auto set = data(S, random);
-  bench::PeakMemory peak(state);
-  damlab::BinarySearchResult result;
-  for (auto _ : state) result = damlab::binary_search_capacity(set, damlab::Separation::poly(3));
-  state.counters["kmax"] = static_cast<double>(result.kmax);
-  state.SetItemsProcessed(state.iterations() * S);
+  run_case(state, [](const damlab::PatternSet& set) {
+    return damlab::binary_search_capacity(set, F).kmax;
+  });
 }
 
 void BM_capacity_gemm(benchmark::State& state) {
-  const std::size_t S = state.range(0);
-  const bool random = state.range(1) != 0;
-  label(state, random);
-  const auto set = data(S, random);
-  const damlab::FieldTerms terms(damlab::Separation::poly(3), N);
-  bench::PeakMemory peak(state);
-  std::size_t kmax = 0;
-  for (auto _ : state) kmax = bench::gemm_binary_search_capacity(set, terms);
-  state.counters["kmax"] = static_cast<double>(kmax);
-  state.SetItemsProcessed(state.iterations() * S);
+  const damlab::FieldTerms terms(F, N);
+  run_case(state, [&](const damlab::PatternSet& set) {
+    return bench::gemm_binary_search_capacity(set, terms);
+  });
 }
 
 // Random S = 15000 is left to the exact mode: every K up to S is retrieved,
