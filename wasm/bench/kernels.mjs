@@ -33,13 +33,13 @@ import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { N, S, P, K, bigK, model, time as timeRepeated, hash, workload, update, bigUpdate } from './workloads.mjs';
+
 const require = createRequire(import.meta.url);
 const { buildDir, loadDamlabNode, variants: allVariants } = require('../js/node.cjs');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.setMaxListeners(0); // each emscripten Node module adds process listeners
 
-const N = 784, S = 2048, P = 1000, K = 5500, bigK = 30000, delta = 0.1;
-const model = { F: 'poly', n: 3 };
 const repeats = Number(process.env.DAMLAB_BENCH_REPEATS ?? 3);
 const cores = os.availableParallelism?.() ?? os.cpus().length;
 const variants = (process.env.DAMLAB_BENCH_VARIANTS?.split(',') ?? allVariants).filter(
@@ -47,46 +47,7 @@ const variants = (process.env.DAMLAB_BENCH_VARIANTS?.split(',') ?? allVariants).
                             `damlab-${v}-node.cjs`)),
 );
 const MiB = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-// Median seconds of `repeats` runs of fn after one warm-up run; fn returns
-// its result, the last one is kept.
-function time(fn) {
-  let result = fn();
-  const seconds = [];
-  for (let r = 0; r < repeats; ++r) {
-    const start = performance.now();
-    result = fn();
-    seconds.push((performance.now() - start) / 1000);
-  }
-  return { seconds: median(seconds), result };
-}
-
-// FNV-1a over the bytes of a typed array: equal matrices, equal hashes.
-function hash(array) {
-  const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-  let h = 0x811c9dc5;
-  for (let k = 0; k < bytes.length; ++k) h = Math.imul(h ^ bytes[k], 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
-}
-
-// The update's inputs, the same streams as bench/update_bench.cpp.
-function workload(damlab, count) {
-  const memories = damlab.rademacher(N, count, 0.5, 7);
-  const first = memories.slice(0, P);
-  const rng = new damlab.Rng(9);
-  const states = damlab.flipBits(first, delta, rng);
-  first.delete();
-  rng.delete();
-  return { memories, states };
-}
-
-// One synchronous update of a fresh copy of states: {flips, checksum, set}.
-function update(net, states, threads) {
-  const copy = states.slice(0, states.size);
-  const flips = net.synchronousUpdate(copy, null, threads);
-  return { flips, copy };
-}
+const time = (fn) => timeRepeated(fn, repeats);
 
 const rows = [];
 const results = {}; // variant -> {overlapHash, flips, checksum}
@@ -129,18 +90,9 @@ for (const variant of variants) {
   let big = null;
   if (process.env.DAMLAB_BENCH_BIG !== '0') {
     const fresh = await loadDamlabNode(variant);
-    const startBytes = fresh.memoryStats().wasmBytes;
-    const work = workload(fresh, bigK);
-    const bigNet = new fresh.Network(work.memories, model);
-    const start = performance.now();
-    const copy = work.states.slice(0, P);
-    const flips = bigNet.synchronousUpdate(copy, null, threads);
-    const seconds = (performance.now() - start) / 1000;
-    big = { seconds, flips, checksum: copy.checksum(), startBytes,
-            wasmBytes: fresh.memoryStats().wasmBytes };
-    results[variant].bigFlips = flips;
+    big = bigUpdate(fresh, threads);
+    results[variant].bigFlips = big.flips;
     results[variant].bigChecksum = big.checksum;
-    for (const handle of [copy, bigNet, work.memories, work.states]) handle.delete();
     fresh.PThread?.terminateAllThreads?.();
   }
   rows.push({
