@@ -4,10 +4,6 @@
 
 #include "damlab/error.hpp"
 
-#ifdef __wasm_simd128__
-#include <wasm_simd128.h>
-#endif
-
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define DAMLAB_X86_DISPATCH 1
 #include <immintrin.h>
@@ -117,41 +113,6 @@ __attribute__((target("avx512f,avx512vpopcntdq"))) void tile_avx512(const Rows& 
 }
 #endif
 
-#ifdef __wasm_simd128__
-// WebAssembly SIMD: byte-wise popcount of two words at a time, counts kept in
-// bytes for up to 31 steps (at most 8 per step), then widened and summed.
-void tile_wasm_simd(const Rows& a, const Rows& b, std::size_t W, Distances& hd) {
-  for (auto& row : hd) row.fill(0);
-  const std::size_t steps = W / 2;
-  for (std::size_t r = 0; r < tile; r += 2)
-    for (std::size_t start = 0; start < steps; start += 31) {
-      const std::size_t end = std::min(steps, start + 31);
-      v128_t acc[2][tile];
-      for (auto& row : acc)
-        for (auto& x : row) x = wasm_i8x16_splat(0);
-      for (std::size_t k = start; k < end; ++k) {
-        const v128_t x0 = wasm_v128_load(a[r] + 2 * k), x1 = wasm_v128_load(a[r + 1] + 2 * k);
-        for (std::size_t c = 0; c < tile; ++c) {
-          const v128_t y = wasm_v128_load(b[c] + 2 * k);
-          acc[0][c] = wasm_i8x16_add(acc[0][c], wasm_i8x16_popcnt(wasm_v128_xor(x0, y)));
-          acc[1][c] = wasm_i8x16_add(acc[1][c], wasm_i8x16_popcnt(wasm_v128_xor(x1, y)));
-        }
-      }
-      for (std::size_t k = 0; k < 2; ++k)
-        for (std::size_t c = 0; c < tile; ++c) {
-          const v128_t wide = wasm_u32x4_extadd_pairwise_u16x8(wasm_u16x8_extadd_pairwise_u8x16(acc[k][c]));
-          hd[r + k][c] += static_cast<std::uint32_t>(
-              wasm_i32x4_extract_lane(wide, 0) + wasm_i32x4_extract_lane(wide, 1) +
-              wasm_i32x4_extract_lane(wide, 2) + wasm_i32x4_extract_lane(wide, 3));
-        }
-    }
-  if (W % 2 == 1)
-    for (std::size_t r = 0; r < tile; ++r)
-      for (std::size_t c = 0; c < tile; ++c)
-        hd[r][c] += static_cast<std::uint32_t>(std::popcount(a[r][W - 1] ^ b[c][W - 1]));
-}
-#endif
-
 using TileKernel = void (*)(const Rows&, const Rows&, std::size_t, Distances&);
 
 TileKernel kernel(PopcountPath path) {
@@ -159,17 +120,11 @@ TileKernel kernel(PopcountPath path) {
   if (path == PopcountPath::avx512) return tile_avx512;
   if (path == PopcountPath::avx2) return tile_avx2;
 #endif
-#ifdef __wasm_simd128__
-  if (path == PopcountPath::wasm_simd) return tile_wasm_simd;
-#endif
   return tile_scalar;
 }
 
 bool runs(PopcountPath path) {
   if (path == PopcountPath::scalar) return true;
-#ifdef __wasm_simd128__
-  return path == PopcountPath::wasm_simd;  // a SIMD build does not even load without SIMD
-#endif
 #ifdef DAMLAB_X86_DISPATCH
   __builtin_cpu_init();
   if (path == PopcountPath::avx2) return __builtin_cpu_supports("avx2");
@@ -183,8 +138,7 @@ bool runs(PopcountPath path) {
 
 std::vector<PopcountPath> available_popcount_paths() {
   std::vector<PopcountPath> out;
-  for (auto path : {PopcountPath::scalar, PopcountPath::wasm_simd, PopcountPath::avx2,
-                    PopcountPath::avx512})
+  for (auto path : {PopcountPath::scalar, PopcountPath::avx2, PopcountPath::avx512})
     if (runs(path)) out.push_back(path);
   return out;
 }
@@ -198,7 +152,6 @@ std::string to_string(PopcountPath path) {
   switch (path) {
     case PopcountPath::avx512: return "avx512-vpopcntq";
     case PopcountPath::avx2: return "avx2";
-    case PopcountPath::wasm_simd: return "wasm-simd128";
     case PopcountPath::scalar: break;
   }
   return "scalar";

@@ -5,8 +5,7 @@
 // kernel tiles four rows of a against four of b, so each word is loaded once
 // per tile, and counts bits with the widest popcount the CPU has, chosen at
 // run time: AVX-512 VPOPCNTQ (eight words per instruction), AVX2 (nibble
-// lookup, four words), or the scalar POPCNT path; WebAssembly SIMD builds
-// count bytes with i8x16.popcnt.
+// lookup, four words), or the scalar POPCNT path (also the WebAssembly one).
 // Every path returns the same integers.
 #pragma once
 
@@ -20,7 +19,7 @@
 
 namespace damlab {
 
-enum class PopcountPath { scalar, wasm_simd, avx2, avx512 };
+enum class PopcountPath { scalar, avx2, avx512 };
 
 // The fastest path this CPU runs, and every path it can run (scalar first).
 PopcountPath best_popcount_path();
