@@ -28,8 +28,25 @@ const coiServiceWorker = {
   },
 };
 
+// The Models view charts the committed comparison results: the build ships
+// results/models-summary.csv (written by scripts/model_figures.py) as it is,
+// at the same path under dist/; the dev server serves it from results/.
+const modelResults = {
+  name: 'model-results',
+  configureServer(server) {
+    server.middlewares.use('/results/models-summary.csv', (request, response) => {
+      response.setHeader('Content-Type', 'text/csv');
+      response.end(readFileSync(fileURLToPath(new URL('./results/models-summary.csv', import.meta.url))));
+    });
+  },
+  generateBundle() {
+    const file = fileURLToPath(new URL('./results/models-summary.csv', import.meta.url));
+    this.emitFile({ type: 'asset', fileName: 'results/models-summary.csv', source: readFileSync(file, 'utf8') });
+  },
+};
+
 export default defineConfig({
-  plugins: [coiServiceWorker],
+  plugins: [coiServiceWorker, modelResults],
   root,
   base: './',
   publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
@@ -38,7 +55,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
-      input: { index: root + 'index.html', tutorial: root + 'tutorial.html' },
+      input: { index: root + 'index.html', tutorial: root + 'tutorial.html', bench: root + 'bench.html' },
     },
   },
   worker: { format: 'es' },

@@ -66,6 +66,15 @@ function nativeRecord(spec) {
   return record;
 }
 
+/** How many pixels of a chart's canvas are not the white background. */
+const inkedPixels = (canvas) =>
+  canvas.evaluate((element) => {
+    const { data } = element.getContext('2d').getImageData(0, 0, element.width, element.height);
+    let count = 0;
+    for (let p = 0; p < data.length; p += 4) if (data[p] < 200 || data[p + 2] < 200) count++;
+    return count;
+  });
+
 const done = (view) => `#${view}[data-status="done"], #${view}[data-status="error"]`;
 
 for (const isolation of [true, false]) {
@@ -255,12 +264,7 @@ for (const isolation of [true, false]) {
         // The chart drew something: its canvas has pixels that are not the white background.
         const box = await frame.locator(`#${chart}`).boundingBox();
         assert.ok(box.width > 200 && box.height > 150, `${chart} is ${box.width} × ${box.height}`);
-        const inked = await frame.locator(`#${chart}`).evaluate((canvas) => {
-          const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-          let count = 0;
-          for (let p = 0; p < data.length; p += 4) if (data[p] < 200 || data[p + 2] < 200) count++;
-          return count;
-        });
+        const inked = await inkedPixels(frame.locator(`#${chart}`));
         assert.ok(inked > 1000, `${chart}: ${inked} drawn pixels`);
         // The whole embedded figure fits its iframe (no scrolling inside).
         const fits = await frame.locator('body').evaluate(() => document.scrollingElement.scrollHeight <= innerHeight + 1);
@@ -472,6 +476,83 @@ for (const isolation of [true, false]) {
       await page.close();
     });
 
+    if (isolation)
+      test('a Hopfield rule chosen in the explorer gives the native record; its link reproduces it', async () => {
+        const page = await open(`${url}#view=explorer&source=rademacher&p=0.5&N=200&S=40&seed=4&F=rectpoly&n=5`);
+        await explorerResult(page);
+        // Only the chosen model's own parameter is shown, labelled with its range.
+        await fillForm(page, { model: 'hopfield-covariance' });
+        assert.equal(await page.isVisible('input[name=n]'), false);
+        assert.equal(await page.isVisible('select[name=F]'), false);
+        assert.match(await page.textContent('label:has(input[name=a])'), /a \(coding level, in \(0, 1\)\)/);
+        await fillForm(page, { a: '0.3' });
+        await page.$eval('#explorer', (view) => delete view.dataset.status);
+        await page.click('#run');
+        const summary = await explorerResult(page);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+        const record = JSON.parse(readFileSync(await download.path(), 'utf8'));
+        delete record.code_version;
+        const expected = nativeRecord({
+          measure: 'capacity',
+          data: { source: 'rademacher', N: 200, S: 40, p: 0.5, seed: 4 },
+          model: { name: 'hopfield-covariance', a: 0.3 },
+        });
+        assert.deepEqual(record, expected);
+        assert.match(summary, new RegExp(`Kmax, exact${expected.result.exact.kmax} of S = 40`));
+        assert.match(summary, /binary searchdoes not apply/);
+        assert.equal(await page.isDisabled('#export-csv'), true);
+        const hash = await page.evaluate(() => location.hash);
+        assert.equal(hash, '#view=explorer&source=rademacher&p=0.5&N=200&S=40&seed=4&model=hopfield-covariance&a=0.3');
+        const fresh = await open(url + hash);
+        assert.equal(await explorerResult(fresh), summary);
+        assert.equal(await fresh.inputValue('select[name=model]'), 'hopfield-covariance');
+        assert.equal(await fresh.inputValue('input[name=a]'), '0.3');
+        await page.close();
+        await fresh.close();
+      });
+
+    test('a bad model or model parameter in the link is named, and nothing runs', async () => {
+      const page = await open(`${url}#source=rademacher&p=0.5&N=100&S=20&model=hopfield-bcpnn&epsilon=1&lsr_beta=0`);
+      await page.waitForSelector('#messages:not(:empty)', { timeout });
+      const text = await page.textContent('#messages');
+      assert.match(text, /epsilon = 1: must be a number in \(0, 1\)/);
+      assert.match(text, /lsr_beta = 0: must be a number in \(0, 1000000\]/);
+      assert.ok(await page.isVisible('input[name=epsilon]'));
+      assert.equal(await page.getAttribute('#explorer', 'data-status'), null);
+      const other = await open(`${url}#model=hopfield&a=0.2`);
+      await other.waitForSelector('#messages:not(:empty)', { timeout });
+      assert.match(await other.textContent('#messages'), /model = hopfield: must be one of dam, lse, lsr, cmm, /);
+      await page.close();
+      await other.close();
+    });
+
+    if (isolation)
+      test('the Models view charts the committed comparison results', async () => {
+        const page = await open(`${url}#view=models`);
+        await page.waitForSelector(done('models'), { timeout });
+        assert.equal(await page.getAttribute('#models', 'data-status'), 'done');
+        assert.equal(await page.textContent('#messages'), '');
+        assert.match(await page.textContent('#models .lead'), /Committed native results, not a live run/);
+        const canvases = page.locator('#model-figures canvas');
+        assert.equal(await canvases.count(), 8);
+        for (let i = 0; i < 8; i++) {
+          const inked = await inkedPixels(canvases.nth(i));
+          assert.ok(inked > 1000, `chart ${i}: ${inked} drawn pixels`);
+        }
+        // The tables list every summary row of the figures drawn (all but retrievability).
+        const lines = readFileSync(join(root, 'results', 'models-summary.csv'), 'utf8').trim().split('\n').slice(1);
+        const drawn = lines.filter((line) => !line.startsWith('retrievability,')).length;
+        assert.equal(await page.locator('#model-figures tbody tr').count(), drawn);
+        assert.match(await page.textContent('#model-figures'), /0\.138 N/);
+        await screenshot(page, 'models');
+        // The recall view lists every model but lets only the DAM be stepped, and says why.
+        await page.click('.tab[data-view=recall]');
+        assert.equal(await page.locator('#recall-model option').count(), 11);
+        assert.equal(await page.locator('#recall-model option:disabled').count(), 10);
+        assert.match(await page.textContent('#recall-model-help'), /Network\.recall\) is DAM-only/);
+        await page.close();
+      });
+
     if (!isolation)
       test('coi-serviceworker isolates a page served without the headers', async () => {
         const swContext = await browser.newContext({ serviceWorkers: 'allow' });
@@ -505,6 +586,7 @@ for (const isolation of [true, false]) {
           ['sweeps', '#view=sweeps&figure=fig2&scale=reduced'],
           ['recall', '#view=recall&K=100&digit=3&delta=0.2&occlude=top&rseed=1&update=async&steps=10&rF=rectpoly&rn=40'],
           ['results', '#view=results'],
+          ['models', '#view=models'],
         ];
         for (const [view, hash] of views) {
           await page.goto(url + hash);

@@ -8,12 +8,13 @@ import {
   LineElement,
   PointElement,
   LinearScale,
+  LogarithmicScale,
   Legend,
   Tooltip,
   Title,
 } from 'chart.js';
 
-Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, Legend, Tooltip, Title);
+Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Title);
 
 const common = {
   animation: false,
@@ -62,8 +63,9 @@ export function profileChart(canvas) {
   );
 }
 
-export function setProfile(chart, profile, kmax) {
-  const points = Array.from(profile, (bit, i) => ({ x: i + 1, y: bit === '1' ? 1 : 0 }));
+/** profile: undefined for models whose record has none (only the Kmax line is drawn, x up to S). */
+export function setProfile(chart, profile, kmax, S = profile.length) {
+  const points = Array.from(profile ?? '', (bit, i) => ({ x: i + 1, y: bit === '1' ? 1 : 0 }));
   chart.data.datasets = [
     { label: 'retrieval profile', data: points, stepped: 'middle', borderColor: '#1f5fa8', pointRadius: 2 },
     {
@@ -74,8 +76,35 @@ export function setProfile(chart, profile, kmax) {
       pointRadius: 0,
     },
   ];
-  chart.options.scales.x.max = profile.length;
+  chart.options.scales.x.max = S;
   chart.update('none');
+}
+
+/**
+ * A chart of given series, each {label, color, style, data: [{x, y, censored}],
+ * dash (a theory line: no points)}; x and y: {title, log}.
+ */
+export function seriesChart(canvas, { x, y, series }) {
+  const axis = ({ title, log }) => ({ type: log ? 'logarithmic' : 'linear', title: { display: true, text: title } });
+  return new Chart(canvas, {
+    type: 'scatter',
+    plugins: [background],
+    data: {
+      datasets: series.map(({ label, color, style, data, dash }) => ({
+        label,
+        data,
+        showLine: true,
+        borderWidth: 1,
+        borderDash: dash ?? [],
+        borderColor: color,
+        backgroundColor: color,
+        pointBackgroundColor: (ctx) => (ctx.raw?.censored ? 'transparent' : color),
+        pointStyle: dash ? 'line' : style, // a theory line: a line in the legend, no points
+        pointRadius: dash ? 0 : 4,
+      })),
+    },
+    options: { ...common, scales: { x: axis(x), y: axis(y) }, plugins: { legend: { ...common.plugins.legend, labels: { usePointStyle: true, boxWidth: 8, font: { size: 10 } } } } },
+  });
 }
 
 /** A scatter of sweep results; the x axis is set per figure. */

@@ -1,6 +1,6 @@
 // The capacity explorer: one spec from the controls, one run in the pool,
 // Kmax in both modes, the retrieval profile and the theory estimate beside it.
-import { explorerSpec } from './state.js';
+import { explorerSpec, models } from './state.js';
 import { readForm, writeForm } from './form.js';
 import { profileChart, setProfile, chartPng } from './charts.js';
 import { download, fillTable, toCsv } from './exports.js';
@@ -45,6 +45,17 @@ export async function fileToIdx(file) {
   return out;
 }
 
+/** Fills a model <select> with the registry's names (text only). */
+export function modelOptions(select, disabled = () => false) {
+  select.replaceChildren(
+    ...Object.entries(models).map(([name, { label }]) => {
+      const option = new Option(disabled(name) ? `${label} (capacity explorer only)` : label, name);
+      option.disabled = disabled(name);
+      return option;
+    }),
+  );
+}
+
 export function createExplorer({ pool, state, onStateChange, report }) {
   const view = $('explorer');
   const form = $('explorer-form');
@@ -52,10 +63,14 @@ export function createExplorer({ pool, state, onStateChange, report }) {
   const runner = createRunner({ view, pool, report, progress: $('progress'), cancelButton: $('cancel') });
   let last = null; // {record (parsed), text, theory, variant}
   let file = null; // {name, bytes} of the idx source
+  modelOptions($('model-select'));
 
-  // Only the controls of the chosen source and model are shown.
+  // Only the controls of the chosen source and model are shown: the DAM's F
+  // with n or β, or the named model's own parameters.
   function showRelevant() {
     const asset = state.source === 'mnist' || state.source === 'fashion-mnist';
+    const dam = state.model === 'dam';
+    const param = (key) => (dam ? key === 'F' || key === (state.F === 'exp' ? 'beta' : 'n') : models[state.model].params.includes(key));
     for (const element of form.querySelectorAll('[data-for]')) {
       const key = element.dataset.for;
       element.hidden = !(
@@ -63,8 +78,7 @@ export function createExplorer({ pool, state, onStateChange, report }) {
         (key === 'greedy' && asset && state.selection === 'greedy') ||
         (key === 'rademacher' && state.source === 'rademacher') ||
         (key === 'idx' && state.source === 'idx') ||
-        (key === 'polynomial' && state.F !== 'exp') ||
-        (key === 'exp' && state.F === 'exp')
+        param(key)
       );
     }
   }
@@ -77,12 +91,19 @@ export function createExplorer({ pool, state, onStateChange, report }) {
     list.replaceChildren();
     const censored = (mode) => (mode.censored ? ` (censored: Kmax = S, capacity ≥ ${result.S})` : '');
     summaryRow(list, 'Kmax, exact', `${result.exact.kmax} of S = ${result.S}${censored(result.exact)}`);
-    summaryRow(
-      list,
-      'Kmax, binary search',
-      `${result.binary.kmax}${censored(result.binary)} after ${result.binary.evaluations} evaluations`,
-    );
-    summaryRow(list, 'Profile monotone', result.monotone ? 'yes (both modes agree)' : 'no: the binary search assumption fails');
+    // Models other than the DAM record the exact mode only (no binary search, profile or monotone flag).
+    if (result.binary) {
+      summaryRow(
+        list,
+        'Kmax, binary search',
+        `${result.binary.kmax}${censored(result.binary)} after ${result.binary.evaluations} evaluations`,
+      );
+      summaryRow(list, 'Profile monotone', result.monotone ? 'yes (both modes agree)' : 'no: the binary search assumption fails');
+    } else {
+      summaryRow(list, 'Kmax, binary search', 'does not apply: this model is measured in exact mode only');
+      summaryRow(list, 'Profile, monotone', `not recorded for this model (exact scan: ${result.evaluated} evaluations)`);
+    }
+    summaryRow(list, 'Model', JSON.stringify(record.spec.model));
     if (data.greedy) summaryRow(list, 'Reached mean HD (greedy)', `${hd(data.greedy.reached_hd)} bits (target ${record.spec.data.target_hd})`);
     if (data.mean_hd !== undefined) summaryRow(list, 'Mean HD of the S patterns', `${hd(data.mean_hd)} bits`);
     summaryRow(list, 'Mean HD of the first Kmax', `${hd(result.exact.mean_hd)} bits`);
@@ -94,10 +115,16 @@ export function createExplorer({ pool, state, onStateChange, report }) {
       ? `Theory for random unbiased patterns: Kmax(N = ${theory.N}, n = ${theory.n}) ≈ ${theory.kmax.toPrecision(4)}. ` +
         'This is a per-pattern estimate (each pattern a fixed point with high probability), not the same quantity ' +
         'as the measured "all first K retrieved" Kmax above, and it assumes uncorrelated patterns.'
+      : record.spec.model.name
+      ? `No theory estimate here for ${record.spec.model.name}; the Models view draws the theory lines the README gives beside the committed results.`
       : 'No theory estimate for the exponential F.';
-    setProfile(chart, result.profile, result.exact.kmax);
-    fillTable($('profile-table'), ['K', 'all first K retrieved'], Array.from(result.profile, (bit, i) => [i + 1, bit === '1' ? 'yes' : 'no']));
+    setProfile(chart, result.profile, result.exact.kmax, result.S);
+    $('profile-caption').textContent = result.profile
+      ? 'Retrieval profile over K; the dashed line marks Kmax (exact mode).'
+      : 'No retrieval profile for this model (exact mode only); the dashed line marks Kmax.';
+    fillTable($('profile-table'), ['K', 'all first K retrieved'], Array.from(result.profile ?? '', (bit, i) => [i + 1, bit === '1' ? 'yes' : 'no']));
     for (const id of ['export-csv', 'export-json', 'export-png']) $(id).disabled = false;
+    $('export-csv').disabled = !result.profile; // the CSV is the profile
   }
 
   async function run() {

@@ -8,12 +8,15 @@ export function writeForm(form, state) {
   }
 }
 
-/** Reads every named control; returns the messages of rejected values. */
+/**
+ * Reads every named control that applies (not inside a hidden [data-for]
+ * group); returns the messages of rejected values.
+ */
 export function readForm(form, state) {
   const errors = [];
   for (const element of form.elements) {
     const field = fields[element.name];
-    if (!field) continue;
+    if (!field || element.closest('[data-for][hidden]')) continue;
     const value = field.parse(element.value);
     element.setAttribute('aria-invalid', String(value === undefined));
     if (value === undefined) errors.push(`${element.name} = ${element.value}: ${field.rule}`);

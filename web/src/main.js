@@ -6,6 +6,7 @@ import { createExplorer } from './explorer.js';
 import { createSweeps } from './sweeps.js';
 import { createRecall } from './recall.js';
 import { createResults } from './results.js';
+import { createModels } from './models.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -41,7 +42,8 @@ const explorer = createExplorer({ pool, state, onStateChange, report });
 const sweeps = createSweeps({ pool, state, onStateChange, report });
 const recall = createRecall({ pool, state, onStateChange, report });
 const results = createResults({ pool, state, onStateChange, report });
-const views = { explorer, sweeps, recall, results };
+const models = createModels({ report });
+const views = { explorer, sweeps, recall, models, results };
 
 function showView(name) {
   state.view = name;
@@ -50,6 +52,7 @@ function showView(name) {
     else tab.removeAttribute('aria-current');
   }
   for (const key of Object.keys(views)) $(key).hidden = key !== name;
+  views[name].show?.(); // the Models view draws when first shown
 }
 
 function start() {

@@ -7,6 +7,7 @@ import { readForm, writeForm } from './form.js';
 import { energyChart, setEnergies, drawPattern } from './charts.js';
 import { fillTable } from './exports.js';
 import { bindForm, createRunner, summaryRow } from './runner.js';
+import { modelOptions } from './explorer.js';
 
 const $ = (id) => document.getElementById(id);
 // Labels 0-9 of each data set (docs/data.md), as the captions name them.
@@ -27,6 +28,8 @@ export function createRecall({ pool, state, onStateChange, report }) {
   let run = null; // the worker's result
   let step = 0;
   let timer = null;
+  // Every model is listed; only the DAM can be chosen (Network.recall is DAM-only).
+  modelOptions($('recall-model'), (name) => name !== 'dam');
 
   function showRelevant() {
     for (const element of form.querySelectorAll('[data-for]')) {

@@ -12,7 +12,7 @@ const palette = ['#1f77b4', '#2ca02c', '#d62728', '#9467bd', '#ff7f0e', '#8c564b
 class FileError extends Error {}
 
 /** RFC 4180 CSV (the runner quotes nothing today, but a cell may be quoted). */
-function parseCsv(text) {
+export function parseCsv(text) {
   const rows = [];
   let row = [];
   let cell = '';
@@ -71,19 +71,24 @@ export function createResults({ report }) {
     if (spec.measure !== 'capacity')
       throw new FileError(`${name}: measure "${spec.measure}": only capacity records are charted here (a sweep CSV of other measures is)`);
     const { exact, binary, profile } = result;
-    if (!exact || !binary || typeof profile !== 'string' || !/^[01]*$/.test(profile))
+    // A model other than the DAM (spec.model.name) records the exact mode only.
+    const exactOnly = Boolean(spec.model?.name) && spec.model.name !== 'dam';
+    if (!exact || (!exactOnly && (!binary || typeof profile !== 'string' || !/^[01]*$/.test(profile))))
       throw new FileError(`${name}: result.exact, result.binary or result.profile is missing or malformed`);
     const censored = (mode) => (mode.censored ? ` (censored: Kmax = S, capacity ≥ ${result.S})` : '');
     summaryRow('File', `${name}: a capacity record`);
     summaryRow('Kmax, exact', `${exact.kmax} of S = ${result.S}${censored(exact)}`);
-    summaryRow('Kmax, binary search', `${binary.kmax}${censored(binary)} after ${binary.evaluations} evaluations`);
-    summaryRow('Profile monotone', result.monotone ? 'yes' : 'no');
+    if (exactOnly) summaryRow('Kmax, binary search; profile', `do not apply: ${spec.model.name} is measured in exact mode only`);
+    else {
+      summaryRow('Kmax, binary search', `${binary.kmax}${censored(binary)} after ${binary.evaluations} evaluations`);
+      summaryRow('Profile monotone', result.monotone ? 'yes' : 'no');
+    }
     summaryRow('Mean HD of the first Kmax', exact.mean_hd === null ? '—' : `${exact.mean_hd} bits`);
     summaryRow('Data, model', `${JSON.stringify(spec.data)}, ${JSON.stringify(spec.model)}`);
     summaryRow('N, data checksum', `${result.N} bits, ${data?.checksum ?? '—'}`);
     summaryRow('Code version', String(record.code_version ?? '—'));
-    setProfile(fresh(profileChart), profile, exact.kmax);
-    fillTable($('results-table'), ['K', 'all first K retrieved'], Array.from(profile, (bit, i) => [i + 1, bit === '1' ? 'yes' : 'no']));
+    setProfile(fresh(profileChart), exactOnly ? undefined : profile, exact.kmax, result.S);
+    fillTable($('results-table'), ['K', 'all first K retrieved'], Array.from(exactOnly ? '' : profile, (bit, i) => [i + 1, bit === '1' ? 'yes' : 'no']));
     view.dataset.kind = 'record';
   }
 

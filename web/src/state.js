@@ -11,13 +11,14 @@ const int = (min, max) => ({
   },
   rule: `must be an integer in [${min}, ${max}]`,
 });
-const real = (min, max, openMin = false) => ({
+const real = (min, max, openMin = false, openMax = false) => ({
   parse(text) {
     const value = Number(text);
-    const ok = text.trim() !== '' && Number.isFinite(value) && (openMin ? value > min : value >= min) && value <= max;
+    const ok =
+      text.trim() !== '' && Number.isFinite(value) && (openMin ? value > min : value >= min) && (openMax ? value < max : value <= max);
     return ok ? value : undefined;
   },
-  rule: `must be a number in ${openMin ? '(' : '['}${min}, ${max}]`,
+  rule: `must be a number in ${openMin ? '(' : '['}${min}, ${max}${openMax ? ')' : ']'}`,
 });
 const choice = (...options) => ({
   parse: (text) => (options.includes(text) ? text : undefined),
@@ -36,9 +37,30 @@ const classes = {
 
 const maxSeed = 2 ** 53 - 1;
 
+/**
+ * The core's model registry (README, "Other memory models"): each name with
+ * its label and the fields of its own parameters; `dam` takes F with n or
+ * beta. specKey: the spec key of a parameter field (lsr's β has its own
+ * field, since its range differs from the DAM's and lse's).
+ */
+export const models = {
+  dam: { label: 'dam: Dense Associative Memory', params: [] },
+  lse: { label: 'lse: log-sum-exp energy', params: ['beta'] },
+  lsr: { label: 'lsr: log-sum-ReLU (Epanechnikov) energy', params: ['lsr_beta'] },
+  cmm: { label: 'cmm: correlation matrix memory', params: [] },
+  nearest: { label: 'nearest: nearest stored pattern', params: [] },
+  minerva2: { label: 'minerva2: Minerva2 (normalized cube)', params: [] },
+  'hopfield-activity-product': { label: 'hopfield-activity-product: Hopfield, W = Σ ξξᵀ', params: [] },
+  'hopfield-willshaw': { label: 'hopfield-willshaw: clipped 0/1 weights', params: [] },
+  'hopfield-covariance': { label: 'hopfield-covariance: covariance rule', params: ['a'] },
+  'hopfield-presynaptic-covariance': { label: 'hopfield-presynaptic-covariance', params: ['a'] },
+  'hopfield-bcpnn': { label: 'hopfield-bcpnn: BCPNN log-odds weights', params: ['epsilon'] },
+};
+const specKey = { beta: 'beta', lsr_beta: 'beta', a: 'a', epsilon: 'epsilon' };
+
 /** The fields, their defaults and their rules. */
 export const fields = {
-  view: { ...choice('explorer', 'sweeps', 'recall', 'results'), default: 'explorer' },
+  view: { ...choice('explorer', 'sweeps', 'recall', 'models', 'results'), default: 'explorer' },
   source: { ...choice('mnist', 'rademacher', 'fashion-mnist', 'idx'), default: 'mnist' },
   threshold: { ...int(0, 255), default: 128 },
   selection: { ...choice('greedy', 'random', 'first'), default: 'greedy' },
@@ -51,6 +73,11 @@ export const fields = {
   F: { ...choice('rectpoly', 'poly', 'exp'), default: 'rectpoly' },
   n: { ...int(1, 60), default: 7 },
   beta: { ...real(0, 100, true), default: 1 },
+  // The model (an address without one is the DAM) and the other models' parameters.
+  model: { ...choice(...Object.keys(models)), default: 'dam' },
+  lsr_beta: { ...real(0, 1e6, true), default: 1 },
+  a: { ...real(0, 1, true, true), default: 0.5 },
+  epsilon: { ...real(0, 1, true, true), default: 0.001 },
   figure: { ...choice('fig1', 'fig2', 'dc'), default: 'fig1' },
   scale: { ...choice('reduced', 'paper'), default: 'reduced' },
   embed: { ...choice('0', '1'), default: '0' },
@@ -120,7 +147,9 @@ export function toHash(state) {
     if (state.source === 'rademacher') keys.push('p', 'N');
     else if (state.source === 'idx') keys.push('threshold');
     else keys.push('selection', 'target_hd', 'classes');
-    keys.push('S', 'seed', 'F', state.F === 'exp' ? 'beta' : 'n');
+    keys.push('S', 'seed');
+    if (state.model === 'dam') keys.push('F', state.F === 'exp' ? 'beta' : 'n');
+    else keys.push('model', ...models[state.model].params);
   } else if (state.view === 'sweeps') keys.push('figure', 'scale');
   else if (state.view === 'recall')
     keys.push('rsource', 'K', 'digit', 'delta', 'occlude', 'clamp', 'rseed', 'update', 'steps', 'rF', state.rF === 'exp' ? 'rbeta' : 'rn');
@@ -149,8 +178,14 @@ export function explorerSpec(state, fileName = '') {
           classes: state.classes === '' ? [] : state.classes.split(',').map(Number),
           seed: state.seed,
         };
-  const model = state.F === 'exp' ? { F: 'exp', beta: state.beta } : { F: state.F, n: state.n };
-  return { measure: 'capacity', data, model };
+  return { measure: 'capacity', data, model: explorerModel(state) };
+}
+
+/** The spec's model: the DAM in its original form, any other by name with only its own parameters. */
+export function explorerModel(state) {
+  if (state.model !== 'dam')
+    return { name: state.model, ...Object.fromEntries(models[state.model].params.map((key) => [specKey[key], state[key]])) };
+  return state.F === 'exp' ? { F: 'exp', beta: state.beta } : { F: state.F, n: state.n };
 }
 
 /** The recall view's job: the worker builds the memories and runs Network.recall. */

@@ -82,6 +82,8 @@ export function createSweeps({ pool, state, onStateChange, report }) {
 
   return {
     load() {
+      // A new address (hashchange) may change the figure: a running sweep of the old one stops first.
+      runner.cancel();
       writeForm(form, state);
       describe();
       reset();

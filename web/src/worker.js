@@ -51,7 +51,8 @@ async function run(id, { base, spec, theory, bytes: file }) {
   });
   const result = { record, variant: dam.variant, version: dam.version(), theory: null };
   const model = spec.model;
-  if (theory && model.F !== 'exp') {
+  // The formula is the DAM's (polynomial F); other models have none here.
+  if (theory && !model.name && model.F !== 'exp') {
     const N = JSON.parse(record).result.N;
     // The formula has a domain of its own (e.g. n >= 2): outside it, say so.
     try {

@@ -1,0 +1,162 @@
+// The Models view: the memory-model comparison figures of the README ("Other
+// memory models"), drawn from the committed native results — the values
+// scripts/model_figures.py drew, results/models-summary.csv, shipped beside
+// the page at build time (vite.config.js). Nothing here is a live run.
+import { seriesChart, chartPng } from './charts.js';
+import { download, fillTable } from './exports.js';
+import { parseCsv } from './results.js';
+
+const $ = (id) => document.getElementById(id);
+export const summaryFile = 'results/models-summary.csv';
+
+const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#000000', '#b8860b', '#000080'];
+const styles = ['circle', 'rect', 'rectRot', 'triangle', 'star', 'crossRot', 'rectRounded', 'cross'];
+const dashes = [[6, 4], [2, 3], [10, 3, 2, 3]]; // the theory lines of a panel
+
+const doubleFactorial = (n) => (n <= 0 ? 1 : n * doubleFactorial(n - 2));
+
+/** The README's Willshaw estimate: the largest K with K(N − k)q^k < 1, k = aN, q = 1 − (1 − a²)^K. */
+function willshaw(N, a) {
+  const k = a * N;
+  for (let K = 1; K < 1e6; K++) if ((K + 1) * (N - k) * (1 - (1 - a * a) ** K) ** k >= 1) return K;
+  return 1e6;
+}
+
+const capacityY = { title: 'Kmax (exact mode), mean of 3 seeds', log: true };
+const accuracy = { title: 'held-out accuracy', log: false };
+const degraded = (source, kind) => ({
+  figure: `degraded-${source}-${kind}`,
+  title: `Accuracy of degraded ${source === 'mnist' ? 'MNIST' : 'Fashion-MNIST'} probes: ${kind === 'flip' ? 'bit flips' : 'a random s × s block set to −1'}`,
+  x: { title: kind === 'flip' ? 'flip probability δ' : 'block side s (of 28 pixels)', log: false },
+  y: accuracy,
+  theory: [],
+});
+
+/** The panels: which summary rows, their x, and the README's theory lines (functions of the x values). */
+const panels = [
+  {
+    figure: 'capacity-n',
+    p: '0.5',
+    title: 'Capacity vs N, random patterns, P(+1) = 0.5 (hollow: censored, Kmax = S; a mean of 0 is drawn at 0.5)',
+    x: { title: 'N (bits)', log: true },
+    y: capacityY,
+    theory: [
+      ['0.138 N (Amit et al.; ≈1.6% wrong bits allowed)', (N) => 0.138 * N],
+      ['N / (4 ln N) (all patterns exact)', (N) => N / (4 * Math.log(N))],
+      ['N² / (2·3!!·ln N) (DAM n = 3, per pattern)', (N) => N ** 2 / (2 * doubleFactorial(3) * Math.log(N))],
+    ],
+  },
+  {
+    figure: 'capacity-n',
+    p: '0.1',
+    title: 'Capacity vs N, sparse random patterns, P(+1) = 0.1 (hollow: censored; 0 drawn at 0.5)',
+    x: { title: 'N (bits)', log: true },
+    y: capacityY,
+    theory: [['Willshaw estimate, k = aN active units', (N) => willshaw(N, 0.1)]],
+  },
+  {
+    figure: 'capacity-n-exp',
+    title: 'Capacity vs N of DAM exp (β = 1), random patterns, S = 2048 (hollow: censored)',
+    x: { title: 'N (bits)', log: false },
+    y: capacityY,
+    theory: [['2^(N/2)', (N) => 2 ** (N / 2)]],
+  },
+  {
+    figure: 'mnist-capacity',
+    title: 'Capacity on greedy MNIST subsets (S = 50) at equal mean pairwise HD',
+    x: { title: 'target mean pairwise HD (bits)', log: false },
+    y: { title: 'Kmax (exact mode), mean of 3 subsets', log: false },
+    theory: [],
+  },
+  degraded('mnist', 'flip'),
+  degraded('mnist', 'occlusion'),
+  degraded('fashion-mnist', 'flip'),
+  degraded('fashion-mnist', 'occlusion'),
+];
+
+/** One figure element per panel: canvas, caption, data table, PNG export. Text only. */
+function figureElement(panel, i) {
+  const figure = document.createElement('figure');
+  const box = document.createElement('div');
+  box.className = 'canvas-box tall';
+  const canvas = document.createElement('canvas');
+  canvas.id = `models-chart-${i}`;
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', `${panel.title}; the data table below lists every point`);
+  box.append(canvas);
+  const caption = document.createElement('figcaption');
+  const theory = panel.theory.map(([label]) => label).join('; ');
+  caption.textContent = theory ? `${panel.title}. Dashed: ${theory}.` : panel.title;
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = 'Data table';
+  const table = document.createElement('table');
+  table.setAttribute('aria-label', `Data of: ${panel.title}`);
+  details.append(summary, table);
+  const png = document.createElement('button');
+  png.type = 'button';
+  png.textContent = 'PNG';
+  png.setAttribute('aria-label', `PNG of: ${panel.title}`);
+  figure.append(caption, box, details, png);
+  return { figure, canvas, table, png };
+}
+
+export function createModels({ report }) {
+  const view = $('models');
+  let drawn = false;
+
+  function draw(rows) {
+    const header = rows[0];
+    const col = Object.fromEntries(header.map((key, i) => [key, i]));
+    const body = rows.slice(1).filter((row) => row.length === header.length);
+    // One colour and marker per model, the same in every panel.
+    const names = [...new Set(body.map((row) => row[col.model]))].sort();
+    const look = (name) => ({ color: colors[names.indexOf(name) % colors.length], style: styles[names.indexOf(name) % styles.length] });
+    const container = $('model-figures');
+    container.replaceChildren();
+    panels.forEach((panel, i) => {
+      const selected = body.filter((row) => row[col.figure] === panel.figure && (!panel.p || row[col.x] === panel.p));
+      const xOf = (row) => Number(panel.figure.startsWith('capacity') ? row[col.N] : row[col.x]);
+      const models = [...new Set(selected.map((row) => row[col.model]))].sort();
+      const series = models.map((name) => ({
+        label: name,
+        ...look(name),
+        data: selected
+          .filter((row) => row[col.model] === name)
+          .map((row) => ({ x: xOf(row), y: Number(row[col.value]), censored: row[col.censored] === 'True' }))
+          .map((p) => (panel.y.log ? { ...p, y: Math.max(p.y, 0.5) } : p))
+          .sort((a, b) => a.x - b.x),
+      }));
+      const xs = [...new Set(selected.map(xOf))].sort((a, b) => a - b);
+      panel.theory.forEach(([label, f], t) => series.push({ label, color: '#444', dash: dashes[t], data: xs.map((x) => ({ x, y: f(x) })) }));
+      const { figure, canvas, table, png } = figureElement(panel, i);
+      container.append(figure);
+      const chart = seriesChart(canvas, { x: panel.x, y: panel.y, series });
+      fillTable(
+        table,
+        ['model', panel.x.title, panel.y.log ? 'Kmax (mean)' : panel.y.title, 'censored', 'runs'],
+        selected.map((row) => [row[col.model], xOf(row), row[col.value], row[col.censored], row[col.count]]),
+      );
+      png.addEventListener('click', () => download(`damlab-models-${panel.figure}${panel.p ? '-p' + panel.p : ''}.png`, chartPng(chart)));
+    });
+    view.dataset.charts = String(panels.length);
+  }
+
+  async function run() {
+    if (drawn) return;
+    drawn = true;
+    view.dataset.status = 'running';
+    try {
+      const response = await fetch(new URL(summaryFile, document.baseURI));
+      if (!response.ok) throw new Error(`${summaryFile}: HTTP ${response.status} (the build copies it from results/)`);
+      draw(parseCsv(await response.text()));
+      view.dataset.status = 'done';
+    } catch (error) {
+      drawn = false;
+      view.dataset.status = 'error';
+      report([`The Models view could not load ${summaryFile}: ${error.message}`]);
+    }
+  }
+
+  return { load() {}, run, show: run };
+}
