@@ -3,9 +3,10 @@
 //
 // The per-pair form, overlap() in patterns.hpp, is the reference. The block
 // kernel tiles four rows of a against four of b, so each word is loaded once
-// per tile, and counts bits with the widest popcount the CPU has, chosen at
-// run time: AVX-512 VPOPCNTQ (eight words per instruction), AVX2 (nibble
-// lookup, four words), or the scalar POPCNT path (also the WebAssembly one).
+// per tile, and counts bits with AVX-512 VPOPCNTQ (eight words per
+// instruction) when the CPU has it, chosen at run time, else with the scalar
+// POPCNT path (also the WebAssembly one). An AVX2 path (nibble lookup, four
+// words) exists for measuring: on rows of a few words it loses to POPCNT.
 // Every path returns the same integers.
 #pragma once
 
@@ -21,7 +22,7 @@ namespace damlab {
 
 enum class PopcountPath { scalar, avx2, avx512 };
 
-// The fastest path this CPU runs, and every path it can run (scalar first).
+// The path used by default, and every path this CPU can run (scalar first).
 PopcountPath best_popcount_path();
 std::vector<PopcountPath> available_popcount_paths();
 std::string to_string(PopcountPath path);
