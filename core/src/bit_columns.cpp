@@ -32,18 +32,36 @@ BitColumns::BitColumns(const PatternSet& set)
 #include <immintrin.h>
 #endif
 
-DAMLAB_CLONES void signed_sum_table(std::span<const double, 8> c, SignedSumTable& table) {
-  // Entries for the first k bits, extended one bit at a time: each entry is
-  // a sequential sum of its own eight terms.
+namespace {
+
+// table[b] = Σ_{k<Terms} (bit k of b ? c[k] : -c[k]), built one bit at a
+// time so that each entry is a sequential sum of its own terms.
+template <std::size_t Terms>
+void fill_signed_sums(const double* c, double* table) {
   table[0] = -c[0];
   table[1] = c[0];
-  for (std::size_t k = 1; k < 8; ++k) {
+  for (std::size_t k = 1; k < Terms; ++k) {
     const std::size_t half = std::size_t{1} << k;
     for (std::size_t b = 0; b < half; ++b) {
       table[b + half] = table[b] + c[k];
       table[b] = table[b] - c[k];
     }
   }
+}
+
+// The eight coefficients of group g, those of patterns outside [first, last) 0.
+std::array<double, 8> group_coefficients(std::span<const double> c, std::size_t first,
+                                         std::size_t last, std::size_t g) {
+  std::array<double, 8> out{};
+  for (std::size_t mu = std::max(first, g * 8); mu < std::min(last, g * 8 + 8); ++mu)
+    out[mu - g * 8] = c[mu];
+  return out;
+}
+
+}  // namespace
+
+DAMLAB_CLONES void signed_sum_table(std::span<const double, 8> c, SignedSumTable& table) {
+  fill_signed_sums<8>(c.data(), table.data());
 }
 
 DAMLAB_CLONES void accumulate_group(const SignedSumTable& table, std::span<const std::uint8_t> column,
@@ -71,19 +89,6 @@ DAMLAB_CLONES void accumulate_four(const SignedSumTable* tables, const std::uint
     for (std::size_t i = 0; i < n; ++i) {
       const std::uint8_t f = flip[i];
       out[i] += (t0[b0[i] ^ f] + t1[b1[i] ^ f]) + (t2[b2[i] ^ f] + t3[b3[i] ^ f]);
-    }
-  }
-}
-
-// Sixteen signed sums of four coefficients, each a sequential sum.
-void half_table(const double* c, double* table) {
-  table[0] = -c[0];
-  table[1] = c[0];
-  for (std::size_t k = 1; k < 4; ++k) {
-    const std::size_t half = std::size_t{1} << k;
-    for (std::size_t b = 0; b < half; ++b) {
-      table[b + half] = table[b] + c[k];
-      table[b] = table[b] - c[k];
     }
   }
 }
@@ -145,11 +150,9 @@ void accumulate_signed_sums_avx512(const BitColumns& columns, std::span<const do
   std::size_t filled = 0;
   const std::size_t g_last = (last + 7) / 8;
   for (std::size_t g = first / 8; g < g_last; ++g) {
-    std::array<double, 8> coefficients{};
-    for (std::size_t mu = std::max(first, g * 8); mu < std::min(last, g * 8 + 8); ++mu)
-      coefficients[mu - g * 8] = c[mu];
-    half_table(coefficients.data(), low[filled]);
-    half_table(coefficients.data() + 4, high[filled]);
+    const auto coefficients = group_coefficients(c, first, last, g);
+    fill_signed_sums<4>(coefficients.data(), low[filled]);
+    fill_signed_sums<4>(coefficients.data() + 4, high[filled]);
     column[filled++] = columns.group(g).data();
     if (filled == 4 || g + 1 == g_last) {
       accumulate_pass_avx512(low, high, column, filled, flip.empty() ? nullptr : flip.data(),
@@ -186,10 +189,7 @@ void accumulate_signed_sums(const BitColumns& columns, std::span<const double> c
   const std::uint8_t* column[4];
   std::size_t filled = 0;
   for (std::size_t g = g_first; g < g_last; ++g) {
-    std::array<double, 8> coefficients{};
-    for (std::size_t mu = std::max(first, g * 8); mu < std::min(last, g * 8 + 8); ++mu)
-      coefficients[mu - g * 8] = c[mu];
-    signed_sum_table(coefficients, tables[filled]);
+    signed_sum_table(group_coefficients(c, first, last, g), tables[filled]);
     column[filled++] = columns.group(g).data();
     if (filled == 4) {
       accumulate_four(tables, column, flip.empty() ? nullptr : flip.data(), out.data(), out.size());
