@@ -33,7 +33,7 @@ import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { N, S, P, K, bigK, model, time as timeRepeated, hash, workload, update, bigUpdate } from './workloads.mjs';
+import { N, S, P, K, bigK, model, time as timeRepeated, hash, workload, timeUpdate, bigUpdate } from './workloads.mjs';
 
 const require = createRequire(import.meta.url);
 const { buildDir, loadDamlabNode, variants: allVariants } = require('../js/node.cjs');
@@ -64,20 +64,15 @@ for (const variant of variants) {
 
   const { memories, states } = workload(damlab, K);
   const net = new damlab.Network(memories, model);
-  let last = null;
-  const upd = time(() => {
-    last?.copy.delete();
-    last = update(net, states, threads);
-    return last;
-  });
-  const checksum = last.copy.checksum();
-  results[variant] = { overlapHash, flips: upd.result.flips, checksum };
+  const upd = timeUpdate(net, states, threads, repeats);
+  const checksum = upd.copy.checksum();
+  results[variant] = { overlapHash, flips: upd.flips, checksum };
   if (!reference)
     reference = {
       damlab, set, memories, states, overlaps: overlap.result,
-      updated: Array.from({ length: P }, (_, p) => last.copy.signs(p)),
+      updated: Array.from({ length: P }, (_, p) => upd.copy.signs(p)),
     };
-  last.copy.delete();
+  upd.copy.delete();
   net.delete();
   if (reference.damlab !== damlab) {
     set.delete();

@@ -49,6 +49,18 @@ export function update(net, states, threads) {
   return { flips, copy };
 }
 
+// The update timed as time() does, each run on a fresh copy of states:
+// {seconds, flips, copy} with the last run's copy (the caller deletes it).
+export function timeUpdate(net, states, threads, repeats) {
+  let last = null;
+  const timed = time(() => {
+    last?.copy.delete();
+    last = update(net, states, threads);
+    return last;
+  }, repeats);
+  return { seconds: timed.seconds, flips: last.flips, copy: last.copy };
+}
+
 // The K = bigK update once, in the module given (fresh, so that its memory
 // is what this problem needs): seconds, flips, checksum and wasm bytes.
 export function bigUpdate(damlab, threads) {
