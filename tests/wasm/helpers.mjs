@@ -67,6 +67,10 @@ export function idxBytes(dims, seed = 11) {
   return bytes;
 }
 
+// A record without its code_version line (the wasm and native builds may be
+// configured at different commits).
+export const withoutVersion = (text) => text.replace(/^ {2}"code_version": .*\n/m, '');
+
 // The native runner's record text of each spec (name -> spec object), run
 // from a temporary folder that also holds the given files (name -> bytes).
 export function nativeRecords(native, specs, files = {}) {

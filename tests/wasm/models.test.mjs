@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 
-import { load, nativeRecords, nativeRunner, variants } from './helpers.mjs';
+import { load, nativeRecords, nativeRunner, variants, withoutVersion } from './helpers.mjs';
 
 const models = [
   { name: 'dam', F: 'rectpoly', n: 3 },
@@ -35,7 +35,6 @@ for (const model of models) {
   };
 }
 
-const withoutVersion = (text) => text.replace(/^ {2}"code_version": .*\n/m, '');
 const native = nativeRunner();
 
 describe('registry models: wasm and native agree', { skip: native ? false : 'no native runner built' }, () => {

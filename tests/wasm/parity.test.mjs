@@ -3,13 +3,9 @@
 // builds may be configured at different commits). Integers and decisions
 // (Kmax, profile, counts) therefore match exactly.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 
-import { idxBytes, load, nativeRunner, variants } from './helpers.mjs';
+import { idxBytes, load, nativeRecords, nativeRunner, variants, withoutVersion } from './helpers.mjs';
 
 // Kmax below S in every case but the saturated (censored) one, three of
 // them with a non-monotone profile where the two modes differ or not.
@@ -54,23 +50,13 @@ const specs = {
   'idx-defaults': { data: { source: 'idx', path: 'digits.idx' } },
 };
 
-const withoutVersion = (text) => text.replace(/^ {2}"code_version": .*\n/m, '');
-
 const native = nativeRunner();
 
 describe('wasm parity with the native runner', { skip: native ? false : 'no native runner built' }, () => {
-  let folder;
-  const expected = {};
+  let expected;
   before(() => {
-    folder = mkdtempSync(join(tmpdir(), 'damlab-parity-'));
-    writeFileSync(join(folder, 'digits.idx'), idxBytes([40, 12, 12]));
-    for (const [name, spec] of Object.entries(specs)) {
-      const path = join(folder, `${name}.json`);
-      writeFileSync(path, JSON.stringify(spec));
-      expected[name] = execFileSync(native, ['run', path], { encoding: 'utf8' });
-    }
+    expected = nativeRecords(native, specs, { 'digits.idx': idxBytes([40, 12, 12]) });
   });
-  after(() => rmSync(folder, { recursive: true, force: true }));
 
   for (const variant of variants) {
     describe(variant, () => {
