@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "damlab/field_terms.hpp"
-#include "damlab/patterns.hpp"
+#include "damlab/kernels/field_terms.hpp"
+#include "damlab/kernels/patterns.hpp"
 
 namespace bench {
 

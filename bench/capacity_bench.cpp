@@ -4,8 +4,8 @@
 // binary search against the paper's binary search with each K checked by
 // OpenBLAS GEMMs (Kmax of each reported as a counter).
 #include "blas_baselines.hpp"
-#include "damlab/capacity.hpp"
-#include "damlab/datasets.hpp"
+#include "damlab/dam/capacity.hpp"
+#include "damlab/data/rademacher.hpp"
 #include "support.hpp"
 
 namespace {

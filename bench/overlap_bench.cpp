@@ -1,8 +1,8 @@
 // Overlap kernel: pattern pairs per second at N = 784, the block kernel on
 // every popcount path against the per-pair loop.
 #include "blas_baselines.hpp"
-#include "damlab/datasets.hpp"
-#include "damlab/overlaps.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/kernels/overlaps.hpp"
 #include "support.hpp"
 
 #include <algorithm>

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "damlab/spec.hpp"
+#include "damlab/experiment/spec.hpp"
 
 namespace bench {
 

@@ -3,9 +3,9 @@
 // (1 and 2 threads) against a plain loop and the GEMM formulation (OpenBLAS,
 // float and double; each counts its decisions that differ from damlab's).
 #include "blas_baselines.hpp"
-#include "damlab/datasets.hpp"
-#include "damlab/dynamics.hpp"
-#include "damlab/recall.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/dam/network.hpp"
+#include "damlab/measures/recall.hpp"
 #include "support.hpp"
 
 #include <map>

@@ -4,8 +4,8 @@
 #include <map>
 #include <sstream>
 
-#include "damlab/separation.hpp"
-#include "damlab/spec.hpp"
+#include "damlab/dam/separation.hpp"
+#include "damlab/experiment/spec.hpp"
 
 namespace damlab::cli {
 

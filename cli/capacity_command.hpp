@@ -7,7 +7,7 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
-#include "damlab/error.hpp"
+#include "damlab/util/error.hpp"
 #include <nlohmann/json.hpp>
 
 namespace damlab::cli {
@@ -36,7 +36,7 @@ CLI::App* add_capacity_command(CLI::App& app, CapacityOptions& options);
 // the flag that set it ("--p").
 std::string with_flag_names(const damlab::InvalidArgument& error);
 
-// The experiment spec (see damlab/spec.hpp) the flags describe.
+// The experiment spec (see damlab/experiment/spec.hpp) the flags describe.
 nlohmann::ordered_json capacity_spec(const CapacityOptions& options);
 
 }  // namespace damlab::cli

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <vector>
 
-#include "damlab/error.hpp"
-#include "damlab/idx.hpp"
+#include "damlab/util/error.hpp"
+#include "damlab/data/idx.hpp"
 #include "file_bytes.hpp"
 
 namespace damlab::cli {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "damlab/spec.hpp"
+#include "damlab/experiment/spec.hpp"
 
 namespace damlab::cli {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "damlab/error.hpp"
+#include "damlab/util/error.hpp"
 
 namespace damlab::cli {
 

@@ -11,9 +11,9 @@
 #include <CLI/CLI.hpp>
 
 #include "capacity_command.hpp"
-#include "damlab/error.hpp"
-#include "damlab/spec.hpp"
-#include "damlab/version.hpp"
+#include "damlab/util/error.hpp"
+#include "damlab/experiment/spec.hpp"
+#include "damlab/util/version.hpp"
 #include "execute.hpp"
 #include "sweep_command.hpp"
 #include "file_bytes.hpp"

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <set>
 
-#include "damlab/sweep.hpp"
+#include "damlab/experiment/sweep.hpp"
 #include "execute.hpp"
 #include "file_bytes.hpp"
 

@@ -21,9 +21,9 @@
 #include <utility>
 #include <vector>
 
-#include "damlab/error.hpp"
-#include "damlab/progress.hpp"
-#include "damlab/separation.hpp"
+#include "damlab/util/error.hpp"
+#include "damlab/util/progress.hpp"
+#include "damlab/dam/separation.hpp"
 
 namespace damlab::wasm {
 

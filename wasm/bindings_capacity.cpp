@@ -2,9 +2,9 @@
 // text exactly as the native runner prints it (damlab::run_spec + dump(2)),
 // so the two can be compared byte for byte.
 #include "bindings.hpp"
-#include "damlab/capacity.hpp"
-#include "damlab/spec.hpp"
-#include "damlab/version.hpp"
+#include "damlab/dam/capacity.hpp"
+#include "damlab/experiment/spec.hpp"
+#include "damlab/util/version.hpp"
 
 namespace damlab::wasm {
 

@@ -10,8 +10,8 @@
 #endif
 
 #include "bindings.hpp"
-#include "damlab/dynamics.hpp"
-#include "damlab/rng.hpp"
+#include "damlab/dam/network.hpp"
+#include "damlab/data/rng.hpp"
 
 namespace damlab::wasm {
 

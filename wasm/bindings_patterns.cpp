@@ -6,11 +6,11 @@
 #include <cstdint>
 
 #include "bindings.hpp"
-#include "damlab/overlaps.hpp"
-#include "damlab/patterns.hpp"
-#include "damlab/recall.hpp"
-#include "damlab/rng.hpp"
-#include "damlab/spec.hpp"
+#include "damlab/kernels/overlaps.hpp"
+#include "damlab/kernels/patterns.hpp"
+#include "damlab/measures/recall.hpp"
+#include "damlab/data/rng.hpp"
+#include "damlab/experiment/spec.hpp"
 
 namespace damlab::wasm {
 

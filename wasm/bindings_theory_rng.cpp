@@ -4,9 +4,9 @@
 #include <cstdio>
 
 #include "bindings.hpp"
-#include "damlab/datasets.hpp"
-#include "damlab/rng.hpp"
-#include "damlab/theory.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/data/rng.hpp"
+#include "damlab/dam/theory.hpp"
 
 namespace damlab::wasm {
 

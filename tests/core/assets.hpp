@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "damlab/packed_asset.hpp"
+#include "damlab/data/packed_asset.hpp"
 
 namespace damlab_test {
 

@@ -1,11 +1,11 @@
-#include "damlab/capacity.hpp"
+#include "damlab/dam/capacity.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "damlab/datasets.hpp"
-#include "damlab/rng.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/data/rng.hpp"
 #include "random_cases.hpp"
 #include "reference.hpp"
 

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assets.hpp"
-#include "damlab/packed_asset.hpp"
+#include "damlab/data/packed_asset.hpp"
 
 namespace {
 

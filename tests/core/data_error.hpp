@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "damlab/error.hpp"
+#include "damlab/util/error.hpp"
 
 namespace testing_support {
 

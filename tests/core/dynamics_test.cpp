@@ -1,9 +1,9 @@
-#include "damlab/dynamics.hpp"
+#include "damlab/dam/network.hpp"
 
 #include <gtest/gtest.h>
 
-#include "damlab/datasets.hpp"
-#include "damlab/rng.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/data/rng.hpp"
 #include "random_cases.hpp"
 #include "reference.hpp"
 

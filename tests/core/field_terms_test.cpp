@@ -1,10 +1,10 @@
-#include "damlab/field_terms.hpp"
+#include "damlab/kernels/field_terms.hpp"
 
 #include <gtest/gtest.h>
 
-#include "damlab/datasets.hpp"
-#include "damlab/dynamics.hpp"
-#include "damlab/rng.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/dam/network.hpp"
+#include "damlab/data/rng.hpp"
 #include "random_cases.hpp"
 #include "reference.hpp"
 

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "../fuzz/targets.hpp"
-#include "damlab/error.hpp"
-#include "damlab/spec.hpp"
-#include "damlab/sweep.hpp"
+#include "damlab/util/error.hpp"
+#include "damlab/experiment/spec.hpp"
+#include "damlab/experiment/sweep.hpp"
 #include "file_bytes.hpp"
 
 namespace {

@@ -3,13 +3,13 @@
 // boundaries; set sizes that leave partial tiles and partial groups).
 #include <gtest/gtest.h>
 
-#include "damlab/bit_columns.hpp"
-#include "damlab/datasets.hpp"
-#include "damlab/error.hpp"
-#include "damlab/overlaps.hpp"
-#include "damlab/rng.hpp"
-#include "damlab/capacity.hpp"
-#include "damlab/dynamics.hpp"
+#include "damlab/kernels/bit_columns.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/util/error.hpp"
+#include "damlab/kernels/overlaps.hpp"
+#include "damlab/data/rng.hpp"
+#include "damlab/dam/capacity.hpp"
+#include "damlab/dam/network.hpp"
 
 #include <atomic>
 #include "random_cases.hpp"

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "damlab/error.hpp"
-#include "damlab/idx.hpp"
-#include "damlab/spec.hpp"
-#include "damlab/sweep.hpp"
+#include "damlab/util/error.hpp"
+#include "damlab/data/idx.hpp"
+#include "damlab/experiment/spec.hpp"
+#include "damlab/experiment/sweep.hpp"
 
 namespace {
 

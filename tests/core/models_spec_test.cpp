@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "damlab/error.hpp"
-#include "damlab/spec.hpp"
+#include "damlab/util/error.hpp"
+#include "damlab/experiment/spec.hpp"
 
 namespace {
 

@@ -5,13 +5,13 @@
 // the model path.
 #include <gtest/gtest.h>
 
-#include "damlab/datasets.hpp"
-#include "damlab/error.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/util/error.hpp"
 #include "damlab/models/dam_model.hpp"
 #include "damlab/models/measure.hpp"
 #include "damlab/models/model.hpp"
-#include "damlab/recall.hpp"
-#include "damlab/rng.hpp"
+#include "damlab/measures/recall.hpp"
+#include "damlab/data/rng.hpp"
 #include "models_reference.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "damlab/packed_asset.hpp"
+#include "damlab/data/packed_asset.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "damlab/error.hpp"
-#include "damlab/rng.hpp"
+#include "damlab/util/error.hpp"
+#include "damlab/data/rng.hpp"
 
 namespace {
 

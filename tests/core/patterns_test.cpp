@@ -1,9 +1,9 @@
-#include "damlab/patterns.hpp"
+#include "damlab/kernels/patterns.hpp"
 
 #include <gtest/gtest.h>
 
-#include "damlab/datasets.hpp"
-#include "damlab/rng.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/data/rng.hpp"
 #include "reference.hpp"
 
 namespace {

@@ -6,11 +6,11 @@
 #include <cmath>
 #include <functional>
 
-#include "damlab/capacity.hpp"
-#include "damlab/datasets.hpp"
-#include "damlab/dynamics.hpp"
-#include "damlab/rng.hpp"
-#include "damlab/sweep.hpp"
+#include "damlab/dam/capacity.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/dam/network.hpp"
+#include "damlab/data/rng.hpp"
+#include "damlab/experiment/sweep.hpp"
 #include "random_cases.hpp"
 
 namespace {

@@ -6,10 +6,10 @@
 
 #include <vector>
 
-#include "damlab/datasets.hpp"
-#include "damlab/patterns.hpp"
-#include "damlab/rng.hpp"
-#include "damlab/separation.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/kernels/patterns.hpp"
+#include "damlab/data/rng.hpp"
+#include "damlab/dam/separation.hpp"
 
 namespace cases {
 

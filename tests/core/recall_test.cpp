@@ -1,9 +1,9 @@
-#include "damlab/recall.hpp"
+#include "damlab/measures/recall.hpp"
 
 #include <gtest/gtest.h>
 
-#include "damlab/datasets.hpp"
-#include "damlab/error.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/util/error.hpp"
 #include "reference.hpp"
 
 namespace {

@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "damlab/patterns.hpp"
-#include "damlab/separation.hpp"
+#include "damlab/kernels/patterns.hpp"
+#include "damlab/dam/separation.hpp"
 
 namespace reference {
 

@@ -1,10 +1,10 @@
-#include "damlab/rng.hpp"
+#include "damlab/data/rng.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "damlab/datasets.hpp"
+#include "damlab/data/rademacher.hpp"
 
 namespace {
 

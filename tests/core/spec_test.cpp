@@ -1,11 +1,11 @@
-#include "damlab/spec.hpp"
+#include "damlab/experiment/spec.hpp"
 
 #include <gtest/gtest.h>
 
-#include "damlab/capacity.hpp"
-#include "damlab/datasets.hpp"
-#include "damlab/error.hpp"
-#include "damlab/version.hpp"
+#include "damlab/dam/capacity.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/util/error.hpp"
+#include "damlab/util/version.hpp"
 
 namespace {
 

@@ -3,9 +3,9 @@
 
 #include <cmath>
 
-#include "damlab/capacity.hpp"
-#include "damlab/datasets.hpp"
-#include "damlab/theory.hpp"
+#include "damlab/dam/capacity.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/dam/theory.hpp"
 
 namespace {
 

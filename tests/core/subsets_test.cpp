@@ -1,4 +1,4 @@
-#include "damlab/subsets.hpp"
+#include "damlab/data/subsets.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "assets.hpp"
-#include "damlab/datasets.hpp"
-#include "damlab/error.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/util/error.hpp"
 
 namespace {
 

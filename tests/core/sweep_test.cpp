@@ -1,8 +1,8 @@
-#include "damlab/sweep.hpp"
+#include "damlab/experiment/sweep.hpp"
 
 #include <gtest/gtest.h>
 
-#include "damlab/error.hpp"
+#include "damlab/util/error.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "damlab/theory.hpp"
+#include "damlab/dam/theory.hpp"
 
 #include <gtest/gtest.h>
 

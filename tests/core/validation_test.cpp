@@ -6,12 +6,12 @@
 #include <functional>
 #include <limits>
 
-#include "damlab/capacity.hpp"
-#include "damlab/datasets.hpp"
-#include "damlab/dynamics.hpp"
-#include "damlab/error.hpp"
-#include "damlab/rng.hpp"
-#include "damlab/theory.hpp"
+#include "damlab/dam/capacity.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/dam/network.hpp"
+#include "damlab/util/error.hpp"
+#include "damlab/data/rng.hpp"
+#include "damlab/dam/theory.hpp"
 
 namespace {
 

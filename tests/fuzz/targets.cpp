@@ -4,13 +4,13 @@
 #include <optional>
 #include <stdexcept>
 
-#include "damlab/datasets.hpp"
-#include "damlab/error.hpp"
-#include "damlab/idx.hpp"
-#include "damlab/packed_asset.hpp"
-#include "damlab/rng.hpp"
-#include "damlab/spec.hpp"
-#include "damlab/sweep.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/util/error.hpp"
+#include "damlab/data/idx.hpp"
+#include "damlab/data/packed_asset.hpp"
+#include "damlab/data/rng.hpp"
+#include "damlab/experiment/spec.hpp"
+#include "damlab/experiment/sweep.hpp"
 #include "file_bytes.hpp"
 
 namespace damlab_fuzz {

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "damlab/error.hpp"
+#include "damlab/util/error.hpp"
 
 namespace damlab {
 

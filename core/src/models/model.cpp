@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "damlab/error.hpp"
+#include "damlab/util/error.hpp"
 #include "damlab/models/dam_model.hpp"
 #include "damlab/models/hebbian.hpp"
 #include "damlab/models/overlap_models.hpp"

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "damlab/error.hpp"
+#include "damlab/util/error.hpp"
 
 namespace damlab {
 

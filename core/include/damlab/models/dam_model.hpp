@@ -4,7 +4,7 @@
 // Every update is Network's own, so results equal the Network path bit for bit.
 #pragma once
 
-#include "damlab/dynamics.hpp"
+#include "damlab/dam/network.hpp"
 #include "damlab/models/model.hpp"
 
 namespace damlab {

@@ -9,10 +9,10 @@
 #include <cstddef>
 #include <string>
 
-#include "damlab/capacity.hpp"
+#include "damlab/dam/capacity.hpp"
 #include "damlab/models/model.hpp"
-#include "damlab/progress.hpp"
-#include "damlab/rng.hpp"
+#include "damlab/util/progress.hpp"
+#include "damlab/data/rng.hpp"
 
 namespace damlab {
 

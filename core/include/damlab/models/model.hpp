@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "damlab/patterns.hpp"
-#include "damlab/separation.hpp"
+#include "damlab/kernels/patterns.hpp"
+#include "damlab/dam/separation.hpp"
 
 namespace damlab {
 

@@ -1,0 +1,73 @@
+// Capacity of an ordered pattern set (SCIENCE.md, "Capacity of a pattern
+// sequence"). Storing the first K patterns, the set of K is retrieved when
+// every one of them is a fixed point of the update rule (ties keep the bit).
+// Kmax is the largest K <= S such that the first K are retrieved.
+//   exact mode:  one pass over the memories with running per-pattern margins
+//                gives retrieval for every K (the profile); Kmax is the K
+//                before the first failure. O(S^2 N).
+//   binary mode: the paper's binary search over K, assuming retrieval is
+//                monotone in K; reports how many K it evaluated.
+// The two differ exactly when the profile is not monotone.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "damlab/kernels/patterns.hpp"
+#include "damlab/util/progress.hpp"
+#include "damlab/dam/separation.hpp"
+
+namespace damlab {
+
+// retrieved[K - 1] says whether the first K patterns are retrieved, K = 1..S.
+struct RetrievalProfile {
+  std::vector<std::uint8_t> retrieved;
+  // The K before the first failure (S when none fails).
+  std::size_t kmax() const;
+  // Whether every failure is followed only by failures.
+  bool monotone() const;
+};
+
+// Exact mode. With stop_at_first_failure the profile ends at the first
+// failing K (cost O(Kmax^2 N)); otherwise it covers every K.
+// threads > 1 splits the patterns between threads (same profile; builds
+// without threads use one).
+RetrievalProfile retrieval_profile(const PatternSet& set, const Separation& F,
+                                   bool stop_at_first_failure = false,
+                                   const Progress& progress = {}, std::size_t threads = 1);
+
+// Whether the first K patterns of set, stored as memories, are all fixed points.
+bool first_k_retrieved(const PatternSet& set, std::size_t K,
+                       const Separation& F);
+
+struct BinarySearchResult {
+  std::size_t kmax = 0;
+  std::size_t evaluations = 0;  // how many K were evaluated
+};
+BinarySearchResult binary_search_capacity(const PatternSet& set,
+                                          const Separation& F,
+                                          const Progress& progress = {});
+
+// The same binary search read off a computed profile: it evaluates exactly the
+// K values binary_search_capacity would, with the same answers, at no cost.
+BinarySearchResult binary_search_capacity(const RetrievalProfile& profile);
+
+struct CapacityEstimate {
+  std::size_t kmax = 0;
+  bool censored = false;             // kmax == S: the true capacity is >= S
+  PairwiseDistance separation;       // pairwise HD of the first kmax patterns
+};
+
+struct CapacityResult {
+  std::size_t N = 0, S = 0;
+  CapacityEstimate exact, binary;
+  std::size_t binary_evaluations = 0;
+  RetrievalProfile profile;          // exact mode, every K
+};
+
+// Both modes on one set (S >= 1).
+CapacityResult capacity(const PatternSet& set, const Separation& F,
+                        const Progress& progress = {}, std::size_t threads = 1);
+
+}  // namespace damlab

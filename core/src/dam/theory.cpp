@@ -1,0 +1,58 @@
+#include "damlab/dam/theory.hpp"
+
+#include <cmath>
+#include <numbers>
+#include <string>
+
+#include "damlab/util/error.hpp"
+#include "damlab/dam/separation.hpp"
+
+namespace damlab::theory {
+
+namespace {
+void check(std::size_t N, int n) {
+  require(N >= 2, "N", N, "at least 2");
+  require(n >= 2 && n <= Separation::max_degree, "n", n,
+          "an integer in [2, " + std::to_string(Separation::max_degree) + "]");
+}
+}  // namespace
+
+double log_double_factorial_2n_minus_3(int n) {
+  require(n >= 2 && n <= Separation::max_degree, "n", n,
+          "an integer in [2, " + std::to_string(Separation::max_degree) + "]");
+  double sum = 0;
+  for (int k = 2 * n - 3; k > 1; k -= 2) sum += std::log(static_cast<double>(k));
+  return sum;
+}
+
+double error_probability(std::size_t N, int n, double K) {
+  check(N, n);
+  require(K > 0 && std::isfinite(K), "K", K, "a positive number");
+  const double log_df = log_double_factorial_2n_minus_3(n);
+  const double log_capacity_scale = (n - 1) * std::log(static_cast<double>(N));  // ln N^(n-1)
+  const double log_prefactor = 0.5 * (log_df - std::log(2 * std::numbers::pi)) +
+                               std::log(K) - log_capacity_scale;
+  const double exponent = -std::exp(log_capacity_scale - std::log(2 * K) - log_df);
+  return std::exp(log_prefactor + exponent);
+}
+
+double log_kmax(std::size_t N, int n) {
+  check(N, n);
+  const double lnN = std::log(static_cast<double>(N));
+  return (n - 1) * lnN - std::log(2.0) - log_double_factorial_2n_minus_3(n) -
+         std::log(lnN);
+}
+
+double kmax(std::size_t N, int n) { return std::exp(log_kmax(N, n)); }
+
+double kmax_hopfield(std::size_t N) {
+  require(N >= 1, "N", N, "at least 1");
+  return 0.138 * static_cast<double>(N);
+}
+
+double kmax_mceliece(std::size_t N) {
+  require(N >= 2, "N", N, "at least 2");
+  return static_cast<double>(N) / (4 * std::log(static_cast<double>(N)));
+}
+
+}  // namespace damlab::theory

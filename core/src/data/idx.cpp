@@ -1,0 +1,145 @@
+#include "damlab/data/idx.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "damlab/util/error.hpp"
+
+namespace damlab {
+
+namespace {
+
+constexpr std::uint8_t ubyte_type = 0x08;
+
+std::string hex_byte(std::uint8_t value) {
+  char text[8];
+  std::snprintf(text, sizeof text, "0x%02X", static_cast<unsigned>(value));
+  return text;
+}
+
+// The IDX type codes, so an unsupported file says what it holds.
+std::string type_name(std::uint8_t code) {
+  switch (code) {
+    case 0x08: return "ubyte";
+    case 0x09: return "signed byte";
+    case 0x0B: return "int16";
+    case 0x0C: return "int32";
+    case 0x0D: return "float32";
+    case 0x0E: return "float64";
+  }
+  return "not an IDX type";
+}
+
+std::string dims_text(const std::vector<std::uint32_t>& dims) {
+  std::string text;
+  for (std::size_t d = 0; d < dims.size(); ++d)
+    text += (d ? " x " : "") + std::to_string(dims[d]);
+  return text;
+}
+
+[[noreturn]] void fail(const std::string& message) {
+  throw DataError("IDX: " + message);
+}
+
+}  // namespace
+
+IdxArray parse_idx(std::span<const std::uint8_t> bytes,
+                   std::uint64_t max_data_bytes) {
+  if (bytes.size() < 4)
+    fail("header truncated: " + std::to_string(bytes.size()) +
+         " bytes present, the magic number needs 4");
+  if (bytes[0] != 0 || bytes[1] != 0)
+    fail("wrong magic number: first two bytes are " + hex_byte(bytes[0]) +
+         " " + hex_byte(bytes[1]) + ", must be 0x00 0x00");
+  const std::uint8_t type = bytes[2];
+  if (type != ubyte_type)
+    fail("data type " + hex_byte(type) + " (" + type_name(type) +
+         ") is not supported: only 0x08 (ubyte) is");
+  const std::size_t ndims = bytes[3];
+  if (ndims == 0) fail("number of dimensions is 0, must be at least 1");
+
+  const std::size_t header = 4 + 4 * ndims;
+  if (bytes.size() < header)
+    fail("header truncated: " + std::to_string(ndims) + " dimensions need " +
+         std::to_string(header) + " header bytes, " +
+         std::to_string(bytes.size()) + " present");
+
+  IdxArray array;
+  for (std::size_t d = 0; d < ndims; ++d) {
+    const std::uint8_t* b = bytes.data() + 4 + 4 * d;
+    array.dims.push_back(std::uint32_t{b[0]} << 24 | std::uint32_t{b[1]} << 16 |
+                         std::uint32_t{b[2]} << 8 | std::uint32_t{b[3]});
+  }
+
+  // With every dimension >= 1 the running product never decreases, so
+  // stopping once it passes the limit also rules out 64-bit overflow
+  // (limit * 2^32 < 2^64 while the limit is at most 2^32).
+  const std::uint64_t limit = std::min(max_data_bytes, std::uint64_t{1} << 32);
+  std::uint64_t size = 1;
+  for (const auto dim : array.dims)
+    if (dim == 0) size = 0;
+  for (std::size_t d = 0; d < ndims && size > 0; ++d) {
+    size *= array.dims[d];
+    if (size > limit)
+      fail("dimensions " + dims_text(array.dims) + " ask for more than " +
+           std::to_string(limit) + " data bytes (the limit)");
+  }
+
+  const std::size_t present = bytes.size() - header;
+  if (present < size)
+    fail("data truncated: dimensions " + dims_text(array.dims) + " need " +
+         std::to_string(size) + " data bytes, " + std::to_string(present) +
+         " present");
+  if (present > size)
+    fail(std::to_string(present - size) + " trailing bytes after the " +
+         std::to_string(size) + " data bytes of dimensions " +
+         dims_text(array.dims));
+
+  array.data.assign(bytes.begin() + static_cast<std::ptrdiff_t>(header),
+                    bytes.end());
+  return array;
+}
+
+PatternSet idx_patterns(const IdxArray& array, std::uint8_t threshold) {
+  if (array.dims.size() < 2)
+    throw DataError("IDX: patterns need at least 2 dimensions (items x item "
+                    "shape), the array has " +
+                    std::to_string(array.dims.size()) + " (" +
+                    dims_text(array.dims) + ")");
+  // Checked as in parse_idx: with 0 items the data size says nothing about N.
+  std::uint64_t N = 1;
+  for (std::size_t d = 1; d < array.dims.size() && N > 0; ++d) {
+    N *= array.dims[d];
+    if (N > idx_max_data_bytes)
+      throw DataError("IDX: items of shape " +
+                      dims_text({array.dims.begin() + 1, array.dims.end()}) +
+                      " have more than " + std::to_string(idx_max_data_bytes) +
+                      " values (the limit)");
+  }
+  if (N == 0)
+    throw DataError("IDX: items of shape " +
+                    dims_text({array.dims.begin() + 1, array.dims.end()}) +
+                    " have 0 values, patterns need at least 1");
+  // An IdxArray built by hand (not by parse_idx) may disagree with its dims.
+  if (array.data.size() != array.dims[0] * N)
+    throw DataError("IDX: dimensions " + dims_text(array.dims) + " need " +
+                    std::to_string(array.dims[0] * N) + " data bytes, " +
+                    std::to_string(array.data.size()) + " present");
+  return PatternSet::from_bytes(array.data, static_cast<std::size_t>(N),
+                                threshold);
+}
+
+std::vector<std::uint8_t> idx_labels(const IdxArray& array) {
+  if (array.dims.size() != 1)
+    throw DataError("IDX: labels need exactly 1 dimension, the array has " +
+                    std::to_string(array.dims.size()) + " (" +
+                    dims_text(array.dims) + ")");
+  if (array.data.size() != array.dims[0])
+    throw DataError("IDX: " + std::to_string(array.dims[0]) + " labels need " +
+                    std::to_string(array.dims[0]) + " data bytes, " +
+                    std::to_string(array.data.size()) + " present");
+  return array.data;
+}
+
+}  // namespace damlab

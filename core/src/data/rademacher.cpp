@@ -1,0 +1,20 @@
+#include "damlab/data/rademacher.hpp"
+
+#include "damlab/util/error.hpp"
+#include "damlab/data/rng.hpp"
+
+namespace damlab {
+
+PatternSet rademacher(std::size_t N, std::size_t count, double p,
+                      std::uint64_t seed) {
+  require(N >= 1, "N", N, "at least 1");
+  require(p >= 0.0 && p <= 1.0, "p", p, "in [0, 1]");
+  PatternSet set(N, count);
+  Rng rng(seed);
+  for (std::size_t k = 0; k < count; ++k)
+    for (std::size_t i = 0; i < N; ++i)
+      if (rng.bernoulli(p)) set.set_sign(k, i, 1);
+  return set;
+}
+
+}  // namespace damlab

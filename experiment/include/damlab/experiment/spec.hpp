@@ -1,0 +1,145 @@
+// Experiment specs: one JSON description of data, model and measurement that
+// the native runner, the WebAssembly module and the playground all run through
+// the same call, so their records can be compared byte for byte.
+//
+//   {
+//     "measure": "capacity",
+//     "data":  {"source": "rademacher", "N": 784, "S": 50, "p": 0.6, "seed": 1}
+//           |  {"source": "idx", "path": "digits.idx", "threshold": 128, "first": 50},
+//     "model": {"F": "rectpoly", "n": 7}  |  {"F": "exp", "beta": 1.0}
+//           |  {"name": "hopfield-covariance", "a": 0.1}   (any registry model,
+//              models/model.hpp; the F form above is the DAM, unchanged)
+//   }
+//
+// Unknown keys are errors (a typo must not silently fall back to a default).
+// Seeds are integers in [0, 2^53 - 1], the range a JSON number keeps exactly
+// in every language. An idx source names its file for the record; the front
+// end reads the bytes and hands them to run_spec.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "damlab/dam/capacity.hpp"
+#include "damlab/models/measure.hpp"
+#include "damlab/models/model.hpp"
+#include "damlab/kernels/patterns.hpp"
+#include "damlab/util/progress.hpp"
+#include "damlab/dam/separation.hpp"
+
+namespace damlab {
+
+using Json = nlohmann::ordered_json;
+
+inline constexpr std::uint64_t max_seed = (std::uint64_t{1} << 53) - 1;
+inline constexpr std::size_t max_spec_N = std::size_t{1} << 20;
+inline constexpr std::size_t max_spec_S = std::size_t{1} << 20;
+
+// Budgets. A spec whose data or measure would need more memory or time is
+// refused before any work, with the field, the size asked for and the limit.
+//   pattern bits: N x S, the packed patterns (2^31 bits = 256 MiB);
+//   margins:      S x N doubles that capacity's exact mode keeps (512 MiB);
+//   work:         S^2 x N margin updates (capacity), K x probes x N x steps
+//                 bit updates (probe measures); 2^40 is about 15 minutes of
+//                 one core for capacity and synchronous updates.
+inline constexpr std::uint64_t max_pattern_bits = std::uint64_t{1} << 31;
+inline constexpr std::uint64_t max_margins = std::uint64_t{1} << 26;
+inline constexpr std::uint64_t max_work = std::uint64_t{1} << 40;
+
+struct DataSpec {
+  enum class Source { rademacher, idx, mnist, fashion_mnist };
+  Source source = Source::rademacher;
+  // rademacher: S patterns of N bits, each bit +1 with probability p
+  std::size_t N = 0, S = 0;
+  double p = 0.5;
+  std::uint64_t seed = 1;  // also the seed of random and greedy selections
+  // idx: a file of unsigned bytes, binarized at threshold; the first items
+  std::string path;  // for mnist / fashion-mnist: the packed asset's file name
+  int threshold = 128;
+  std::optional<std::size_t> first;
+  // mnist / fashion-mnist (packed assets, see docs/data.md): S patterns
+  // (0: all) chosen by selection = first | random | greedy, from the given
+  // classes (empty: all); greedy approaches a mean pairwise HD of target_hd.
+  std::string selection = "first";
+  std::vector<std::uint8_t> classes;
+  double target_hd = 0, band = 1;
+  std::size_t max_candidates = 1000;
+
+  bool is_asset() const { return source == Source::mnist || source == Source::fashion_mnist; }
+};
+
+// Parameters of the probe-based measures (recall, convergence,
+// classification, retrievability): store the first K patterns, probe with
+// δ-noisy copies of stored patterns or with the patterns after the first K.
+struct ProbeSpec {
+  std::size_t K = 0;              // memories: the first K patterns; 0 = all
+  std::string probes = "stored";  // stored | held_out
+  std::size_t count = 0;          // probes used; 0 = all available
+  double delta = 0;               // bit-flip probability of each probe bit
+  std::size_t steps = 1;          // updates per probe
+  std::string update = "sync";    // sync | async
+  std::vector<double> epsilons = {0, 0.05, 0.1, 0.2, 0.3};  // convergence
+  std::size_t trials = 20;        // retrievability
+  double epsilon = 0.05;          // retrievability
+  std::uint64_t seed = 1;         // noise and update order
+  Occlusion occlusion;            // recall, classification: after the bit flips
+};
+
+struct Spec {
+  std::string measure = "capacity";  // capacity | recall | convergence | classification | retrievability
+  DataSpec data;
+  Separation model;
+  // A registry model when the spec names one ({"name": ...}); empty name: the
+  // DAM of `model` above, recorded in the {"F": ...} form as before.
+  ModelSpec named;
+  ProbeSpec probe;
+};
+
+// Validates a spec; errors name the field by its path ("data.p").
+Spec parse_spec(const Json& json);
+Spec parse_spec_text(const std::string& text);
+// JSON text to a value; malformed text is an InvalidArgument of field "spec".
+Json parse_json_text(const std::string& text);
+// The spec with every default filled in, as recorded in results.
+Json to_json(const Spec& spec);
+
+// The spec's patterns, with labels when the data has them, and what the
+// selection reached (for records); file_bytes holds the file an idx source
+// names or the packed asset of mnist / fashion-mnist.
+struct LoadedData {
+  PatternSet patterns{1, 0};
+  std::vector<std::uint8_t> labels;  // empty for unlabelled data
+  Json notes = Json::object();       // e.g. the greedy selection's reached HD
+};
+LoadedData load_data(const DataSpec& data, std::span<const std::uint8_t> file_bytes = {});
+
+// Throws InvalidArgument when data of S patterns of N bits would exceed a
+// budget above for this spec's measure. parse_spec checks the sizes a spec
+// fixes (rademacher); run_spec checks the loaded data before measuring.
+void check_budget(const Spec& spec, std::size_t N, std::size_t S);
+
+// The packed asset file name of an asset source ("mnist-10k.bin", ...).
+std::string asset_file_name(DataSpec::Source source);
+
+// FNV-1a 64 of the packed pattern words, each as 8 little-endian bytes, in hex.
+std::string checksum(const PatternSet& set);
+
+// Runs the spec and returns its record: the normalized spec, the data's
+// checksum, the code version and the measurement.
+Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes = {},
+              const Progress& progress = {});
+// The same with the spec's data already loaded (load_data(spec.data, ...)),
+// so that sweep points sharing a data section load it once.
+Json run_spec(const Spec& spec, const LoadedData& data, const Progress& progress = {});
+
+// The measurement part of a capacity record.
+Json capacity_json(const CapacityResult& result);
+// The measurement part of a registry model's capacity record.
+Json model_capacity_json(const ModelCapacity& result);
+
+}  // namespace damlab
