@@ -184,43 +184,43 @@ Separation parse_separation(const Json& json, std::set<std::string> keys) {
   return Separation::from_name(kind, n, 0);
 }
 
-// The parameters each registry model reads; any other key is an error.
+// The parameters each registry model reads (models/registry.hpp); any other
+// key is an error.
 std::set<std::string> model_keys(const std::string& name) {
-  if (name == "dam") return {"name", "F", "n", "beta"};
-  if (name == "lse" || name == "lsr") return {"name", "beta"};
-  if (name == "hopfield-covariance" || name == "hopfield-presynaptic-covariance") return {"name", "a"};
-  if (name == "hopfield-bcpnn") return {"name", "epsilon"};
-  return {"name"};
+  std::set<std::string> keys = {"name"};
+  for (const ParameterInfo& parameter : model_info(name).parameters) keys.insert(parameter.key);
+  return keys;
 }
 
 ModelSpec parse_named_model(const Json& json) {
   ModelSpec model;
   model.name = Fields(json, "model", {"name", "F", "n", "beta", "a", "epsilon"}).text("name");
-  model.validate();  // an unknown name lists the known ones
-  const auto keys = model_keys(model.name);
-  const Fields f(json, "model", keys);
-  if (model.name == "dam") model.F = parse_separation(json, keys);
-  if (keys.count("beta") && model.name != "dam") model.beta = f.real("beta", 1.0);
-  if (keys.count("a")) model.a = f.real("a", 0.5);
-  if (keys.count("epsilon")) model.epsilon = f.real("epsilon", 1e-3);
+  const ModelInfo& info = model_info(model.name);  // an unknown name lists the known ones
+  const Fields f(json, "model", model_keys(model.name));
+  if (model.name == "dam") {
+    model.F = parse_separation(json, model_keys(model.name));
+  } else {
+    for (const ParameterInfo& parameter : info.parameters) {
+      double& value = parameter.key == "beta" ? model.beta : parameter.key == "a" ? model.a : model.epsilon;
+      value = f.real(parameter.key, parameter.default_value);
+    }
+  }
   model.validate();
   return model;
 }
 
 Json named_model_json(const ModelSpec& model) {
   Json out = {{"name", model.name}};
-  const auto keys = model_keys(model.name);
   if (model.name == "dam") {
     out["F"] = model.F.name();
     if (model.F.kind == SeparationKind::exp)
       out["beta"] = model.F.beta;
     else
       out["n"] = model.F.n;
-  } else if (keys.count("beta")) {
-    out["beta"] = model.beta;
+    return out;
   }
-  if (keys.count("a")) out["a"] = model.a;
-  if (keys.count("epsilon")) out["epsilon"] = model.epsilon;
+  for (const ParameterInfo& parameter : model_info(model.name).parameters)
+    out[parameter.key] = parameter.key == "beta" ? model.beta : parameter.key == "a" ? model.a : model.epsilon;
   return out;
 }
 

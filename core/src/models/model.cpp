@@ -6,6 +6,7 @@
 #include "damlab/models/dam_model.hpp"
 #include "damlab/models/hebbian.hpp"
 #include "damlab/models/overlap_models.hpp"
+#include "damlab/models/registry.hpp"
 
 namespace damlab {
 
@@ -80,34 +81,13 @@ bool Model::is_fixed_point(const PatternSet& states, std::size_t p) const {
   return true;
 }
 
-const std::vector<std::string>& model_names() {
-  static const std::vector<std::string> names = {
-      "dam", "lse", "lsr", "cmm", "nearest", "minerva2",
-      "hopfield-activity-product", "hopfield-willshaw", "hopfield-covariance",
-      "hopfield-presynaptic-covariance", "hopfield-bcpnn"};
-  return names;
-}
-
-namespace {
-std::string known_names() {
-  std::string out;
-  for (const auto& name : model_names()) out += (out.empty() ? "" : ", ") + name;
-  return "one of " + out;
-}
-}  // namespace
-
 void ModelSpec::validate() const {
-  const auto& names = model_names();
-  require(std::find(names.begin(), names.end(), name) != names.end(), "model.name", name,
-          known_names());
-  if (name == "dam") F.validate();
-  if (name == "lse")
-    require(beta > 0 && beta <= Separation::max_beta, "model.beta", beta, "in (0, 100]");
-  if (name == "lsr") require(beta > 0 && beta <= 1e6, "model.beta", beta, "in (0, 1e6]");
-  if (name == "hopfield-covariance" || name == "hopfield-presynaptic-covariance")
-    require(a > 0 && a < 1, "model.a", a, "in (0, 1) (the coding level)");
-  if (name == "hopfield-bcpnn")
-    require(epsilon > 0 && epsilon < 1, "model.epsilon", epsilon, "in (0, 1)");
+  const ModelInfo& info = model_info(name);  // an unknown name lists the known ones
+  if (name == "dam") return F.validate();     // the registry's F, n and β ranges are Separation's
+  for (const ParameterInfo& parameter : info.parameters) {
+    const double value = parameter.key == "beta" ? beta : parameter.key == "a" ? a : epsilon;
+    require(parameter.in_range(value), "model." + parameter.key, value, parameter.range_text());
+  }
 }
 
 std::unique_ptr<Model> make_model(const ModelSpec& spec, PatternSet memories) {

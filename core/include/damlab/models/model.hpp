@@ -19,6 +19,7 @@
 
 #include "damlab/kernels/patterns.hpp"
 #include "damlab/dam/separation.hpp"
+#include "damlab/models/registry.hpp"
 
 namespace damlab {
 
@@ -74,9 +75,6 @@ class Model {
 
   PatternSet memories_;
 };
-
-// Registry names, in the order the docs list them.
-const std::vector<std::string>& model_names();
 
 // The model spec's model with the given memories (at least one pattern).
 std::unique_ptr<Model> make_model(const ModelSpec& spec, PatternSet memories);
