@@ -15,6 +15,7 @@
 #include "damlab/experiment/spec.hpp"
 #include "damlab/util/version.hpp"
 #include "execute.hpp"
+#include "pack_command.hpp"
 #include "sweep_command.hpp"
 #include "file_bytes.hpp"
 
@@ -46,6 +47,8 @@ int main(int argc, char** argv) {
   damlab::cli::SweepCommandOptions sweep_options;
   CLI::App* sweep = damlab::cli::add_sweep_command(app, sweep_options);
   CLI::App* merge = damlab::cli::add_merge_command(app, sweep_options);
+  damlab::cli::PackOptions pack_options{DAMLAB_DEFAULT_DATA_DIR, DAMLAB_DEFAULT_MNIST_DIR};
+  CLI::App* pack = damlab::cli::add_pack_command(app, pack_options);
 
   try {
     app.parse(argc, argv);
@@ -57,6 +60,7 @@ int main(int argc, char** argv) {
   try {
     if (sweep->parsed()) return damlab::cli::run_sweep_command(sweep_options);
     if (merge->parsed()) return damlab::cli::run_merge_command(sweep_options);
+    if (pack->parsed()) return damlab::cli::run_pack_command(pack_options);
     damlab::Json record;
     if (capacity->parsed()) {
       record = damlab::cli::execute(

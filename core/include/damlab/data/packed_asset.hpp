@@ -1,7 +1,7 @@
 // damlab's packed pattern asset: labelled ±1 patterns, already bit-packed, so
 // the browser and the tests load a data set (e.g. 10,000 MNIST digits) without
 // parsing JSON or thresholding pixels. Parsed from bytes in memory: the core
-// never opens files. Written by scripts/pack-mnist.mjs and by pack_asset.
+// never opens files. Written by pack_asset (`damlab pack` writes the MNIST assets with it).
 //
 // All integers little-endian:
 //   offset  size  field
