@@ -11,10 +11,12 @@
 #include <string>
 #include <vector>
 
-#include "../fuzz/targets.hpp"
+#include "targets.hpp"
 #include "damlab/util/error.hpp"
+#include "damlab/experiment/grid.hpp"
+#include "damlab/experiment/json_fields.hpp"
 #include "damlab/experiment/spec.hpp"
-#include "damlab/experiment/sweep.hpp"
+#include "damlab/experiment/sweep_csv.hpp"
 #include "file_bytes.hpp"
 
 namespace {
