@@ -306,7 +306,7 @@ def summarize(name, rows, notes, sets, builds):
         differ = sum(1 for row in rows if row[1] != row[3])
         print(f"  exact-mode Kmax differs from the binary search on {differ} of {len(rows)} points")
     if name.startswith("fig2"):
-        # Fig. 2 buckets on the whole subset's mean HD (as the README's table).
+        # Fig. 2 buckets on the whole subset's mean HD (as docs/reproducing.md's table).
         for centre in (60, 90, 120):
             bucket = [row for row in rows if abs(row[5] - centre) <= 10]
             shown = " ".join(

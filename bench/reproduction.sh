@@ -13,7 +13,7 @@
 # The NumPy baseline runs twice:
 #   - "profile": every K = 1..S tested, binary search read off the profile.
 #     That is what damlab's records hold (exact-mode and binary-search Kmax;
-#     the README's Fig. 1 plots the exact mode), so this is the same work;
+#     docs/reproducing.md's Fig. 1 plots the exact mode), so this is the same work;
 #   - "binary": only the K the paper's binary search visits (less work than
 #     damlab does, shown so the ratio's dependence on it is visible).
 # Both build each pattern set once per experiment (damlab sweep keeps the

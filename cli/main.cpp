@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
 
   std::string spec_path;
   CLI::App* run = app.add_subcommand(
-      "run", "Run an experiment spec (JSON; see the README's 'Experiment specs') and print its record");
+      "run", "Run an experiment spec (JSON; see docs/experiments.md) and print its record");
   run->add_option("spec", spec_path,
                   "Spec file; an idx data path in it is relative to the spec's folder")
       ->required();

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Draws the README's figures from the sweep CSVs in results/.
+"""Draws the papers' figures (docs/reproducing.md) from the sweep CSVs in results/.
 
 Run by scripts/reproduce.sh (Debian's python3 with python3-matplotlib).
 Reads results/<name>.csv, writes results/<name>.png and results/appA1-fit.csv.

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Writes the comparison experiments of the memory models (README, "Other
-memory models") as experiments/models-*.json, one spec per group of models
+"""Writes the comparison experiments of the memory models (docs/models.md)
+as experiments/models-*.json, one spec per group of models
 that take the same parameters (a sweep varies values, not keys).
 
   /usr/bin/python3 scripts/model_experiments.py   # rewrite the specs

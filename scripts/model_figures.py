@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Draws the memory-model comparison figures from results/models-*.csv
-(README, "Other memory models"). Run by scripts/reproduce.sh after the sweeps;
+(docs/models.md). Run by scripts/reproduce.sh after the sweeps;
 a missing CSV skips the figure that needs it and says so.
 
 Writes results/models-capacity-n.png, results/models-mnist-capacity.png,
