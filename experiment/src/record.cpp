@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "damlab/util/error.hpp"
-#include "damlab/models/dam_model.hpp"
+#include "damlab/dam/network.hpp"
 #include "damlab/models/measure.hpp"
 #include "damlab/measures/recall.hpp"
 #include "damlab/experiment/spec.hpp"
@@ -64,10 +64,10 @@ Json probe_measure(const Spec& spec, const PatternSet& set, const std::vector<st
   const std::size_t K = p.K == 0 ? set.size() : p.K;
   require(K <= set.size(), "probe.K", K,
           "at most the " + std::to_string(set.size()) + " patterns of the data");
-  // One path for every model; the {"F": ...} form is the DAM model, whose
-  // updates are Network's own.
+  // One path for every model; the {"F": ...} form is the DAM model, the
+  // DAM model (dam/network.hpp).
   const std::unique_ptr<Model> model = spec.named.name.empty()
-                                           ? std::make_unique<DamModel>(set.slice(0, K), spec.model)
+                                           ? std::make_unique<Network>(set.slice(0, K), spec.model)
                                            : make_model(spec.named, set.slice(0, K));
   const Model& net = *model;
   Rng rng(p.seed);

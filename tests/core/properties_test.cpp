@@ -84,11 +84,11 @@ void expect_energy_never_increases(damlab::Rng& rng, const Kinds& kinds) {
                                 kinds[kind]());
       PatternSet state = rng.below(2) ? damlab::rademacher(N, 1, 0.5, rng.next())
                                       : cases::near_copy(net.memories(), rng.below(K), 1 + rng.below(N / 3), rng);
-      double energy = net.energy(state, 0);
+      double energy = *net.energy(state, 0);
       for (int sweep = 0; sweep < 20; ++sweep) {
         const std::size_t flipped =
             net.asynchronous_sweep(state, 0, rng.permutation(static_cast<std::uint32_t>(N)));
-        const double next = net.energy(state, 0);
+        const double next = *net.energy(state, 0);
         ASSERT_LE(next, energy + 1e-12 * std::fabs(energy))
             << "F = " << net.separation().name() << ", trial " << trial << ", sweep " << sweep;
         energy = next;

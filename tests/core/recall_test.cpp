@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "damlab/dam/network.hpp"
 #include "damlab/data/rademacher.hpp"
 #include "damlab/util/error.hpp"
 #include "reference.hpp"

@@ -13,11 +13,9 @@ ModelCapacity model_capacity(const ModelSpec& spec, const PatternSet& set, bool 
   ModelCapacity out;
   out.N = set.N();
   out.S = set.size();
-  if (!generic && (spec.name == "dam" || spec.name == "lse")) {
-    const Separation F = spec.name == "dam"
-                             ? spec.F
-                             : Separation::exponential(spec.beta / static_cast<double>(set.N()));
-    const RetrievalProfile profile = retrieval_profile(set, F, true, progress);
+  const std::optional<Separation> F = spec.dam_separation(set.N());
+  if (!generic && F) {
+    const RetrievalProfile profile = retrieval_profile(set, *F, true, progress);
     out.exact.kmax = profile.kmax();
     out.evaluated = profile.retrieved.size();
   } else {

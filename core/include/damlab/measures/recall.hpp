@@ -1,4 +1,4 @@
-// Recall from degraded probes and the measurements built on it (SCIENCE.md,
+// Recall from degraded probes and the measurements built on it (docs/science.md,
 // experiments 4 and 5):
 //   - recall: fraction of δ-noisy probes of stored patterns that return
 //     exactly to their pattern after t updates;
@@ -13,9 +13,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
-#include "damlab/dam/network.hpp"
 #include "damlab/models/model.hpp"
 #include "damlab/util/progress.hpp"
 #include "damlab/data/rng.hpp"
@@ -30,9 +30,6 @@ UpdateMode parse_update_mode(const std::string& name);  // "sync" | "async"
 
 // t updates of every state (a synchronous update, or an asynchronous sweep in
 // a fresh random order from rng). Stops early once a step flips nothing.
-void run_updates(const Network& net, PatternSet& states, std::size_t steps, UpdateMode mode,
-                 Rng& rng);
-// The same for any model (models/model.hpp), by the same code.
 void run_updates(const Model& model, PatternSet& states, std::size_t steps, UpdateMode mode,
                  Rng& rng);
 
@@ -42,7 +39,6 @@ struct Nearest {
   std::vector<std::uint32_t> memory;
   std::vector<std::int32_t> max_abs_overlap;
 };
-Nearest nearest_memories(const Network& net, const PatternSet& states);
 Nearest nearest_memories(const Model& model, const PatternSet& states);
 
 // D_c^ε for each ε: fraction of states with max_abs_overlap >= (1 - ε) N.
@@ -71,9 +67,6 @@ struct Retrievability {
 
 // trials noisy copies of each memory, t updates each; failure = not exactly
 // the memory afterwards.
-Retrievability retrievability(const Network& net, double delta, std::size_t trials,
-                              std::size_t steps, UpdateMode mode, Rng& rng,
-                              const Progress& progress = {});
 Retrievability retrievability(const Model& model, double delta, std::size_t trials,
                               std::size_t steps, UpdateMode mode, Rng& rng,
                               const Progress& progress = {});
