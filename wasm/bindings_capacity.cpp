@@ -3,6 +3,7 @@
 // so the two can be compared byte for byte.
 #include "bindings.hpp"
 #include "damlab/dam/capacity.hpp"
+#include "damlab/experiment/record.hpp"
 #include "damlab/experiment/spec.hpp"
 #include "damlab/util/version.hpp"
 

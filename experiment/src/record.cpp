@@ -1,4 +1,5 @@
-// Running a validated spec and writing its record.
+#include "damlab/experiment/record.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -6,7 +7,7 @@
 #include "damlab/dam/network.hpp"
 #include "damlab/models/measure.hpp"
 #include "damlab/measures/recall.hpp"
-#include "damlab/experiment/spec.hpp"
+#include "damlab/experiment/budget.hpp"
 #include "damlab/util/version.hpp"
 
 namespace damlab {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "damlab/util/error.hpp"
+#include "damlab/experiment/record.hpp"
 #include "damlab/experiment/spec.hpp"
 
 namespace {

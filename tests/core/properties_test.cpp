@@ -10,7 +10,9 @@
 #include "damlab/data/rademacher.hpp"
 #include "damlab/dam/network.hpp"
 #include "damlab/data/rng.hpp"
+#include "damlab/experiment/grid.hpp"
 #include "damlab/experiment/sweep.hpp"
+#include "damlab/experiment/sweep_csv.hpp"
 #include "random_cases.hpp"
 
 namespace {

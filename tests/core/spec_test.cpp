@@ -6,6 +6,8 @@
 #include "damlab/data/rademacher.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/version.hpp"
+#include "damlab/experiment/data_source.hpp"
+#include "damlab/experiment/record.hpp"
 
 namespace {
 

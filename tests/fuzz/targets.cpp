@@ -9,8 +9,13 @@
 #include "damlab/data/idx.hpp"
 #include "damlab/data/packed_asset.hpp"
 #include "damlab/data/rng.hpp"
+#include "damlab/experiment/data_source.hpp"
+#include "damlab/experiment/grid.hpp"
+#include "damlab/experiment/json_fields.hpp"
+#include "damlab/experiment/record.hpp"
 #include "damlab/experiment/spec.hpp"
 #include "damlab/experiment/sweep.hpp"
+#include "damlab/experiment/sweep_csv.hpp"
 #include "file_bytes.hpp"
 
 namespace damlab_fuzz {

@@ -19,37 +19,19 @@
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "damlab/dam/capacity.hpp"
+#include "damlab/experiment/json_fields.hpp"
 #include "damlab/models/measure.hpp"
 #include "damlab/models/model.hpp"
-#include "damlab/kernels/patterns.hpp"
-#include "damlab/util/progress.hpp"
 #include "damlab/dam/separation.hpp"
 
 namespace damlab {
 
-using Json = nlohmann::ordered_json;
-
 inline constexpr std::uint64_t max_seed = (std::uint64_t{1} << 53) - 1;
 inline constexpr std::size_t max_spec_N = std::size_t{1} << 20;
 inline constexpr std::size_t max_spec_S = std::size_t{1} << 20;
-
-// Budgets. A spec whose data or measure would need more memory or time is
-// refused before any work, with the field, the size asked for and the limit.
-//   pattern bits: N x S, the packed patterns (2^31 bits = 256 MiB);
-//   margins:      S x N doubles that capacity's exact mode keeps (512 MiB);
-//   work:         S^2 x N margin updates (capacity), K x probes x N x steps
-//                 bit updates (probe measures); 2^40 is about 15 minutes of
-//                 one core for capacity and synchronous updates.
-inline constexpr std::uint64_t max_pattern_bits = std::uint64_t{1} << 31;
-inline constexpr std::uint64_t max_margins = std::uint64_t{1} << 26;
-inline constexpr std::uint64_t max_work = std::uint64_t{1} << 40;
 
 struct DataSpec {
   enum class Source { rademacher, idx, mnist, fashion_mnist };
@@ -103,43 +85,7 @@ struct Spec {
 // Validates a spec; errors name the field by its path ("data.p").
 Spec parse_spec(const Json& json);
 Spec parse_spec_text(const std::string& text);
-// JSON text to a value; malformed text is an InvalidArgument of field "spec".
-Json parse_json_text(const std::string& text);
 // The spec with every default filled in, as recorded in results.
 Json to_json(const Spec& spec);
-
-// The spec's patterns, with labels when the data has them, and what the
-// selection reached (for records); file_bytes holds the file an idx source
-// names or the packed asset of mnist / fashion-mnist.
-struct LoadedData {
-  PatternSet patterns{1, 0};
-  std::vector<std::uint8_t> labels;  // empty for unlabelled data
-  Json notes = Json::object();       // e.g. the greedy selection's reached HD
-};
-LoadedData load_data(const DataSpec& data, std::span<const std::uint8_t> file_bytes = {});
-
-// Throws InvalidArgument when data of S patterns of N bits would exceed a
-// budget above for this spec's measure. parse_spec checks the sizes a spec
-// fixes (rademacher); run_spec checks the loaded data before measuring.
-void check_budget(const Spec& spec, std::size_t N, std::size_t S);
-
-// The packed asset file name of an asset source ("mnist-10k.bin", ...).
-std::string asset_file_name(DataSpec::Source source);
-
-// FNV-1a 64 of the packed pattern words, each as 8 little-endian bytes, in hex.
-std::string checksum(const PatternSet& set);
-
-// Runs the spec and returns its record: the normalized spec, the data's
-// checksum, the code version and the measurement.
-Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes = {},
-              const Progress& progress = {});
-// The same with the spec's data already loaded (load_data(spec.data, ...)),
-// so that sweep points sharing a data section load it once.
-Json run_spec(const Spec& spec, const LoadedData& data, const Progress& progress = {});
-
-// The measurement part of a capacity record.
-Json capacity_json(const CapacityResult& result);
-// The measurement part of a registry model's capacity record.
-Json model_capacity_json(const ModelCapacity& result);
 
 }  // namespace damlab
