@@ -8,7 +8,8 @@
 #include "damlab/data/rademacher.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/dam/network.hpp"
-#include "damlab/models/measure.hpp"
+#include "damlab/measures/model_capacity.hpp"
+#include "damlab/measures/occlusion.hpp"
 #include "damlab/models/model.hpp"
 #include "damlab/measures/recall.hpp"
 #include "damlab/measures/trajectory.hpp"
@@ -132,7 +133,7 @@ TEST(Models, GenericCapacityScanEqualsRunningMargins) {
     const auto slow = damlab::model_capacity(spec, set, true);
     ASSERT_EQ(fast.exact.kmax, slow.exact.kmax) << trial;
     EXPECT_EQ(fast.exact.censored, slow.exact.censored);
-    EXPECT_EQ(fast.exact.separation.distance_sum, slow.exact.separation.distance_sum);
+    EXPECT_EQ(fast.exact.pairwise_hd.distance_sum, slow.exact.pairwise_hd.distance_sum);
   }
 }
 
@@ -251,11 +252,11 @@ TEST(Models, OcclusionBlanksTheChosenRegion) {
   PatternSet states(784, 1);
   for (std::size_t i = 0; i < 784; ++i) states.set_sign(0, i, 1);
   Rng rng(1);
-  damlab::Occlusion half{14, "top", "off"};
+  damlab::Occlusion half{14, damlab::OcclusionPosition::top, damlab::OcclusionFill::off};
   PatternSet top = states;
   damlab::occlude(top, half, rng);
   for (std::size_t i = 0; i < 784; ++i) ASSERT_EQ(top.sign(0, i), i < 14 * 28 ? -1 : 1) << i;
-  damlab::Occlusion center{4, "center", "off"};
+  damlab::Occlusion center{4, damlab::OcclusionPosition::center, damlab::OcclusionFill::off};
   PatternSet mid = states;
   damlab::occlude(mid, center, rng);
   std::size_t off = 0;
@@ -266,7 +267,7 @@ TEST(Models, OcclusionBlanksTheChosenRegion) {
         EXPECT_TRUE(r >= 12 && r < 16 && c >= 12 && c < 16) << r << "," << c;
       }
   EXPECT_EQ(off, 16u);
-  damlab::Occlusion bad{5, "center", "off"};
+  damlab::Occlusion bad{5, damlab::OcclusionPosition::center, damlab::OcclusionFill::off};
   PatternSet small(30, 1);
   EXPECT_THROW(damlab::occlude(small, bad, rng), damlab::InvalidArgument);
 }

@@ -16,13 +16,6 @@ PatternSet flip_bits(const PatternSet& set, double delta, Rng& rng) {
   return out;
 }
 
-UpdateMode parse_update_mode(const std::string& name) {
-  if (name == "sync") return UpdateMode::synchronous;
-  if (name == "async") return UpdateMode::asynchronous;
-  require(false, "update", name, "sync or async");
-  return UpdateMode::synchronous;
-}
-
 void run_updates(const Model& model, PatternSet& states, std::size_t steps, UpdateMode mode,
                  Rng& rng) {
   if (mode == UpdateMode::synchronous) {
@@ -85,7 +78,7 @@ double classification_error(const Nearest& nearest, const std::vector<std::uint8
 }
 
 double Proportion::estimate() const {
-  return trials == 0 ? 0.0 : static_cast<double>(successes) / static_cast<double>(trials);
+  return trials == 0 ? 0.0 : static_cast<double>(failures) / static_cast<double>(trials);
 }
 
 namespace {
@@ -107,7 +100,7 @@ double Proportion::upper() const { return wilson(*this).second; }
 Proportion Retrievability::worst() const {
   Proportion out;
   for (const auto& p : failure)
-    if (p.successes > out.successes || out.trials == 0) out = p;
+    if (p.failures > out.failures || out.trials == 0) out = p;
   return out;
 }
 
@@ -138,7 +131,7 @@ Retrievability retrievability(const Model& model, double delta, std::size_t tria
       bool same = true;
       for (std::size_t w = 0; w < memories.words() && same; ++w)
         same = probes.row(mu)[w] == memories.row(mu)[w];
-      out.failure[mu].successes += !same;
+      out.failure[mu].failures += !same;
     }
     report(progress, static_cast<double>(t + 1) / static_cast<double>(trials));
   }

@@ -13,7 +13,6 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "damlab/models/model.hpp"
@@ -26,7 +25,6 @@ namespace damlab {
 PatternSet flip_bits(const PatternSet& set, double delta, Rng& rng);
 
 enum class UpdateMode { synchronous, asynchronous };
-UpdateMode parse_update_mode(const std::string& name);  // "sync" | "async"
 
 // t updates of every state (a synchronous update, or an asynchronous sweep in
 // a fresh random order from rng). Stops early once a step flips nothing.
@@ -50,9 +48,10 @@ std::vector<double> converged_fraction(const Nearest& nearest, std::size_t N,
 double classification_error(const Nearest& nearest, const std::vector<std::uint8_t>& memory_labels,
                             const std::vector<std::uint8_t>& probe_labels);
 
-// A binomial proportion with its Wilson score interval (z = 1.96).
+// A failure proportion (failures out of trials) with its Wilson score
+// interval (z = 1.96).
 struct Proportion {
-  std::size_t successes = 0, trials = 0;
+  std::size_t failures = 0, trials = 0;
   double estimate() const;
   double lower() const;
   double upper() const;

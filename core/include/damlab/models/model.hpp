@@ -27,11 +27,15 @@ namespace damlab {
 // A model's name and parameters, as the spec's "model" section gives them.
 // Parameters a model does not read keep their defaults and are not recorded.
 struct ModelSpec {
-  std::string name;             // a registry name, see model_names()
+  std::string name = "dam";     // a registry name, see model_names()
   Separation F;                 // "dam": separation function
   double beta = 1;              // "lse", "lsr": inverse width (normalized overlaps)
   double a = 0.5;               // coding level of 0/1 codes ("hopfield-covariance", ...)
   double epsilon = 1e-3;        // "hopfield-bcpnn": probability floor
+  // The spec's {"F": ...} form without a name: the DAM as the first specs
+  // wrote it, recorded in that form, whose capacity measure reports the full
+  // analysis (measures/model_capacity.hpp) as its records always have.
+  bool short_form = false;
 
   // Throws InvalidArgument naming the field ("model.a") and its range.
   void validate() const;
