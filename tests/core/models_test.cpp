@@ -139,7 +139,7 @@ TEST(Models, GenericCapacityScanEqualsRunningMargins) {
 
 // The registry's "dam" is the Network; its closed-form updates equal the
 // generic per-bit rule of the Model interface (decide) bit for bit.
-TEST(Models, DamModelUpdatesExactlyLikeNetwork) {
+TEST(Models, RegistryDamIsTheNetworkAndEqualsTheGenericRule) {
   const auto memories = damlab::rademacher(64, 12, 0.6, 3);
   const damlab::Separation F = damlab::Separation::rectpoly(3);
   const damlab::Network net(memories, F);
