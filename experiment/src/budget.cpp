@@ -4,7 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "damlab/experiment/choices.hpp"
 #include "damlab/models/hebbian.hpp"
+#include "damlab/models/registry.hpp"
 #include "damlab/util/error.hpp"
 
 namespace damlab {
@@ -44,12 +46,12 @@ std::string size_text(const DataSpec& data, std::size_t S) {
 
 // Probes run by a probe measure with K memories out of S patterns, as
 // record.cpp chooses them (counts that record.cpp rejects are capped here).
-double probe_count(const ProbeSpec& p, const std::string& measure, std::size_t K, std::size_t S) {
+double probe_count(const ProbeSpec& p, Measure measure, std::size_t K, std::size_t S) {
   const double stored = static_cast<double>(p.count == 0 ? K : std::min(p.count, K));
   const double held_out = static_cast<double>(p.count == 0 ? S - K : std::min(p.count, S - K));
-  if (measure == "retrievability") return static_cast<double>(K) * static_cast<double>(p.trials);
-  if (measure == "classification") return stored + held_out;
-  if (measure == "convergence" && p.probes == "held_out") return held_out;
+  if (measure == Measure::retrievability) return static_cast<double>(K) * static_cast<double>(p.trials);
+  if (measure == Measure::classification) return stored + held_out;
+  if (measure == Measure::convergence && p.probes == ProbeSpec::Probes::held_out) return held_out;
   return stored;
 }
 
@@ -67,12 +69,13 @@ void check_budget(const Spec& spec, std::size_t N, std::size_t S) {
   // Registry models (models/model.hpp): Hopfield networks keep an N × N
   // weight matrix and read a row of it per bit update; the generic capacity
   // scan builds a model and checks K patterns for every K up to S at worst.
-  const std::string& model = spec.named.name;
-  const bool hebbian = model.rfind("hopfield-", 0) == 0;
+  const std::string& model = spec.model.name;
+  const Computation computation = model_info(model).computation;
+  const bool hebbian = computation == Computation::weight_matrix;
   require(!hebbian || N <= max_hebbian_N, "data.N", N,
           "at most " + std::to_string(max_hebbian_N) + " for " + model + " (an N × N weight matrix)");
   const double limit = static_cast<double>(max_work);
-  if (spec.measure == "capacity" && !model.empty() && model != "dam" && model != "lse") {
+  if (spec.measure == Measure::capacity && computation != Computation::dam) {
     const double work = hebbian ? s * s * n * n : s * s * s * n / 3;
     if (work > limit)
       over_budget(data, N, S,
@@ -81,7 +84,7 @@ void check_budget(const Spec& spec, std::size_t N, std::size_t S) {
                   "2^40 = " + rounded(limit),
                   static_cast<std::uint64_t>(hebbian ? std::sqrt(limit) / n : std::cbrt(3 * limit / n)));
   }
-  if (spec.measure == "capacity") {
+  if (spec.measure == Measure::capacity) {
     if (n * s > static_cast<double>(max_margins))
       over_budget(data, N, S,
                   "measure = capacity keeps S × N = " + std::to_string(std::uint64_t{N} * S) +
@@ -106,7 +109,7 @@ void check_budget(const Spec& spec, std::size_t N, std::size_t S) {
                               : static_cast<double>(K) * probes * n * steps;
   if (work > static_cast<double>(max_work))
     throw InvalidArgument(
-        "probe", "probe: measure = " + spec.measure +
+        "probe", "probe: measure = " + choice_name(spec.measure) +
                      (hebbian ? " with " + model + " takes (K + probes × steps) × N² = (" +
                                     std::to_string(K) + " + " + rounded(probes) + " × " +
                                     rounded(steps) + ") × " + std::to_string(N) + "²"
@@ -116,7 +119,7 @@ void check_budget(const Spec& spec, std::size_t N, std::size_t S) {
                      " = " + rounded(work) +
                      " bit updates, above the limit of 2^40 = " +
                      rounded(static_cast<double>(max_work)) + "; lower probe.K, " +
-                     (spec.measure == "retrievability" ? "probe.trials" : "probe.count") +
+                     (spec.measure == Measure::retrievability ? "probe.trials" : "probe.count") +
                      " or probe.steps");
 }
 

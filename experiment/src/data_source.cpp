@@ -24,7 +24,7 @@ LoadedData load_asset(const DataSpec& data, std::span<const std::uint8_t> file_b
             "data.classes", static_cast<int>(label), "labels present in " + data.path);
   std::vector<std::uint32_t> indices;
   LoadedData out;
-  if (data.selection == "first") {
+  if (data.selection == DataSpec::Selection::first) {
     for (std::uint32_t k = 0; k < pool.labels.size(); ++k)
       if (data.classes.empty() ||
           std::find(data.classes.begin(), data.classes.end(), pool.labels[k]) != data.classes.end())
@@ -32,7 +32,7 @@ LoadedData load_asset(const DataSpec& data, std::span<const std::uint8_t> file_b
     require(data.S <= indices.size(), "data.S", data.S,
             "at most the " + std::to_string(indices.size()) + " patterns of the chosen classes");
     if (data.S != 0) indices.resize(data.S);
-  } else if (data.selection == "random") {
+  } else if (data.selection == DataSpec::Selection::random) {
     indices = subset_by_class(pool.labels, data.classes, data.S, data.seed);
   } else {
     GreedySubsetOptions options;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "damlab/experiment/budget.hpp"
+#include "damlab/experiment/choices.hpp"
 #include "damlab/experiment/data_source.hpp"
 #include "damlab/experiment/json_fields.hpp"
 #include "damlab/util/error.hpp"
@@ -13,20 +14,20 @@ namespace damlab {
 namespace {
 
 DataSpec parse_asset_data(const Json& json, DataSpec data) {
-  const std::string selection =
-      Fields(json, "data", {"source", "S", "selection", "classes", "seed", "target_hd", "band",
-                            "max_candidates"})
-          .text("selection", std::string("first"));
+  using Selection = DataSpec::Selection;
+  const Selection selection = parse_choice<Selection>(
+      "data.selection", Fields(json, "data", {"source", "S", "selection", "classes", "seed",
+                                              "target_hd", "band", "max_candidates"})
+                            .text("selection", std::string("first")));
   std::set<std::string> keys = {"source", "S", "selection", "classes"};
-  if (selection == "random" || selection == "greedy") keys.insert("seed");
-  if (selection == "greedy") keys.insert({"target_hd", "band", "max_candidates"});
-  require(selection == "first" || selection == "random" || selection == "greedy", "data.selection",
-          selection, "one of first, random, greedy");
+  if (selection != Selection::first) keys.insert("seed");
+  if (selection == Selection::greedy) keys.insert({"target_hd", "band", "max_candidates"});
   const Fields f(json, "data", keys);
   data.selection = selection;
   data.path = asset_file_name(data.source);
-  data.S = f.integer("S", selection == "first" ? 0 : (selection == "greedy" ? 2 : 1), max_spec_S,
-                     selection == "first" ? std::optional<std::uint64_t>(0) : std::nullopt);
+  data.S = f.integer("S", selection == Selection::first ? 0 : (selection == Selection::greedy ? 2 : 1),
+                     max_spec_S,
+                     selection == Selection::first ? std::optional<std::uint64_t>(0) : std::nullopt);
   if (f.has("classes")) {
     const auto& classes = f.object("classes");
     // Each point of a sweep copies the spec: long lists would make
@@ -40,7 +41,7 @@ DataSpec parse_asset_data(const Json& json, DataSpec data) {
     }
   }
   data.seed = f.integer("seed", 0, max_seed, 1);
-  if (selection == "greedy") {
+  if (selection == Selection::greedy) {
     data.target_hd = f.real("target_hd");
     require(data.target_hd >= 0 && data.target_hd <= static_cast<double>(max_spec_N), "data.target_hd",
             data.target_hd, "in [0, N]");
@@ -84,8 +85,8 @@ DataSpec parse_data(const Json& json) {
   return data;
 }
 
-Separation parse_separation(const Json& json, std::set<std::string> keys) {
-  const Fields f(json, "model", std::move(keys));
+// The DAM's F with n or β (registry entry "dam").
+Separation parse_separation(const Fields& f) {
   const std::string kind = f.text("F", std::string("rectpoly"));
   require(kind == "poly" || kind == "rectpoly" || kind == "exp", "model.F", kind,
           "one of poly, rectpoly, exp");
@@ -101,33 +102,37 @@ Separation parse_separation(const Json& json, std::set<std::string> keys) {
   return Separation::from_name(kind, n, 0);
 }
 
-// The parameters each registry model reads (models/registry.hpp); any other
-// key is an error.
-std::set<std::string> model_keys(const std::string& name) {
-  std::set<std::string> keys = {"name"};
-  for (const ParameterInfo& parameter : model_info(name).parameters) keys.insert(parameter.key);
+// The keys a model section may have: "name" and the parameters the registry
+// lists for the model (models/registry.hpp), or the DAM's F, n and β alone
+// in the short form. Any other key is an error.
+std::set<std::string> model_keys(const ModelSpec& model) {
+  std::set<std::string> keys;
+  if (!model.short_form) keys.insert("name");
+  for (const ParameterInfo& parameter : model_info(model.name).parameters) keys.insert(parameter.key);
   return keys;
 }
 
-ModelSpec parse_named_model(const Json& json) {
+ModelSpec parse_model(const Json& json) {
   ModelSpec model;
-  model.name = Fields(json, "model", {"name", "F", "n", "beta", "a", "epsilon"}).text("name");
-  const ModelInfo& info = model_info(model.name);  // an unknown name lists the known ones
-  const Fields f(json, "model", model_keys(model.name));
-  if (model.name == "dam") {
-    model.F = parse_separation(json, model_keys(model.name));
-  } else {
-    for (const ParameterInfo& parameter : info.parameters) {
-      double& value = parameter.key == "beta" ? model.beta : parameter.key == "a" ? model.a : model.epsilon;
-      value = f.real(parameter.key, parameter.default_value);
-    }
+  model.short_form = !(json.is_object() && json.contains("name"));
+  if (!model.short_form) {
+    model.name = Fields(json, "model", {"name", "F", "n", "beta", "a", "epsilon"}).text("name");
+    model_info(model.name);  // an unknown name lists the known ones
   }
+  const Fields f(json, "model", model_keys(model));
+  if (model.name == "dam")
+    model.F = parse_separation(f);
+  else
+    for (const ParameterInfo& parameter : model_info(model.name).parameters)
+      model.parameter(parameter.key) = f.real(parameter.key, parameter.default_value);
   model.validate();
   return model;
 }
 
-Json named_model_json(const ModelSpec& model) {
-  Json out = {{"name", model.name}};
+// The model section as parsed (the short form without "name").
+Json model_json(const ModelSpec& model) {
+  Json out = Json::object();
+  if (!model.short_form) out["name"] = model.name;
   if (model.name == "dam") {
     out["F"] = model.F.name();
     if (model.F.kind == SeparationKind::exp)
@@ -137,38 +142,31 @@ Json named_model_json(const ModelSpec& model) {
     return out;
   }
   for (const ParameterInfo& parameter : model_info(model.name).parameters)
-    out[parameter.key] = parameter.key == "beta" ? model.beta : parameter.key == "a" ? model.a : model.epsilon;
+    out[parameter.key] = model.parameter(parameter.key);
   return out;
 }
 
-const std::vector<std::string> measures = {"capacity", "recall", "convergence", "classification",
-                                           "retrievability"};
-
 // The probe keys each measure reads; any other key is an error.
-std::set<std::string> probe_keys(const std::string& measure) {
+std::set<std::string> probe_keys(Measure measure) {
   std::set<std::string> keys = {"K", "delta", "steps", "update", "seed"};
-  if (measure == "recall" || measure == "classification")
+  if (measure == Measure::recall || measure == Measure::classification)
     keys.insert({"count", "occlusion", "occlusion_position", "occlusion_fill"});
-  if (measure == "convergence") keys.insert({"probes", "count", "epsilons"});
-  if (measure == "retrievability") keys.insert({"trials", "epsilon"});
+  if (measure == Measure::convergence) keys.insert({"probes", "count", "epsilons"});
+  if (measure == Measure::retrievability) keys.insert({"trials", "epsilon"});
   return keys;
 }
 
-ProbeSpec parse_probe(const Json& json, const std::string& measure) {
+ProbeSpec parse_probe(const Json& json, Measure measure) {
   const Fields f(json, "probe", probe_keys(measure));
   ProbeSpec probe;
   const std::uint64_t limit = max_spec_S;
   probe.K = f.integer("K", 0, limit, 0);
-  if (f.has("probes")) probe.probes = f.text("probes");
-  require(probe.probes == "stored" || probe.probes == "held_out", "probe.probes", probe.probes,
-          "stored or held_out");
+  if (f.has("probes")) probe.probes = parse_choice<ProbeSpec::Probes>("probe.probes", f.text("probes"));
   probe.count = f.integer("count", 0, limit, 0);
   probe.delta = f.real("delta", 0.0);
   require(probe.delta >= 0 && probe.delta <= 1, "probe.delta", probe.delta, "in [0, 1]");
   probe.steps = f.integer("steps", 0, 1000, 1);
-  probe.update = f.text("update", std::string("sync"));
-  require(probe.update == "sync" || probe.update == "async", "probe.update", probe.update,
-          "sync or async");
+  probe.update = parse_choice<UpdateMode>("probe.update", f.text("update", std::string("sync")));
   probe.epsilons = f.reals("epsilons", probe.epsilons);
   require(probe.epsilons.size() <= 100, "probe.epsilons", std::to_string(probe.epsilons.size()) + " values",
           "at most 100 values (one D_c column each)");
@@ -179,21 +177,23 @@ ProbeSpec parse_probe(const Json& json, const std::string& measure) {
   require(probe.epsilon > 0 && probe.epsilon <= 1, "probe.epsilon", probe.epsilon, "in (0, 1]");
   probe.seed = f.integer("seed", 0, max_seed, 1);
   probe.occlusion.size = f.integer("occlusion", 0, 4096, 0);
-  probe.occlusion.position = f.text("occlusion_position", std::string("random"));
-  probe.occlusion.fill = f.text("occlusion_fill", std::string("off"));
+  probe.occlusion.position = parse_choice<OcclusionPosition>(
+      "probe.occlusion_position", f.text("occlusion_position", std::string("random")));
+  probe.occlusion.fill =
+      parse_choice<OcclusionFill>("probe.occlusion_fill", f.text("occlusion_fill", std::string("off")));
   probe.occlusion.validate(probe.occlusion.size * probe.occlusion.size);
   return probe;
 }
 
-Json probe_json(const ProbeSpec& probe, const std::string& measure) {
+Json probe_json(const ProbeSpec& probe, Measure measure) {
   const auto keys = probe_keys(measure);
   Json out;
   out["K"] = probe.K;
-  if (keys.count("probes")) out["probes"] = probe.probes;
+  if (keys.count("probes")) out["probes"] = choice_name(probe.probes);
   if (keys.count("count")) out["count"] = probe.count;
   out["delta"] = probe.delta;
   out["steps"] = probe.steps;
-  out["update"] = probe.update;
+  out["update"] = choice_name(probe.update);
   if (keys.count("epsilons")) out["epsilons"] = probe.epsilons;
   if (keys.count("trials")) out["trials"] = probe.trials;
   if (keys.count("epsilon")) out["epsilon"] = probe.epsilon;
@@ -201,8 +201,8 @@ Json probe_json(const ProbeSpec& probe, const std::string& measure) {
   // Recorded only when used, so records of specs without occlusion keep their form.
   if (probe.occlusion.size > 0) {
     out["occlusion"] = probe.occlusion.size;
-    out["occlusion_position"] = probe.occlusion.position;
-    out["occlusion_fill"] = probe.occlusion.fill;
+    out["occlusion_position"] = choice_name(probe.occlusion.position);
+    out["occlusion_fill"] = choice_name(probe.occlusion.fill);
   }
   return out;
 }
@@ -212,19 +212,13 @@ Json probe_json(const ProbeSpec& probe, const std::string& measure) {
 Spec parse_spec(const Json& json) {
   const Fields f(json, "", {"measure", "data", "model", "probe"});
   Spec spec;
-  spec.measure = f.text("measure", std::string("capacity"));
-  require(std::find(measures.begin(), measures.end(), spec.measure) != measures.end(), "measure",
-          spec.measure, "one of capacity, recall, convergence, classification, retrievability");
-  if (spec.measure == "capacity")
+  spec.measure = parse_choice<Measure>("measure", f.text("measure", std::string("capacity")));
+  if (spec.measure == Measure::capacity)
     require(!f.has("probe"), "probe", "present", "absent for measure = capacity");
   else
     spec.probe = parse_probe(f.has("probe") ? f.object("probe") : Json::object(), spec.measure);
   spec.data = parse_data(f.object("data"));
-  if (f.has("model") && f.object("model").is_object() && f.object("model").contains("name"))
-    spec.named = parse_named_model(f.object("model"));
-  else
-    spec.model = f.has("model") ? parse_separation(f.object("model"), {"F", "n", "beta"})
-                                : Separation::rectpoly(3);
+  if (f.has("model")) spec.model = parse_model(f.object("model"));
   if (spec.data.source == DataSpec::Source::rademacher) check_budget(spec, spec.data.N, spec.data.S);
   return spec;
 }
@@ -233,7 +227,7 @@ Spec parse_spec_text(const std::string& text) { return parse_spec(parse_json_tex
 
 Json to_json(const Spec& spec) {
   Json out;
-  out["measure"] = spec.measure;
+  out["measure"] = choice_name(spec.measure);
   const DataSpec& d = spec.data;
   if (d.source == DataSpec::Source::rademacher) {
     out["data"] = {{"source", "rademacher"}, {"N", d.N}, {"S", d.S}, {"p", d.p}, {"seed", d.seed}};
@@ -242,22 +236,17 @@ Json to_json(const Spec& spec) {
                    {"first", d.first ? Json(*d.first) : Json(nullptr)}};
   } else {
     Json data = {{"source", d.source == DataSpec::Source::mnist ? "mnist" : "fashion-mnist"},
-                 {"S", d.S}, {"selection", d.selection}, {"classes", d.classes}};
-    if (d.selection != "first") data["seed"] = d.seed;
-    if (d.selection == "greedy") {
+                 {"S", d.S}, {"selection", choice_name(d.selection)}, {"classes", d.classes}};
+    if (d.selection != DataSpec::Selection::first) data["seed"] = d.seed;
+    if (d.selection == DataSpec::Selection::greedy) {
       data["target_hd"] = d.target_hd;
       data["band"] = d.band;
       data["max_candidates"] = d.max_candidates;
     }
     out["data"] = data;
   }
-  if (!spec.named.name.empty())
-    out["model"] = named_model_json(spec.named);
-  else if (spec.model.kind == SeparationKind::exp)
-    out["model"] = {{"F", "exp"}, {"beta", spec.model.beta}};
-  else
-    out["model"] = {{"F", spec.model.name()}, {"n", spec.model.n}};
-  if (spec.measure != "capacity") out["probe"] = probe_json(spec.probe, spec.measure);
+  out["model"] = model_json(spec.model);
+  if (spec.measure != Measure::capacity) out["probe"] = probe_json(spec.probe, spec.measure);
   return out;
 }
 

@@ -81,7 +81,7 @@ bool cheap(const damlab::Spec& spec) {
   const auto& d = spec.data;
   const auto& p = spec.probe;
   if (d.source == damlab::DataSpec::Source::rademacher && (d.S > 64 || d.N * d.S > 8192)) return false;
-  if (d.selection == "greedy" && d.max_candidates > 200) return false;
+  if (d.selection == damlab::DataSpec::Selection::greedy && d.max_candidates > 200) return false;
   return p.trials <= 20 && p.steps <= 10;
 }
 

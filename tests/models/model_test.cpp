@@ -1,14 +1,12 @@
 // Every registry model against its literal formula (models_reference.hpp) on
 // random small cases: synchronous updates, asynchronous sweeps and fixed
-// points give exactly the reference's decisions. Also the generic capacity
-// scan against capacity.hpp's running margins, and the Network path against
-// the model path.
+// points give exactly the reference's decisions. Also the Network path
+// against the generic per-bit rule, and the lse -> exp(β/N) conversion.
 #include <gtest/gtest.h>
 
 #include "damlab/data/rademacher.hpp"
 #include "damlab/util/error.hpp"
-#include "damlab/models/dam_model.hpp"
-#include "damlab/models/measure.hpp"
+#include "damlab/dam/network.hpp"
 #include "damlab/models/model.hpp"
 #include "damlab/measures/recall.hpp"
 #include "damlab/data/rng.hpp"
@@ -117,62 +115,58 @@ TEST(Models, EveryModelEqualsItsLiteralFormula) {
   }
 }
 
-TEST(Models, GenericCapacityScanEqualsRunningMargins) {
-  Rng rng(81);
-  for (int trial = 0; trial < 30; ++trial) {
-    ModelSpec spec;
-    spec.name = trial % 3 == 0 ? "lse" : "dam";
-    spec.F = trial % 3 == 1 ? damlab::Separation::rectpoly(2 + static_cast<int>(rng.below(4)))
-                            : damlab::Separation::poly(2 + static_cast<int>(rng.below(3)));
-    spec.beta = 5 + 20 * rng.uniform();
-    const std::size_t N = 8 + rng.below(40);
-    const auto set = damlab::rademacher(N, 3 + rng.below(30), 0.5 + 0.3 * rng.uniform(), trial);
-    const auto fast = damlab::model_capacity(spec, set, false);
-    const auto slow = damlab::model_capacity(spec, set, true);
-    ASSERT_EQ(fast.exact.kmax, slow.exact.kmax) << trial;
-    EXPECT_EQ(fast.exact.censored, slow.exact.censored);
-    EXPECT_EQ(fast.exact.separation.distance_sum, slow.exact.separation.distance_sum);
-  }
-}
-
-TEST(Models, DamModelUpdatesExactlyLikeNetwork) {
+// The registry's "dam" is the Network; its closed-form updates equal the
+// generic per-bit rule of the Model interface (decide) bit for bit.
+TEST(Models, RegistryDamIsTheNetworkAndEqualsTheGenericRule) {
   const auto memories = damlab::rademacher(64, 12, 0.6, 3);
   const damlab::Separation F = damlab::Separation::rectpoly(3);
   const damlab::Network net(memories, F);
-  const damlab::DamModel model(memories, F);
+  ModelSpec spec;
+  spec.name = "dam";
+  spec.F = F;
+  const auto model = damlab::make_model(spec, memories);
+  ASSERT_NE(dynamic_cast<const damlab::Network*>(model.get()), nullptr);
   for (const auto mode : {damlab::UpdateMode::synchronous, damlab::UpdateMode::asynchronous}) {
     Rng noise(5);
     const PatternSet probes = damlab::flip_bits(memories, 0.2, noise);
     PatternSet a = probes, b = probes;
     Rng r1(9), r2(9);
     damlab::run_updates(net, a, 5, mode, r1);
-    damlab::run_updates(model, b, 5, mode, r2);
+    damlab::run_updates(*model, b, 5, mode, r2);
     EXPECT_EQ(a, b);
   }
+  // Network's fast paths against the base class's generic paths.
+  Rng noise(6);
+  const PatternSet probes = damlab::flip_bits(memories, 0.2, noise);
+  std::vector<std::uint8_t> clamped(64, 0);
+  for (std::size_t i = 0; i < 64; i += 5) clamped[i] = 1;
+  PatternSet fast = probes, generic = probes;
+  for (int step = 0; step < 4; ++step) {
+    EXPECT_EQ(net.synchronous_update(fast, clamped), net.Model::synchronous_update(generic, clamped));
+    ASSERT_EQ(fast, generic) << step;
+  }
+  fast = generic = probes;
+  Rng o(7);
+  for (std::size_t p = 0; p < probes.size(); ++p) {
+    const auto order = o.permutation(64);
+    EXPECT_EQ(net.asynchronous_sweep(fast, p, order, clamped),
+              net.Model::asynchronous_sweep(generic, p, order, clamped));
+    EXPECT_EQ(net.is_fixed_point(fast, p), net.Model::is_fixed_point(generic, p));
+  }
+  EXPECT_EQ(fast, generic);
 }
 
-TEST(Models, OcclusionBlanksTheChosenRegion) {
-  PatternSet states(784, 1);
-  for (std::size_t i = 0; i < 784; ++i) states.set_sign(0, i, 1);
-  Rng rng(1);
-  damlab::Occlusion half{14, "top", "off"};
-  PatternSet top = states;
-  damlab::occlude(top, half, rng);
-  for (std::size_t i = 0; i < 784; ++i) ASSERT_EQ(top.sign(0, i), i < 14 * 28 ? -1 : 1) << i;
-  damlab::Occlusion center{4, "center", "off"};
-  PatternSet mid = states;
-  damlab::occlude(mid, center, rng);
-  std::size_t off = 0;
-  for (std::size_t r = 0; r < 28; ++r)
-    for (std::size_t c = 0; c < 28; ++c)
-      if (mid.sign(0, r * 28 + c) < 0) {
-        ++off;
-        EXPECT_TRUE(r >= 12 && r < 16 && c >= 12 && c < 16) << r << "," << c;
-      }
-  EXPECT_EQ(off, 16u);
-  damlab::Occlusion bad{5, "center", "off"};
-  PatternSet small(30, 1);
-  EXPECT_THROW(damlab::occlude(small, bad, rng), damlab::InvalidArgument);
+// The lse -> exp(β/N) conversion, written once in ModelSpec.
+TEST(Models, DamSeparationOfDamAndLse) {
+  ModelSpec spec;
+  spec.name = "lse";
+  spec.beta = 8;
+  EXPECT_EQ(*spec.dam_separation(64), damlab::Separation::exponential(8.0 / 64));
+  spec.name = "dam";
+  spec.F = damlab::Separation::poly(3);
+  EXPECT_EQ(*spec.dam_separation(64), damlab::Separation::poly(3));
+  spec.name = "cmm";
+  EXPECT_FALSE(spec.dam_separation(64).has_value());
 }
 
 }  // namespace

@@ -64,24 +64,26 @@ export interface PatternSetClass {
   fromWords(words: Uint32Array, N: number): PatternSet;
 }
 
+/** A capacity estimate in the record schema (`damlab run`'s "result"). */
 export interface Estimate {
   kmax: number;
   /** kmax == S: the true capacity is at least S. */
   censored: boolean;
   /** Mean pairwise Hamming distance of the first kmax patterns; null when kmax < 2. */
-  meanHd: number | null;
-  hdSum: number;
+  mean_hd: number | null;
+  hd_sum: number;
   pairs: number;
 }
 
+/** The "result" of a capacity record with an {F: ...} model, as `damlab run` writes it. */
 export interface CapacityResult {
   N: number;
   S: number;
   exact: Estimate;
   binary: Estimate & { evaluations: number };
   monotone: boolean;
-  /** profile[K - 1] is 1 when the first K patterns are all fixed points. */
-  profile: Uint8Array;
+  /** One character per K = 1..S: '1' when the first K patterns are all fixed points. */
+  profile: string;
 }
 
 export interface RecallOptions {

@@ -22,9 +22,9 @@ Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes = {},
 // so that sweep points sharing a data section load it once.
 Json run_spec(const Spec& spec, const LoadedData& data, const Progress& progress = {});
 
-// The measurement part of a capacity record.
+// The measurement part of a capacity record: N, S, exact, then the binary
+// search ("binary"), the profile ("monotone", "profile") and the K values
+// checked ("evaluated") when the result has them.
 Json capacity_json(const CapacityResult& result);
-// The measurement part of a registry model's capacity record.
-Json model_capacity_json(const ModelCapacity& result);
 
 }  // namespace damlab

@@ -6,9 +6,10 @@
 //     "measure": "capacity",
 //     "data":  {"source": "rademacher", "N": 784, "S": 50, "p": 0.6, "seed": 1}
 //           |  {"source": "idx", "path": "digits.idx", "threshold": 128, "first": 50},
-//     "model": {"F": "rectpoly", "n": 7}  |  {"F": "exp", "beta": 1.0}
-//           |  {"name": "hopfield-covariance", "a": 0.1}   (any registry model,
-//              models/model.hpp; the F form above is the DAM, unchanged)
+//     "model": {"name": "hopfield-covariance", "a": 0.1}   (any registry model,
+//              models/model.hpp, "dam" among them)
+//           |  {"F": "rectpoly", "n": 7}  |  {"F": "exp", "beta": 1.0}
+//              (the DAM without a name: ModelSpec::short_form)
 //   }
 //
 // Unknown keys are errors (a typo must not silently fall back to a default).
@@ -23,7 +24,8 @@
 #include <vector>
 
 #include "damlab/experiment/json_fields.hpp"
-#include "damlab/models/measure.hpp"
+#include "damlab/measures/occlusion.hpp"
+#include "damlab/measures/recall.hpp"
 #include "damlab/models/model.hpp"
 #include "damlab/dam/separation.hpp"
 
@@ -47,7 +49,8 @@ struct DataSpec {
   // mnist / fashion-mnist (packed assets, see docs/data.md): S patterns
   // (0: all) chosen by selection = first | random | greedy, from the given
   // classes (empty: all); greedy approaches a mean pairwise HD of target_hd.
-  std::string selection = "first";
+  enum class Selection { first, random, greedy };
+  Selection selection = Selection::first;
   std::vector<std::uint8_t> classes;
   double target_hd = 0, band = 1;
   std::size_t max_candidates = 1000;
@@ -60,11 +63,12 @@ struct DataSpec {
 // δ-noisy copies of stored patterns or with the patterns after the first K.
 struct ProbeSpec {
   std::size_t K = 0;              // memories: the first K patterns; 0 = all
-  std::string probes = "stored";  // stored | held_out
+  enum class Probes { stored, held_out };
+  Probes probes = Probes::stored;
   std::size_t count = 0;          // probes used; 0 = all available
   double delta = 0;               // bit-flip probability of each probe bit
   std::size_t steps = 1;          // updates per probe
-  std::string update = "sync";    // sync | async
+  UpdateMode update = UpdateMode::synchronous;  // "sync" | "async"
   std::vector<double> epsilons = {0, 0.05, 0.1, 0.2, 0.3};  // convergence
   std::size_t trials = 20;        // retrievability
   double epsilon = 0.05;          // retrievability
@@ -72,13 +76,14 @@ struct ProbeSpec {
   Occlusion occlusion;            // recall, classification: after the bit flips
 };
 
+enum class Measure { capacity, recall, convergence, classification, retrievability };
+
 struct Spec {
-  std::string measure = "capacity";  // capacity | recall | convergence | classification | retrievability
+  Measure measure = Measure::capacity;
   DataSpec data;
-  Separation model;
-  // A registry model when the spec names one ({"name": ...}); empty name: the
-  // DAM of `model` above, recorded in the {"F": ...} form as before.
-  ModelSpec named;
+  // Without a "model" section: the DAM with F = rectpoly, n = 3, in the
+  // {"F": ...} form.
+  ModelSpec model{.name = "dam", .F = Separation::rectpoly(3), .short_form = true};
   ProbeSpec probe;
 };
 
