@@ -1,4 +1,4 @@
-// The closed form of the energy-difference update rule (SCIENCE.md):
+// The closed form of the energy-difference update rule (docs/science.md):
 //   field_i = Σ_μ ξ_i^μ c(m_μ) + σ_i Σ_μ d(m_μ),
 //   c(m) = (F(m+2) - F(m-2)) / 2,  d(m) = (2F(m) - F(m+2) - F(m-2)) / 2.
 // FieldTerms tabulates c and d for every overlap m in {-N, -N+2, ..., N}.
