@@ -1,4 +1,5 @@
-// The playground page: state from the address, one worker pool, two views.
+// The playground page: state from the address, one worker pool, five views
+// (explorer, sweeps, recall, models, results).
 // Every number shown comes from the wasm module running in the workers.
 import { readLocation, toHash } from './state.js';
 import { WorkerPool } from './pool.js';
@@ -42,7 +43,7 @@ const explorer = createExplorer({ pool, state, onStateChange, report });
 const sweeps = createSweeps({ pool, state, onStateChange, report });
 const recall = createRecall({ pool, state, onStateChange, report });
 const results = createResults({ pool, state, onStateChange, report });
-const models = createModels({ report });
+const models = createModels({ pool, report });
 const views = { explorer, sweeps, recall, models, results };
 
 function showView(name) {

@@ -13,8 +13,6 @@ const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b'
 const styles = ['circle', 'rect', 'rectRot', 'triangle', 'star', 'crossRot', 'rectRounded', 'cross'];
 const dashes = [[6, 4], [2, 3], [10, 3, 2, 3]]; // the theory lines of a panel
 
-const doubleFactorial = (n) => (n <= 0 ? 1 : n * doubleFactorial(n - 2));
-
 /** The README's Willshaw estimate: the largest K with K(N − k)q^k < 1, k = aN, q = 1 − (1 − a²)^K. */
 function willshaw(N, a) {
   const k = a * N;
@@ -32,7 +30,11 @@ const degraded = (source, kind) => ({
   theory: [],
 });
 
-/** The panels: which summary rows, their x, and the README's theory lines (functions of the x values). */
+/**
+ * The panels: which summary rows, their x, and the README's theory lines:
+ * a bound theory function ({name, args}, computed by the module in a worker)
+ * or, where the core has none, a function of the x values.
+ */
 const panels = [
   {
     figure: 'capacity-n',
@@ -41,9 +43,9 @@ const panels = [
     x: { title: 'N (bits)', log: true },
     y: capacityY,
     theory: [
-      ['0.138 N (Amit et al.; ≈1.6% wrong bits allowed)', (N) => 0.138 * N],
-      ['N / (4 ln N) (all patterns exact)', (N) => N / (4 * Math.log(N))],
-      ['N² / (2·3!!·ln N) (DAM n = 3, per pattern)', (N) => N ** 2 / (2 * doubleFactorial(3) * Math.log(N))],
+      ['0.138 N (Amit et al.; ≈1.6% wrong bits allowed)', { name: 'kmaxHopfield' }],
+      ['N / (4 ln N) (all patterns exact)', { name: 'kmaxMceliece' }],
+      ['N² / (2·3!!·ln N) (DAM n = 3, per pattern)', { name: 'kmax', args: [3] }],
     ],
   },
   {
@@ -101,11 +103,11 @@ function figureElement(panel, i) {
   return { figure, canvas, table, png };
 }
 
-export function createModels({ report }) {
+export function createModels({ pool, report }) {
   const view = $('models');
   let drawn = false;
 
-  function draw(rows) {
+  async function draw(rows) {
     const header = rows[0];
     const col = Object.fromEntries(header.map((key, i) => [key, i]));
     const body = rows.slice(1).filter((row) => row.length === header.length);
@@ -114,7 +116,7 @@ export function createModels({ report }) {
     const look = (name) => ({ color: colors[names.indexOf(name) % colors.length], style: styles[names.indexOf(name) % styles.length] });
     const container = $('model-figures');
     container.replaceChildren();
-    panels.forEach((panel, i) => {
+    for (const [i, panel] of panels.entries()) {
       const selected = body.filter((row) => row[col.figure] === panel.figure && (!panel.p || row[col.x] === panel.p));
       const xOf = (row) => Number(panel.figure.startsWith('capacity') ? row[col.N] : row[col.x]);
       const models = [...new Set(selected.map((row) => row[col.model]))].sort();
@@ -128,7 +130,12 @@ export function createModels({ report }) {
           .sort((a, b) => a.x - b.x),
       }));
       const xs = [...new Set(selected.map(xOf))].sort((a, b) => a - b);
-      panel.theory.forEach(([label, f], t) => series.push({ label, color: '#444', dash: dashes[t], data: xs.map((x) => ({ x, y: f(x) })) }));
+      const bound = panel.theory.filter(([, line]) => typeof line !== 'function').map(([, line]) => line);
+      const values = bound.length ? await pool.submit('theory', { lines: bound, xs }).promise : [];
+      panel.theory.forEach(([label, line], t) => {
+        const ys = typeof line === 'function' ? xs.map(line) : values[bound.indexOf(line)];
+        series.push({ label, color: '#444', dash: dashes[t], data: xs.map((x, i) => ({ x, y: ys[i] })) });
+      });
       const { figure, canvas, table, png } = figureElement(panel, i);
       container.append(figure);
       const chart = seriesChart(canvas, { x: panel.x, y: panel.y, series });
@@ -138,7 +145,7 @@ export function createModels({ report }) {
         selected.map((row) => [row[col.model], xOf(row), row[col.value], row[col.censored], row[col.count]]),
       );
       png.addEventListener('click', () => download(`damlab-models-${panel.figure}${panel.p ? '-p' + panel.p : ''}.png`, chartPng(chart)));
-    });
+    }
     view.dataset.charts = String(panels.length);
   }
 
@@ -149,7 +156,7 @@ export function createModels({ report }) {
     try {
       const response = await fetch(new URL(summaryFile, document.baseURI));
       if (!response.ok) throw new Error(`${summaryFile}: HTTP ${response.status} (the build copies it from results/)`);
-      draw(parseCsv(await response.text()));
+      await draw(parseCsv(await response.text()));
       view.dataset.status = 'done';
     } catch (error) {
       drawn = false;
