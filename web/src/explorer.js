@@ -1,7 +1,7 @@
 // The capacity explorer: one spec from the controls, one run in the pool,
 // Kmax in both modes, the retrieval profile and the theory estimate beside it.
-import { explorerSpec, models } from './state.js';
-import { readForm, writeForm } from './form.js';
+import { explorerSpec, modelParams, models } from './state.js';
+import { parameterControls, readForm, writeForm } from './form.js';
 import { profileChart, setProfile, chartPng } from './charts.js';
 import { download, fillTable, toCsv } from './exports.js';
 import { bindForm, createRunner, summaryRow } from './runner.js';
@@ -64,13 +64,16 @@ export function createExplorer({ pool, state, onStateChange, report }) {
   let last = null; // {record (parsed), text, theory, variant}
   let file = null; // {name, bytes} of the idx source
   modelOptions($('model-select'));
+  // Every model's parameter controls, once per link key.
+  const params = new Map(Object.values(models).flatMap(({ params }) => params.map((p) => [p.field, p])));
+  parameterControls($('model-params'), [...params.values()]);
 
-  // Only the controls of the chosen source and model are shown: the DAM's F
-  // with n or β, or the named model's own parameters.
+  // Only the controls of the chosen source and model are shown: the
+  // model's parameters that apply (the DAM's F with n or β).
   function showRelevant() {
     const asset = state.source === 'mnist' || state.source === 'fashion-mnist';
-    const dam = state.model === 'dam';
-    const param = (key) => (dam ? key === 'F' || key === (state.F === 'exp' ? 'beta' : 'n') : models[state.model].params.includes(key));
+    const shown = modelParams(state).map(({ field }) => field);
+    const param = (key) => shown.includes(key);
     for (const element of form.querySelectorAll('[data-for]')) {
       const key = element.dataset.for;
       element.hidden = !(

@@ -24,3 +24,36 @@ export function readForm(form, state) {
   }
   return errors;
 }
+
+/**
+ * The controls of registry parameters ({field, info}, see state.js), one
+ * label each with data-for = its link key, so a view shows the ones that
+ * apply. The registry label reads "description symbol" ("coding level a"):
+ * the control is labelled "a (coding level, in (0, 1))". Text only.
+ */
+export function parameterControls(container, params) {
+  container.replaceChildren(
+    ...params.map(({ field, info }) => {
+      const words = info.label.split(' ');
+      const symbol = words.pop();
+      const label = document.createElement('label');
+      label.dataset.for = field;
+      let control;
+      if (info.kind === 'choice') {
+        control = document.createElement('select');
+        control.append(...info.choices.map((value) => new Option(value, value)));
+        label.append(`${symbol} (${words.join(' ')}) `, control);
+      } else {
+        control = document.createElement('input');
+        control.type = 'number';
+        control.min = String(info.min);
+        control.max = String(info.max);
+        control.step = info.kind === 'integer' ? '1' : 'any';
+        const ends = `${info.minOpen ? '(' : '['}${info.min}, ${info.max}${info.maxOpen ? ')' : ']'}`;
+        label.append(`${symbol} (${words.join(' ')}, ${info.kind === 'integer' ? 'an integer in' : 'in'} ${ends}) `, control);
+      }
+      control.name = field;
+      return label;
+    }),
+  );
+}

@@ -1,7 +1,7 @@
 // The playground page: state from the address, one worker pool, five views
 // (explorer, sweeps, recall, models, results).
 // Every number shown comes from the wasm module running in the workers.
-import { readLocation, toHash } from './state.js';
+import { readLocation, setRegistry, toHash } from './state.js';
 import { WorkerPool } from './pool.js';
 import { createExplorer } from './explorer.js';
 import { createSweeps } from './sweeps.js';
@@ -16,8 +16,6 @@ function report(messages) {
   $('messages').textContent = messages.join('\n');
 }
 
-let { state, errors } = readLocation();
-
 // A host that cannot send COOP/COEP: coi-serviceworker (a separate,
 // unbundled file beside index.html) adds them and reloads the page once.
 // Only the top-level page registers it (an iframe is isolated only if its
@@ -31,6 +29,11 @@ if (!crossOriginIsolated && window.self === window.top && window.isSecureContext
 }
 const pool = new WorkerPool();
 
+// The address is read once the registry has arrived from a worker (the
+// model fields and their ranges are the core's), so every error in a link
+// is reported at once; views are built then too.
+let state, errors, views;
+
 function onStateChange() {
   history.replaceState(null, '', toHash(state));
   const full = new URL(location.href);
@@ -39,12 +42,14 @@ function onStateChange() {
   $('open-full').href = full.href;
 }
 
-const explorer = createExplorer({ pool, state, onStateChange, report });
-const sweeps = createSweeps({ pool, state, onStateChange, report });
-const recall = createRecall({ pool, state, onStateChange, report });
-const results = createResults({ pool, state, onStateChange, report });
-const models = createModels({ pool, report });
-const views = { explorer, sweeps, recall, models, results };
+function createViews() {
+  const explorer = createExplorer({ pool, state, onStateChange, report });
+  const sweeps = createSweeps({ pool, state, onStateChange, report });
+  const recall = createRecall({ pool, state, onStateChange, report });
+  const results = createResults({ pool, state, onStateChange, report });
+  const models = createModels({ pool, report });
+  return { explorer, sweeps, recall, models, results };
+}
 
 function showView(name) {
   state.view = name;
@@ -66,13 +71,6 @@ function start() {
   if (!errors.length) views[state.view].run();
 }
 
-for (const tab of document.querySelectorAll('.tab')) {
-  tab.addEventListener('click', () => {
-    showView(tab.dataset.view);
-    onStateChange();
-  });
-}
-
 $('copy-link').addEventListener('click', async () => {
   try {
     await navigator.clipboard.writeText(location.href);
@@ -83,21 +81,31 @@ $('copy-link').addEventListener('click', async () => {
   }
 });
 
-// Editing the hash by hand (or a tutorial link) applies it.
-window.addEventListener('hashchange', () => {
-  const parsed = readLocation();
-  Object.assign(state, parsed.state);
-  errors = parsed.errors;
-  start();
-});
-
 $('isolation').textContent = crossOriginIsolated ? '(cross-origin isolated)' : '(not isolated: single-threaded)';
+
 pool.submit('hello', {}).promise.then(
-  ({ variant, version }) => {
+  ({ variant, version, registry }) => {
     $('build').textContent = `${variant}, ${version}, ${pool.size} worker${pool.size > 1 ? 's' : ''}`;
     document.body.dataset.variant = variant;
+    setRegistry(registry);
+    ({ state, errors } = readLocation());
+    views = createViews();
+    // Tabs and hash edits act once the views exist.
+    for (const tab of document.querySelectorAll('.tab')) {
+      tab.addEventListener('click', () => {
+        showView(tab.dataset.view);
+        onStateChange();
+      });
+    }
+    // Editing the hash by hand (or a tutorial link) applies it.
+    window.addEventListener('hashchange', () => {
+      const parsed = readLocation();
+      Object.assign(state, parsed.state);
+      errors = parsed.errors;
+      start();
+    });
+    start();
   },
-  (error) => report([`The WebAssembly module did not load: ${error.message}`]),
+  // Without the module the link's model fields cannot be checked: its other errors are shown.
+  (error) => report([...readLocation().errors, `The WebAssembly module did not load: ${error.message}`]),
 );
-
-start();

@@ -2,8 +2,8 @@
 // corrupted probe, Network.recall, Network.overlaps of every state); this
 // view only steps and plays through it. With prefers-reduced-motion, Play
 // jumps to the last step instead of animating.
-import { crossCheck, recallJob } from './state.js';
-import { readForm, writeForm } from './form.js';
+import { crossCheck, fields, models, recallJob, recallParams } from './state.js';
+import { parameterControls, readForm, writeForm } from './form.js';
 import { energyChart, setEnergies, drawPattern } from './charts.js';
 import { fillTable } from './exports.js';
 import { bindForm, createRunner, summaryRow } from './runner.js';
@@ -31,11 +31,15 @@ export function createRecall({ pool, state, onStateChange, report }) {
   // Every model is listed; only the DAM can be chosen (Network.recall is DAM-only).
   modelOptions($('recall-model'), (name) => name !== 'dam');
 
+  // The stepped model's parameters (the DAM's), with an r prefix in links.
+  parameterControls(
+    $('recall-params'),
+    models[fields.model.default].params.map((p) => ({ ...p, field: `r${p.field}` })),
+  );
+
   function showRelevant() {
-    for (const element of form.querySelectorAll('[data-for]')) {
-      const key = element.dataset.for;
-      element.hidden = !((key === 'polynomial' && state.rF !== 'exp') || (key === 'exp' && state.rF === 'exp'));
-    }
+    const shown = recallParams(state).map(({ field }) => `r${field}`);
+    for (const element of form.querySelectorAll('[data-for]')) element.hidden = !shown.includes(element.dataset.for);
   }
 
   const named = (label) => classNames[run.source](label);
