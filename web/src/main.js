@@ -2,12 +2,12 @@
 // (explorer, sweeps, recall, models, results).
 // Every number shown comes from the wasm module running in the workers.
 import { readLocation, setRegistry, toHash } from './state.js';
-import { WorkerPool } from './pool.js';
-import { createExplorer } from './explorer.js';
-import { createSweeps } from './sweeps.js';
-import { createRecall } from './recall.js';
-import { createResults } from './results.js';
-import { createModels } from './models.js';
+import { WorkerPool } from './ui/pool.js';
+import { createExplorer } from './views/explorer.js';
+import { createSweeps } from './views/sweeps.js';
+import { createRecall } from './views/recall.js';
+import { createResults } from './views/results.js';
+import { createModels } from './views/models.js';
 
 const $ = (id) => document.getElementById(id);
 

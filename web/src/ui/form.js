@@ -1,6 +1,6 @@
 // Two-way binding between a form's named controls and the state object.
 // A value the field rules reject is reported by name and not applied.
-import { fields } from './state.js';
+import { fields, models } from '../state.js';
 
 export function writeForm(form, state) {
   for (const element of form.elements) {
@@ -54,6 +54,17 @@ export function parameterControls(container, params) {
       }
       control.name = field;
       return label;
+    }),
+  );
+}
+
+/** Fills a model <select> with the registry's names (text only). */
+export function modelOptions(select, disabled = () => false) {
+  select.replaceChildren(
+    ...Object.entries(models).map(([name, { label }]) => {
+      const option = new Option(disabled(name) ? `${label} (capacity explorer only)` : label, name);
+      option.disabled = disabled(name);
+      return option;
     }),
   );
 }

@@ -3,8 +3,8 @@
 // `damlab sweep` CSV → a Fig. 1-style scatter (exact_mean_hd, exact_kmax) or
 // D_c against ε (D_c_<ε> columns). The numbers are the runner's, read as
 // they are; anything unexpected is reported by name, never a blank page.
-import { profileChart, setProfile, sweepChart, resetSweep, addPoint } from './charts.js';
-import { fillTable } from './exports.js';
+import { profileChart, setProfile, sweepChart, resetSweep, addPoint } from '../ui/charts.js';
+import { fillTable } from '../ui/exports.js';
 
 const $ = (id) => document.getElementById(id);
 const palette = ['#1f77b4', '#2ca02c', '#d62728', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];

@@ -2,12 +2,11 @@
 // corrupted probe, Network.recall, Network.overlaps of every state); this
 // view only steps and plays through it. With prefers-reduced-motion, Play
 // jumps to the last step instead of animating.
-import { crossCheck, fields, models, recallJob, recallParams } from './state.js';
-import { parameterControls, readForm, writeForm } from './form.js';
-import { energyChart, setEnergies, drawPattern } from './charts.js';
-import { fillTable } from './exports.js';
-import { bindForm, createRunner, summaryRow } from './runner.js';
-import { modelOptions } from './explorer.js';
+import { crossCheck, fields, models, recallJob, recallParams } from '../state.js';
+import { modelOptions, parameterControls, readForm, writeForm } from '../ui/form.js';
+import { energyChart, setEnergies, drawPattern } from '../ui/charts.js';
+import { fillTable } from '../ui/exports.js';
+import { bindForm, createRunner, summaryRow } from '../ui/runner.js';
 
 const $ = (id) => document.getElementById(id);
 // Labels 0-9 of each data set (docs/data.md), as the captions name them.

@@ -1,10 +1,10 @@
 // The capacity explorer: one spec from the controls, one run in the pool,
 // Kmax in both modes, the retrieval profile and the theory estimate beside it.
-import { explorerSpec, modelParams, models } from './state.js';
-import { parameterControls, readForm, writeForm } from './form.js';
-import { profileChart, setProfile, chartPng } from './charts.js';
-import { download, fillTable, toCsv } from './exports.js';
-import { bindForm, createRunner, summaryRow } from './runner.js';
+import { explorerSpec, modelParams, models } from '../state.js';
+import { modelOptions, parameterControls, readForm, writeForm } from '../ui/form.js';
+import { profileChart, setProfile, chartPng } from '../ui/charts.js';
+import { download, fillTable, toCsv } from '../ui/exports.js';
+import { bindForm, createRunner, summaryRow } from '../ui/runner.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -43,17 +43,6 @@ export async function fileToIdx(file) {
   view.setUint32(8, N);
   rows.forEach((row, i) => row.forEach((cell, j) => (out[12 + i * N + j] = cell === '1' ? 255 : 0)));
   return out;
-}
-
-/** Fills a model <select> with the registry's names (text only). */
-export function modelOptions(select, disabled = () => false) {
-  select.replaceChildren(
-    ...Object.entries(models).map(([name, { label }]) => {
-      const option = new Option(disabled(name) ? `${label} (capacity explorer only)` : label, name);
-      option.disabled = disabled(name);
-      return option;
-    }),
-  );
 }
 
 export function createExplorer({ pool, state, onStateChange, report }) {

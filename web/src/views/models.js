@@ -2,8 +2,8 @@
 // memory models"), drawn from the committed native results — the values
 // scripts/model_figures.py drew, results/models-summary.csv, shipped beside
 // the page at build time (vite.config.js). Nothing here is a live run.
-import { seriesChart, chartPng } from './charts.js';
-import { download, fillTable } from './exports.js';
+import { seriesChart, chartPng } from '../ui/charts.js';
+import { download, fillTable } from '../ui/exports.js';
 import { parseCsv } from './results.js';
 
 const $ = (id) => document.getElementById(id);

@@ -1,10 +1,10 @@
 // Sweeps: one click runs a whole figure (figures.js) through the worker pool;
 // points stream into the scatter as workers finish.
-import { readForm, writeForm } from './form.js';
-import { sweepChart, resetSweep, addPoint, chartPng } from './charts.js';
-import { download, fillTable, toCsv } from './exports.js';
+import { readForm, writeForm } from '../ui/form.js';
+import { sweepChart, resetSweep, addPoint, chartPng } from '../ui/charts.js';
+import { download, fillTable, toCsv } from '../ui/exports.js';
 import { figures, paperSets } from './figures.js';
-import { bindForm, createRunner } from './runner.js';
+import { bindForm, createRunner } from '../ui/runner.js';
 
 const $ = (id) => document.getElementById(id);
 

@@ -15,8 +15,8 @@
 //   dc:   D_c^ε against ε for poly n = 2, 4, 8 in the overloaded regime
 //         (experiments/overloaded-dc.json; reduced: K = 1,000, 200 probes).
 
-import fig1Mnist from '../../experiments/fig1-mnist.json';
-import fig1Artificial from '../../experiments/fig1-artificial.json';
+import fig1Mnist from '../../../experiments/fig1-mnist.json';
+import fig1Artificial from '../../../experiments/fig1-artificial.json';
 
 const colors = { 7: '#1f77b4', 9: '#2ca02c', 11: '#d62728', mnist: '#d62728', rademacher: '#1f77b4' };
 const sourceName = (source) => (source === 'rademacher' ? 'artificial' : 'MNIST');
