@@ -55,4 +55,19 @@ double kmax_mceliece(std::size_t N) {
   return static_cast<double>(N) / (4 * std::log(static_cast<double>(N)));
 }
 
+double kmax_willshaw(std::size_t N, double a) {
+  require(N >= 1, "N", N, "at least 1");
+  require(a > 0 && a < 1, "a", a, "in (0, 1)");
+  const double k = a * static_cast<double>(N);
+  const double inactive = static_cast<double>(N) - k;
+  for (double K = 1; K < 1e6; ++K)
+    if ((K + 1) * inactive * std::pow(1 - std::pow(1 - a * a, K), k) >= 1) return K;
+  return 1e6;
+}
+
+double kmax_exp(std::size_t N) {
+  require(N >= 1, "N", N, "at least 1");
+  return std::exp2(static_cast<double>(N) / 2);
+}
+
 }  // namespace damlab::theory

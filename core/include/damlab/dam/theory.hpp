@@ -27,4 +27,13 @@ double kmax_hopfield(std::size_t N);
 // N / (4 ln N).
 double kmax_mceliece(std::size_t N);
 
+// Willshaw network with k = aN active units of N (sparse 0/1 patterns,
+// clipped weights): the largest K with (K + 1)(N - k) q^k < 1 fails first,
+// q = 1 - (1 - a²)^K the fraction of weights set; i.e. the K before the first
+// K whose expected count of spurious active units reaches 1. Capped at 10^6.
+double kmax_willshaw(std::size_t N, double a);
+
+// DAM with F(x) = exp(x): 2^(N/2) patterns (Demircigil et al.).
+double kmax_exp(std::size_t N);
+
 }  // namespace damlab::theory
