@@ -27,6 +27,12 @@ double kmax_hopfield(double N) {
 double kmax_mceliece(double N) {
   return guard([&] { return theory::kmax_mceliece(size(N, "N")); });
 }
+double kmax_willshaw(double N, double a) {
+  return guard([&] { return theory::kmax_willshaw(size(N, "N"), a); });
+}
+double kmax_exp(double N) {
+  return guard([&] { return theory::kmax_exp(size(N, "N")); });
+}
 
 Rng* make_rng(double seed) {
   return guard([&] { return new Rng(safe_integer(seed, "seed")); });
@@ -73,6 +79,8 @@ EMSCRIPTEN_BINDINGS(damlab_theory_rng) {
   function("errorProbability", &error_probability);
   function("kmaxHopfield", &kmax_hopfield);
   function("kmaxMceliece", &kmax_mceliece);
+  function("kmaxWillshaw", &kmax_willshaw);
+  function("kmaxExp", &kmax_exp);
   class_<Rng>("Rng")
       .constructor(&make_rng)
       .function("next", &next)
