@@ -51,7 +51,7 @@ async function parsedAsset(dam, base, source) {
 }
 
 // The theory curves the pages may draw, by the module's names.
-const theoryFunctions = ['kmax', 'kmaxHopfield', 'kmaxMceliece'];
+const theoryFunctions = ['kmax', 'kmaxHopfield', 'kmaxMceliece', 'kmaxWillshaw', 'kmaxExp'];
 
 const handlers = {
   async hello({ base }) {

@@ -13,13 +13,6 @@ const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b'
 const styles = ['circle', 'rect', 'rectRot', 'triangle', 'star', 'crossRot', 'rectRounded', 'cross'];
 const dashes = [[6, 4], [2, 3], [10, 3, 2, 3]]; // the theory lines of a panel
 
-/** The README's Willshaw estimate: the largest K with K(N − k)q^k < 1, k = aN, q = 1 − (1 − a²)^K. */
-function willshaw(N, a) {
-  const k = a * N;
-  for (let K = 1; K < 1e6; K++) if ((K + 1) * (N - k) * (1 - (1 - a * a) ** K) ** k >= 1) return K;
-  return 1e6;
-}
-
 const capacityY = { title: 'Kmax (exact mode), mean of 3 seeds', log: true };
 const accuracy = { title: 'held-out accuracy', log: false };
 const degraded = (source, kind) => ({
@@ -31,9 +24,9 @@ const degraded = (source, kind) => ({
 });
 
 /**
- * The panels: which summary rows, their x, and the README's theory lines:
- * a bound theory function ({name, args}, computed by the module in a worker)
- * or, where the core has none, a function of the x values.
+ * The panels: which summary rows, their x, and the README's theory lines,
+ * each a bound theory function ({name, args}: the module computes it at the
+ * panel's x values, in a worker).
  */
 const panels = [
   {
@@ -54,14 +47,14 @@ const panels = [
     title: 'Capacity vs N, sparse random patterns, P(+1) = 0.1 (hollow: censored; 0 drawn at 0.5)',
     x: { title: 'N (bits)', log: true },
     y: capacityY,
-    theory: [['Willshaw estimate, k = aN active units', (N) => willshaw(N, 0.1)]],
+    theory: [['Willshaw estimate, k = aN active units', { name: 'kmaxWillshaw', args: [0.1] }]],
   },
   {
     figure: 'capacity-n-exp',
     title: 'Capacity vs N of DAM exp (β = 1), random patterns, S = 2048 (hollow: censored)',
     x: { title: 'N (bits)', log: false },
     y: capacityY,
-    theory: [['2^(N/2)', (N) => 2 ** (N / 2)]],
+    theory: [['2^(N/2)', { name: 'kmaxExp' }]],
   },
   {
     figure: 'mnist-capacity',
@@ -130,12 +123,11 @@ export function createModels({ pool, report }) {
           .sort((a, b) => a.x - b.x),
       }));
       const xs = [...new Set(selected.map(xOf))].sort((a, b) => a - b);
-      const bound = panel.theory.filter(([, line]) => typeof line !== 'function').map(([, line]) => line);
-      const values = bound.length ? await pool.submit('theory', { lines: bound, xs }).promise : [];
-      panel.theory.forEach(([label, line], t) => {
-        const ys = typeof line === 'function' ? xs.map(line) : values[bound.indexOf(line)];
-        series.push({ label, color: '#444', dash: dashes[t], data: xs.map((x, i) => ({ x, y: ys[i] })) });
-      });
+      const lines = panel.theory.map(([, line]) => line);
+      const values = lines.length ? await pool.submit('theory', { lines, xs }).promise : [];
+      panel.theory.forEach(([label], t) =>
+        series.push({ label, color: '#444', dash: dashes[t], data: xs.map((x, i) => ({ x, y: values[t][i] })) }),
+      );
       const { figure, canvas, table, png } = figureElement(panel, i);
       container.append(figure);
       const chart = seriesChart(canvas, { x: panel.x, y: panel.y, series });
