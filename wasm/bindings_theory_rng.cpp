@@ -70,6 +70,10 @@ PatternSet rademacher_set(double N, double count, double p, double seed) {
   });
 }
 
+double rademacher_mean_hd_of(double N, double p) {
+  return guard([&] { return rademacher_mean_hd(size(N, "N"), p); });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(damlab_theory_rng) {
@@ -89,6 +93,7 @@ EMSCRIPTEN_BINDINGS(damlab_theory_rng) {
       .function("bernoulli", &bernoulli)
       .function("permutation", &permutation);
   function("rademacher", &rademacher_set);
+  function("rademacherMeanHd", &rademacher_mean_hd_of);
 }
 
 }  // namespace damlab::wasm
