@@ -36,3 +36,14 @@ for (const variant of variants) {
     });
   });
 }
+
+for (const variant of variants) {
+  describe(`rademacherMeanHd (${variant})`, () => {
+    it("2p(1 - p)N, the Fig. 2 sets' planned mean HD", async () => {
+      const damlab = await load(variant);
+      assert.equal(damlab.rademacherMeanHd(784, 0.5), 392);
+      for (const p of [0.51, 0.9, 0.95, 1]) assert.equal(damlab.rademacherMeanHd(784, p), 2 * p * (1 - p) * 784);
+      throwsDamlab(assert, () => damlab.rademacherMeanHd(784, 1.5), { name: 'InvalidArgument', field: 'p' });
+    });
+  });
+}

@@ -245,6 +245,8 @@ export interface Damlab {
 
   /** count skewed Rademacher patterns: each bit +1 with probability p. */
   rademacher(N: number, count: number, p: number, seed: number): PatternSet;
+  /** The expected HD between two such patterns: 2p(1 - p)N. */
+  rademacherMeanHd(N: number, p: number): number;
 
   /** Theory overlays for random patterns (per-bit, per-pattern estimates). */
   kmax(N: number, n: number): number;

@@ -6,7 +6,7 @@
 //                                     bytes: the IDX file of an idx source
 //        expand   {base, experiment}  an experiment file's text: its points
 //                                     (expandExperiment)
-//        theory   {base, lines: [{name, args}], xs}  theory curves at xs
+//        theory   {base, calls: [{name, args}]}  values of bound theory functions
 //        recall   {base, source, K, digit, delta, occlude, clamp, seed, update, steps, model}
 //                                     a whole recall trajectory (see handlers.recall)
 //   out: progress  fraction in [0, 1]
@@ -50,8 +50,8 @@ async function parsedAsset(dam, base, source) {
   return assets.get(file);
 }
 
-// The theory curves the pages may draw, by the module's names.
-const theoryFunctions = ['kmax', 'kmaxHopfield', 'kmaxMceliece', 'kmaxWillshaw', 'kmaxExp'];
+// The theory functions the pages may call, by the module's names.
+const theoryFunctions = ['kmax', 'kmaxHopfield', 'kmaxMceliece', 'kmaxWillshaw', 'kmaxExp', 'rademacherMeanHd'];
 
 const handlers = {
   async hello({ base }) {
@@ -82,11 +82,11 @@ const handlers = {
     return (await module(base)).expandExperiment(experiment);
   },
 
-  async theory({ base, lines, xs }) {
+  async theory({ base, calls }) {
     const dam = await module(base);
-    return lines.map(({ name, args = [] }) => {
+    return calls.map(({ name, args }) => {
       if (!theoryFunctions.includes(name)) throw new Error(`theory ${name}: must be one of ${theoryFunctions.join(', ')}`);
-      return xs.map((x) => dam[name](x, ...args));
+      return dam[name](...args);
     });
   },
 

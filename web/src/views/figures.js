@@ -27,18 +27,23 @@ const spread = (list, count) =>
   Array.from({ length: count }, (_, i) => list[Math.round((i * (list.length - 1)) / Math.max(1, count - 1))]);
 
 // The pattern sets of experiments/fig1-*.json (fig2-*.json sweeps the same
-// sets), each with its planned mean HD: the target, or the expected
-// 2p(1 − p)N of a Rademacher set. The sets are the points of the files' first
+// sets), each with its planned mean HD: the target, or the expected HD of a
+// Rademacher set (rademacherMeanHd). The sets are the points of the files' first
 // axis, expanded by the core (expandExperiment, in a worker): paperSets(pool)
 // asks for them once.
 const setsOnly = (experiment) => JSON.stringify({ ...experiment, sweep: experiment.sweep.slice(0, 1) });
 let paperSetsPromise = null;
 export function paperSets(pool) {
   const expand = (experiment) => pool.submit('expand', { experiment: setsOnly(experiment) }).promise;
-  paperSetsPromise ??= Promise.all([expand(fig1Mnist), expand(fig1Artificial)]).then(([mnist, rademacher]) => ({
-    mnist: mnist.points.map(({ spec }) => ({ data: spec.data, planned: spec.data.target_hd })),
-    rademacher: rademacher.points.map(({ spec }) => ({ data: spec.data, planned: 2 * spec.data.p * (1 - spec.data.p) * spec.data.N })),
-  }));
+  paperSetsPromise ??= (async () => {
+    const [mnist, rademacher] = await Promise.all([expand(fig1Mnist), expand(fig1Artificial)]);
+    const calls = rademacher.points.map(({ spec: { data } }) => ({ name: 'rademacherMeanHd', args: [data.N, data.p] }));
+    const planned = await pool.submit('theory', { calls }).promise;
+    return {
+      mnist: mnist.points.map(({ spec }) => ({ data: spec.data, planned: spec.data.target_hd })),
+      rademacher: rademacher.points.map(({ spec }, i) => ({ data: spec.data, planned: planned[i] })),
+    };
+  })();
   // A failed expansion (a worker replaced) is asked again next time.
   paperSetsPromise.catch(() => (paperSetsPromise = null));
   return paperSetsPromise;

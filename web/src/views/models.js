@@ -123,10 +123,10 @@ export function createModels({ pool, report }) {
           .sort((a, b) => a.x - b.x),
       }));
       const xs = [...new Set(selected.map(xOf))].sort((a, b) => a - b);
-      const lines = panel.theory.map(([, line]) => line);
-      const values = lines.length ? await pool.submit('theory', { lines, xs }).promise : [];
+      const calls = panel.theory.flatMap(([, { name, args = [] }]) => xs.map((x) => ({ name, args: [x, ...args] })));
+      const values = calls.length ? await pool.submit('theory', { calls }).promise : [];
       panel.theory.forEach(([label], t) =>
-        series.push({ label, color: '#444', dash: dashes[t], data: xs.map((x, i) => ({ x, y: values[t][i] })) }),
+        series.push({ label, color: '#444', dash: dashes[t], data: xs.map((x, i) => ({ x, y: values[t * xs.length + i] })) }),
       );
       const { figure, canvas, table, png } = figureElement(panel, i);
       container.append(figure);
