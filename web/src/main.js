@@ -1,7 +1,7 @@
 // The playground page: state from the address, one worker pool, five views
 // (explorer, sweeps, recall, models, results).
 // Every number shown comes from the wasm module running in the workers.
-import { readLocation, setRegistry, toHash } from './state.js';
+import { defaults, readLocation, setRegistry, toHash } from './state.js';
 import { WorkerPool } from './ui/pool.js';
 import { createExplorer } from './views/explorer.js';
 import { createSweeps } from './views/sweeps.js';
@@ -31,8 +31,11 @@ const pool = new WorkerPool();
 
 // The address is read once the registry has arrived from a worker (the
 // model fields and their ranges are the core's), so every error in a link
-// is reported at once; views are built then too.
-let state, errors, views;
+// is reported at once; the views exist from the start (a file can be opened
+// at once) and build their model controls when first loaded.
+const state = defaults();
+let errors = [];
+let ready = false;
 
 function onStateChange() {
   history.replaceState(null, '', toHash(state));
@@ -42,14 +45,12 @@ function onStateChange() {
   $('open-full').href = full.href;
 }
 
-function createViews() {
-  const explorer = createExplorer({ pool, state, onStateChange, report });
-  const sweeps = createSweeps({ pool, state, onStateChange, report });
-  const recall = createRecall({ pool, state, onStateChange, report });
-  const results = createResults({ pool, state, onStateChange, report });
-  const models = createModels({ pool, report });
-  return { explorer, sweeps, recall, models, results };
-}
+const explorer = createExplorer({ pool, state, onStateChange, report });
+const sweeps = createSweeps({ pool, state, onStateChange, report });
+const recall = createRecall({ pool, state, onStateChange, report });
+const results = createResults({ pool, state, onStateChange, report });
+const models = createModels({ pool, report });
+const views = { explorer, sweeps, recall, models, results };
 
 function showView(name) {
   state.view = name;
@@ -83,27 +84,31 @@ $('copy-link').addEventListener('click', async () => {
 
 $('isolation').textContent = crossOriginIsolated ? '(cross-origin isolated)' : '(not isolated: single-threaded)';
 
+for (const tab of document.querySelectorAll('.tab')) {
+  tab.addEventListener('click', () => {
+    showView(tab.dataset.view);
+    if (ready) onStateChange();
+  });
+}
+
+// Editing the hash by hand (or a tutorial link) applies it.
+window.addEventListener('hashchange', () => {
+  if (!ready) return; // the first start reads the address anyway
+  const parsed = readLocation();
+  Object.assign(state, parsed.state);
+  errors = parsed.errors;
+  start();
+});
+
 pool.submit('hello', {}).promise.then(
   ({ variant, version, registry }) => {
     $('build').textContent = `${variant}, ${version}, ${pool.size} worker${pool.size > 1 ? 's' : ''}`;
     document.body.dataset.variant = variant;
     setRegistry(registry);
-    ({ state, errors } = readLocation());
-    views = createViews();
-    // Tabs and hash edits act once the views exist.
-    for (const tab of document.querySelectorAll('.tab')) {
-      tab.addEventListener('click', () => {
-        showView(tab.dataset.view);
-        onStateChange();
-      });
-    }
-    // Editing the hash by hand (or a tutorial link) applies it.
-    window.addEventListener('hashchange', () => {
-      const parsed = readLocation();
-      Object.assign(state, parsed.state);
-      errors = parsed.errors;
-      start();
-    });
+    const parsed = readLocation();
+    Object.assign(state, parsed.state);
+    errors = parsed.errors;
+    ready = true;
     start();
   },
   // Without the module the link's model fields cannot be checked: its other errors are shown.

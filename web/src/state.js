@@ -84,7 +84,7 @@ export function setRegistry(registry) {
 
 /** The parameters of a model that apply to the state (their `when` choice holds), by link key. */
 export function modelParams(state, name = state.model, prefix = '') {
-  const params = models[name].params;
+  const params = models[name]?.params ?? []; // none before the registry arrives
   const value = (key) => state[prefix + params.find((p) => p.key === key).field];
   return params.filter(({ info }) => !info.when || info.when.values.includes(value(info.when.key)));
 }

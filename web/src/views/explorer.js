@@ -52,10 +52,17 @@ export function createExplorer({ pool, state, onStateChange, report }) {
   const runner = createRunner({ view, pool, report, progress: $('progress'), cancelButton: $('cancel') });
   let last = null; // {record (parsed), text, theory, variant}
   let file = null; // {name, bytes} of the idx source
-  modelOptions($('model-select'));
-  // Every model's parameter controls, once per link key.
-  const params = new Map(Object.values(models).flatMap(({ params }) => params.map((p) => [p.field, p])));
-  parameterControls($('model-params'), [...params.values()]);
+  let built = false;
+
+  // The model picker and every model's parameter controls (once per link
+  // key), from the registry: built at the first load, when it has arrived.
+  function buildModelControls() {
+    if (built) return;
+    built = true;
+    modelOptions($('model-select'));
+    const params = new Map(Object.values(models).flatMap(({ params }) => params.map((p) => [p.field, p])));
+    parameterControls($('model-params'), [...params.values()]);
+  }
 
   // Only the controls of the chosen source and model are shown: the
   // model's parameters that apply (the DAM's F with n or β).
@@ -169,6 +176,7 @@ export function createExplorer({ pool, state, onStateChange, report }) {
 
   return {
     load() {
+      buildModelControls();
       writeForm(form, state);
       showRelevant();
     },

@@ -27,14 +27,18 @@ export function createRecall({ pool, state, onStateChange, report }) {
   let run = null; // the worker's result
   let step = 0;
   let timer = null;
-  // Every model is listed; only the DAM can be chosen (Network.recall is DAM-only).
-  modelOptions($('recall-model'), (name) => name !== 'dam');
+  let built = false;
 
-  // The stepped model's parameters (the DAM's), with an r prefix in links.
-  parameterControls(
-    $('recall-params'),
-    models[fields.model.default].params.map((p) => ({ ...p, field: `r${p.field}` })),
-  );
+  // Every model is listed; only the DAM can be chosen (Network.recall is
+  // DAM-only). Its parameters, with an r prefix in links. Built at the first
+  // load, when the registry has arrived.
+  function buildModelControls() {
+    if (built) return;
+    built = true;
+    modelOptions($('recall-model'), (name) => name !== fields.model.default);
+    const dam = models[fields.model.default];
+    parameterControls($('recall-params'), dam.params.map((p) => ({ ...p, field: `r${p.field}` })));
+  }
 
   function showRelevant() {
     const shown = recallParams(state).map(({ field }) => `r${field}`);
@@ -138,6 +142,7 @@ export function createRecall({ pool, state, onStateChange, report }) {
 
   return {
     load() {
+      buildModelControls();
       writeForm(form, state);
       showRelevant();
     },
