@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "damlab/experiment/spec.hpp"
+#include "damlab/experiment/data_source.hpp"
 
 namespace bench {
 

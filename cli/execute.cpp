@@ -8,6 +8,7 @@
 
 #include "damlab/util/error.hpp"
 #include "damlab/data/idx.hpp"
+#include "damlab/experiment/record.hpp"
 #include "file_bytes.hpp"
 
 namespace damlab::cli {

@@ -9,7 +9,11 @@
 #include <fstream>
 #include <set>
 
+#include "damlab/experiment/grid.hpp"
+#include "damlab/experiment/json_fields.hpp"
+#include "damlab/experiment/spec.hpp"
 #include "damlab/experiment/sweep.hpp"
+#include "damlab/experiment/sweep_csv.hpp"
 #include "execute.hpp"
 #include "file_bytes.hpp"
 

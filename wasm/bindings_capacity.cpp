@@ -3,6 +3,7 @@
 // so the two can be compared byte for byte.
 #include "bindings.hpp"
 #include "damlab/dam/capacity.hpp"
+#include "damlab/experiment/record.hpp"
 #include "damlab/experiment/spec.hpp"
 #include "damlab/util/version.hpp"
 
@@ -10,34 +11,15 @@ namespace damlab::wasm {
 
 namespace {
 
-val estimate_object(const CapacityEstimate& estimate) {
-  const auto& hd = estimate.separation;
-  val out = val::object();
-  out.set("kmax", static_cast<double>(estimate.kmax));
-  out.set("censored", estimate.censored);
-  out.set("meanHd", hd.pairs == 0 ? val::null() : val(hd.mean()));
-  // Exact as Numbers up to 2^53 (S^2 N / 2 stays far below for any set that fits in memory).
-  out.set("hdSum", static_cast<double>(hd.distance_sum));
-  out.set("pairs", static_cast<double>(hd.pairs));
-  return out;
-}
-
-// Both modes on one set: {N, S, exact, binary (+ evaluations), monotone,
-// profile (Uint8Array, profile[K - 1] = 1 when the first K are retrieved)}.
+// Both modes on one set, in the record schema of `damlab run`'s "result"
+// (capacity_json, parsed into a JS object): {N, S, exact: {kmax, censored,
+// mean_hd, hd_sum, pairs}, binary: {..., evaluations}, monotone, profile (a
+// string, character K - 1 is '1' when the first K are retrieved)}.
 val capacity_of(const PatternSet& set, val model_arg, val on_progress_arg) {
   return guard([&] {
     const val model = take(model_arg), on_progress = take(on_progress_arg);
     const CapacityResult result = capacity(set, separation(model), progress(on_progress));
-    val out = val::object();
-    out.set("N", static_cast<double>(result.N));
-    out.set("S", static_cast<double>(result.S));
-    out.set("exact", estimate_object(result.exact));
-    val binary = estimate_object(result.binary);
-    binary.set("evaluations", static_cast<double>(result.binary_evaluations));
-    out.set("binary", binary);
-    out.set("monotone", result.profile.monotone());
-    out.set("profile", to_typed_array(result.profile.retrieved));
-    return out;
+    return val::global("JSON").call<val>("parse", capacity_json(result).dump());
   });
 }
 val capacity_quiet(const PatternSet& set, val model) {

@@ -12,6 +12,7 @@
 #include "bindings.hpp"
 #include "damlab/dam/network.hpp"
 #include "damlab/data/rng.hpp"
+#include "damlab/measures/trajectory.hpp"
 
 namespace damlab::wasm {
 
@@ -33,7 +34,7 @@ std::vector<std::uint8_t> clamp_flags(const val& clamped) {
 }
 
 double energy(const Network& net, const PatternSet& states, double p) {
-  return guard([&] { return net.energy(states, size(p, "p")); });
+  return guard([&] { return *net.energy(states, size(p, "p")); });
 }
 
 val overlaps(const Network& net, const PatternSet& states, double p) {
@@ -136,30 +137,19 @@ val recall(const Network& net, const PatternSet& states, val options_arg) {
                                       "states.size");
     const auto clamped = clamp_flags(option("clamped"));
 
-    PatternSet state = states.slice(p, 1);
-    std::vector<double> energies{net.energy(state, 0)};
-    std::vector<std::uint32_t> flips;
+    const Trajectory run =
+        recall_trajectory(net, states.slice(p, 1),
+                          static_cast<std::size_t>(steps),
+                          mode == "sync" ? UpdateMode::synchronous : UpdateMode::asynchronous,
+                          clamped, rng ? &*rng : nullptr);
     val trajectory = val::array();
-    trajectory.call<void>("push", signs_of(state));
-    for (double t = 0; t < steps; ++t) {
-      std::size_t flipped = 0;
-      if (mode == "sync") {
-        flipped = net.synchronous_update(state, clamped);
-      } else {
-        const auto order = rng ? rng->permutation(static_cast<std::uint32_t>(net.N()))
-                               : std::vector<std::uint32_t>{};
-        flipped = net.asynchronous_sweep(state, 0, order, clamped);
-      }
-      flips.push_back(static_cast<std::uint32_t>(flipped));
-      energies.push_back(net.energy(state, 0));
-      trajectory.call<void>("push", signs_of(state));
-      if (flipped == 0) break;
-    }
+    for (const PatternSet& state : run.states) trajectory.call<void>("push", signs_of(state));
+    std::vector<std::uint32_t> flips(run.flips.begin(), run.flips.end());
     val out = val::object();
-    out.set("energies", to_typed_array(energies));
+    out.set("energies", to_typed_array(run.energies));
     out.set("flips", to_typed_array(flips));
     out.set("states", trajectory);
-    out.set("converged", flips.back() == 0);
+    out.set("converged", run.converged);
     return out;
   });
 }

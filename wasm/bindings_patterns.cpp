@@ -10,7 +10,7 @@
 #include "damlab/kernels/patterns.hpp"
 #include "damlab/measures/recall.hpp"
 #include "damlab/data/rng.hpp"
-#include "damlab/experiment/spec.hpp"
+#include "damlab/experiment/data_source.hpp"
 
 namespace damlab::wasm {
 

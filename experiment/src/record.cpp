@@ -1,12 +1,14 @@
-// Running a validated spec and writing its record.
+#include "damlab/experiment/record.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
 #include "damlab/util/error.hpp"
-#include "damlab/models/dam_model.hpp"
-#include "damlab/models/measure.hpp"
+#include "damlab/experiment/budget.hpp"
+#include "damlab/experiment/choices.hpp"
+#include "damlab/measures/model_capacity.hpp"
+#include "damlab/measures/occlusion.hpp"
 #include "damlab/measures/recall.hpp"
-#include "damlab/experiment/spec.hpp"
 #include "damlab/util/version.hpp"
 
 namespace damlab {
@@ -14,7 +16,7 @@ namespace damlab {
 namespace {
 
 Json estimate_json(const CapacityEstimate& estimate) {
-  const auto& hd = estimate.separation;
+  const auto& hd = estimate.pairwise_hd;
   Json out;
   out["kmax"] = estimate.kmax;
   out["censored"] = estimate.censored;
@@ -48,13 +50,13 @@ struct ProbeRun {
 ProbeRun probe(const Model& net, PatternSet probes, const ProbeSpec& spec, Rng& rng) {
   ProbeRun run{probes, flip_bits(probes, spec.delta, rng), {}};
   occlude(run.final, spec.occlusion, rng);
-  run_updates(net, run.final, spec.steps, parse_update_mode(spec.update), rng);
+  run_updates(net, run.final, spec.steps, spec.update, rng);
   run.nearest = nearest_memories(net, run.final);
   return run;
 }
 
 Json proportion_json(const Proportion& p) {
-  return {{"failures", p.successes}, {"trials", p.trials}, {"rate", p.estimate()},
+  return {{"failures", p.failures}, {"trials", p.trials}, {"rate", p.estimate()},
           {"lower", p.lower()}, {"upper", p.upper()}};
 }
 
@@ -64,29 +66,24 @@ Json probe_measure(const Spec& spec, const PatternSet& set, const std::vector<st
   const std::size_t K = p.K == 0 ? set.size() : p.K;
   require(K <= set.size(), "probe.K", K,
           "at most the " + std::to_string(set.size()) + " patterns of the data");
-  // One path for every model; the {"F": ...} form is the DAM model, whose
-  // updates are Network's own.
-  const std::unique_ptr<Model> model = spec.named.name.empty()
-                                           ? std::make_unique<DamModel>(set.slice(0, K), spec.model)
-                                           : make_model(spec.named, set.slice(0, K));
+  const std::unique_ptr<Model> model = make_model(spec.model, set.slice(0, K));
   const Model& net = *model;
   Rng rng(p.seed);
   const auto N = static_cast<double>(set.N());
   Json out;
   out["N"] = set.N();
   out["K"] = K;
-  if (spec.measure == "retrievability") {
-    const auto r = retrievability(net, p.delta, p.trials, p.steps, parse_update_mode(p.update), rng,
-                                  progress);
+  if (spec.measure == Measure::retrievability) {
+    const auto r = retrievability(net, p.delta, p.trials, p.steps, p.update, rng, progress);
     std::size_t failures = 0, trials = 0;
-    for (const auto& f : r.failure) failures += f.successes, trials += f.trials;
+    for (const auto& f : r.failure) failures += f.failures, trials += f.trials;
     out["retrievable"] = r.retrievable(p.epsilon);
     out["retrievable_confidently"] = r.retrievable_confidently(p.epsilon);
     out["worst"] = proportion_json(r.worst());
     out["mean_failure_rate"] = static_cast<double>(failures) / static_cast<double>(trials);
     return out;
   }
-  if (spec.measure == "recall") {
+  if (spec.measure == Measure::recall) {
     const auto run = probe(net, stored_probes(set, K, p.count), p, rng);
     std::size_t recalled = 0;
     double overlap_sum = 0;
@@ -99,8 +96,8 @@ Json probe_measure(const Spec& spec, const PatternSet& set, const std::vector<st
     out["recalled"] = recalled;
     out["recall_rate"] = static_cast<double>(recalled) / static_cast<double>(run.final.size());
     out["mean_overlap"] = overlap_sum / static_cast<double>(run.final.size());
-  } else if (spec.measure == "convergence") {
-    const bool stored = p.probes == "stored";
+  } else if (spec.measure == Measure::convergence) {
+    const bool stored = p.probes == ProbeSpec::Probes::stored;
     const auto probes = stored ? stored_probes(set, K, p.count) : held_out_probes(set, K, p.count);
     const auto run = probe(net, probes, p, rng);
     const auto fractions = converged_fraction(run.nearest, set.N(), p.epsilons);
@@ -135,28 +132,24 @@ Json probe_measure(const Spec& spec, const PatternSet& set, const std::vector<st
 
 }  // namespace
 
-Json model_capacity_json(const ModelCapacity& result) {
-  Json out;
-  out["N"] = result.N;
-  out["S"] = result.S;
-  out["exact"] = estimate_json(result.exact);
-  out["evaluated"] = result.evaluated;
-  return out;
-}
-
 Json capacity_json(const CapacityResult& result) {
   Json out;
   out["N"] = result.N;
   out["S"] = result.S;
   out["exact"] = estimate_json(result.exact);
-  Json binary = estimate_json(result.binary);
-  binary["evaluations"] = result.binary_evaluations;
-  out["binary"] = binary;
-  out["monotone"] = result.profile.monotone();
-  // One character per K = 1..S: '1' when the first K are retrieved.
-  std::string profile;
-  for (const auto retrieved : result.profile.retrieved) profile += retrieved ? '1' : '0';
-  out["profile"] = profile;
+  if (result.binary) {
+    Json binary = estimate_json(*result.binary);
+    binary["evaluations"] = result.binary->evaluations;
+    out["binary"] = binary;
+  }
+  if (result.profile) {
+    out["monotone"] = result.profile->monotone();
+    // One character per K = 1..S: '1' when the first K are retrieved.
+    std::string profile;
+    for (const auto retrieved : result.profile->retrieved) profile += retrieved ? '1' : '0';
+    out["profile"] = profile;
+  }
+  if (result.evaluated) out["evaluated"] = *result.evaluated;
   return out;
 }
 
@@ -175,24 +168,21 @@ Json run_spec(const Spec& spec, const LoadedData& data, const Progress& progress
   Json record;
   record["spec"] = to_json(spec);
   const bool seeded = spec.data.source == DataSpec::Source::rademacher ||
-                      (spec.data.is_asset() && spec.data.selection != "first");
+                      (spec.data.is_asset() && spec.data.selection != DataSpec::Selection::first);
   record["seed"] = seeded ? Json(spec.data.seed) : Json(nullptr);
   record["data"] = {{"N", set.N()}, {"count", set.size()}, {"checksum", checksum(set)},
                     {"checksum_of", "FNV-1a 64 of the packed pattern words, 8 little-endian bytes each"}};
   for (const auto& note : data.notes.items()) record["data"][note.key()] = note.value();
-  if (spec.measure == "capacity") {
+  if (spec.measure == Measure::capacity) {
     // The separation of the whole set (all S patterns), which data-set
     // buckets (e.g. Fig. 2's HD 60/90/120) are defined on.
     const auto separation = pairwise_distance(set);
     record["data"]["mean_hd"] = separation.pairs == 0 ? Json(nullptr) : Json(separation.mean());
   }
   record["code_version"] = code_version();
-  if (spec.measure != "capacity")
-    record["result"] = probe_measure(spec, set, labels, progress);
-  else if (spec.named.name.empty())
-    record["result"] = capacity_json(capacity(set, spec.model, progress));
-  else
-    record["result"] = model_capacity_json(model_capacity(spec.named, set, false, progress));
+  record["result"] = spec.measure == Measure::capacity
+                         ? capacity_json(model_capacity(spec.model, set, false, progress))
+                         : probe_measure(spec, set, labels, progress);
   return record;
 }
 

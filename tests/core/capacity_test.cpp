@@ -45,14 +45,14 @@ TEST(Capacity, ModesAgreeWhereRetrievalIsMonotone) {
     const auto F = cases::random_separation(rng, 6);
     const auto set = damlab::rademacher(N, S, 0.5 + 0.45 * rng.uniform(), rng.next());
     const auto result = damlab::capacity(set, F);
-    if (!result.profile.monotone()) continue;
+    if (!result.profile->monotone()) continue;
     ++monotone;
-    ASSERT_EQ(result.exact.kmax, result.binary.kmax) << "trial " << trial;
+    ASSERT_EQ(result.exact.kmax, result.binary->kmax) << "trial " << trial;
     ASSERT_EQ(result.exact.censored, result.exact.kmax == S);
     const auto direct = damlab::binary_search_capacity(set, F);
-    ASSERT_EQ(direct.kmax, result.binary.kmax);
-    ASSERT_EQ(direct.evaluations, result.binary_evaluations);
-    ASSERT_LE(result.binary_evaluations, 1 + static_cast<std::size_t>(std::log2(S)) + 1);
+    ASSERT_EQ(direct.kmax, result.binary->kmax);
+    ASSERT_EQ(direct.evaluations, result.binary->evaluations);
+    ASSERT_LE(result.binary->evaluations, 1 + static_cast<std::size_t>(std::log2(S)) + 1);
   }
   EXPECT_GT(monotone, 150u);
 }
@@ -74,11 +74,11 @@ TEST(Capacity, NonMonotoneSetSeparatesTheModes) {
   for (std::size_t K = 1; K <= 6; ++K)
     ASSERT_EQ(reference::literal_first_k_retrieved(F, patterns, K), expected[K - 1]) << K;
   const auto result = damlab::capacity(set, F);
-  EXPECT_FALSE(result.profile.monotone());
-  EXPECT_EQ(result.profile.retrieved, (std::vector<std::uint8_t>{1, 1, 1, 0, 1, 0}));
+  EXPECT_FALSE(result.profile->monotone());
+  EXPECT_EQ(result.profile->retrieved, (std::vector<std::uint8_t>{1, 1, 1, 0, 1, 0}));
   EXPECT_EQ(result.exact.kmax, 3u);
-  EXPECT_EQ(result.binary.kmax, 5u);
-  EXPECT_EQ(result.binary_evaluations, 3u);  // K = 3, 5, 6
+  EXPECT_EQ(result.binary->kmax, 5u);
+  EXPECT_EQ(result.binary->evaluations, 3u);  // K = 3, 5, 6
   EXPECT_EQ(damlab::binary_search_capacity(set, F).kmax, 5u);
 }
 
@@ -97,8 +97,8 @@ TEST(Capacity, MeanSeparationIsOverTheFirstKmaxPatterns) {
   const auto patterns = reference::unpack(set);
   const std::size_t K = result.exact.kmax;
   ASSERT_GE(K, 2u);
-  EXPECT_EQ(result.exact.separation.distance_sum, reference::mean_hd_sum(patterns, K));
-  EXPECT_EQ(result.exact.separation.pairs, K * (K - 1) / 2);
+  EXPECT_EQ(result.exact.pairwise_hd.distance_sum, reference::mean_hd_sum(patterns, K));
+  EXPECT_EQ(result.exact.pairwise_hd.pairs, K * (K - 1) / 2);
 }
 
 TEST(Capacity, SaturatedSetIsCensored) {
@@ -106,7 +106,7 @@ TEST(Capacity, SaturatedSetIsCensored) {
   const auto result = damlab::capacity(set, Separation::rectpoly(7));
   EXPECT_EQ(result.exact.kmax, 20u);
   EXPECT_TRUE(result.exact.censored);
-  EXPECT_TRUE(result.binary.censored);
+  EXPECT_TRUE(result.binary->censored);
 }
 
 TEST(Capacity, ReportsProgressAndCanBeCancelled) {

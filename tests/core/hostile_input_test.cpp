@@ -13,8 +13,10 @@
 
 #include "../fuzz/targets.hpp"
 #include "damlab/util/error.hpp"
+#include "damlab/experiment/grid.hpp"
+#include "damlab/experiment/json_fields.hpp"
 #include "damlab/experiment/spec.hpp"
-#include "damlab/experiment/sweep.hpp"
+#include "damlab/experiment/sweep_csv.hpp"
 #include "file_bytes.hpp"
 
 namespace {

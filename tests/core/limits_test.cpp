@@ -7,8 +7,10 @@
 
 #include "damlab/util/error.hpp"
 #include "damlab/data/idx.hpp"
+#include "damlab/experiment/budget.hpp"
+#include "damlab/experiment/grid.hpp"
+#include "damlab/experiment/record.hpp"
 #include "damlab/experiment/spec.hpp"
-#include "damlab/experiment/sweep.hpp"
 
 namespace {
 

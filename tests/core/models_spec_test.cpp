@@ -6,6 +6,7 @@
 #include <string>
 
 #include "damlab/util/error.hpp"
+#include "damlab/experiment/record.hpp"
 #include "damlab/experiment/spec.hpp"
 
 namespace {
@@ -59,7 +60,8 @@ TEST(ModelSpec, BadParametersNameTheFieldAndRange) {
 TEST(ModelSpec, OldFormKeepsItsRecordAndNamedFormRoundTrips) {
   const Json old_form = spec_with_model({{"F", "rectpoly"}, {"n", 3}});
   const auto spec = damlab::parse_spec(old_form);
-  EXPECT_TRUE(spec.named.name.empty());
+  EXPECT_TRUE(spec.model.short_form);
+  EXPECT_EQ(spec.model.name, "dam");
   EXPECT_EQ(damlab::to_json(spec)["model"], Json({{"F", "rectpoly"}, {"n", 3}}));
   // The same DAM named through the registry measures the same Kmax.
   const Json named = spec_with_model({{"name", "dam"}, {"F", "rectpoly"}, {"n", 3}});
@@ -70,7 +72,7 @@ TEST(ModelSpec, OldFormKeepsItsRecordAndNamedFormRoundTrips) {
   const Json cov = spec_with_model({{"name", "hopfield-covariance"}, {"a", 0.3}});
   const auto record = damlab::run_spec(damlab::parse_spec(cov));
   EXPECT_EQ(record["spec"]["model"], cov["model"]);
-  EXPECT_EQ(damlab::parse_spec(record["spec"]).named, damlab::parse_spec(cov).named);
+  EXPECT_EQ(damlab::parse_spec(record["spec"]).model, damlab::parse_spec(cov).model);
 }
 
 // The classical Hopfield network (activity-product rule, ±1 codes): Amit,

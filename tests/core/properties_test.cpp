@@ -10,7 +10,9 @@
 #include "damlab/data/rademacher.hpp"
 #include "damlab/dam/network.hpp"
 #include "damlab/data/rng.hpp"
+#include "damlab/experiment/grid.hpp"
 #include "damlab/experiment/sweep.hpp"
+#include "damlab/experiment/sweep_csv.hpp"
 #include "random_cases.hpp"
 
 namespace {
@@ -38,12 +40,12 @@ TEST(Properties, CapacityIsInvariantUnderABitPermutation) {
     const auto permuted = permute_bits(set, rng.permutation(static_cast<std::uint32_t>(N)));
     const auto a = damlab::capacity(set, F), b = damlab::capacity(permuted, F);
     SCOPED_TRACE("trial " + std::to_string(trial) + ", F = " + F.name());
-    ASSERT_EQ(a.profile.retrieved, b.profile.retrieved);
+    ASSERT_EQ(a.profile->retrieved, b.profile->retrieved);
     ASSERT_EQ(a.exact.kmax, b.exact.kmax);
-    ASSERT_EQ(a.binary.kmax, b.binary.kmax);
-    ASSERT_EQ(a.binary_evaluations, b.binary_evaluations);
-    ASSERT_EQ(a.exact.separation.distance_sum, b.exact.separation.distance_sum);
-    ASSERT_EQ(a.binary.separation.distance_sum, b.binary.separation.distance_sum);
+    ASSERT_EQ(a.binary->kmax, b.binary->kmax);
+    ASSERT_EQ(a.binary->evaluations, b.binary->evaluations);
+    ASSERT_EQ(a.exact.pairwise_hd.distance_sum, b.exact.pairwise_hd.distance_sum);
+    ASSERT_EQ(a.binary->pairwise_hd.distance_sum, b.binary->pairwise_hd.distance_sum);
     failing += a.exact.kmax < S;
   }
   EXPECT_GT(failing, 30u);  // the property was tested on sets that fail too
@@ -84,11 +86,11 @@ void expect_energy_never_increases(damlab::Rng& rng, const Kinds& kinds) {
                                 kinds[kind]());
       PatternSet state = rng.below(2) ? damlab::rademacher(N, 1, 0.5, rng.next())
                                       : cases::near_copy(net.memories(), rng.below(K), 1 + rng.below(N / 3), rng);
-      double energy = net.energy(state, 0);
+      double energy = *net.energy(state, 0);
       for (int sweep = 0; sweep < 20; ++sweep) {
         const std::size_t flipped =
             net.asynchronous_sweep(state, 0, rng.permutation(static_cast<std::uint32_t>(N)));
-        const double next = net.energy(state, 0);
+        const double next = *net.energy(state, 0);
         ASSERT_LE(next, energy + 1e-12 * std::fabs(energy))
             << "F = " << net.separation().name() << ", trial " << trial << ", sweep " << sweep;
         energy = next;

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "damlab/dam/network.hpp"
 #include "damlab/data/rademacher.hpp"
+#include "damlab/experiment/choices.hpp"
 #include "damlab/util/error.hpp"
 #include "reference.hpp"
 
@@ -103,7 +105,7 @@ TEST(Recall, Validation) {
   Rng rng(1);
   const auto set = damlab::rademacher(10, 2, 0.5, 1);
   EXPECT_THROW(damlab::flip_bits(set, 1.5, rng), damlab::InvalidArgument);
-  EXPECT_THROW(damlab::parse_update_mode("both"), damlab::InvalidArgument);
+  EXPECT_THROW(damlab::parse_choice<UpdateMode>("update", "both"), damlab::InvalidArgument);
   const Network net(set, Separation::poly(2));
   EXPECT_THROW(damlab::retrievability(net, 0.1, 0, 1, UpdateMode::synchronous, rng), damlab::InvalidArgument);
   EXPECT_THROW(damlab::converged_fraction({}, 10, {2.0}), damlab::InvalidArgument);

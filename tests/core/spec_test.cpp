@@ -6,6 +6,8 @@
 #include "damlab/data/rademacher.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/version.hpp"
+#include "damlab/experiment/data_source.hpp"
+#include "damlab/experiment/record.hpp"
 
 namespace {
 
@@ -69,7 +71,7 @@ TEST(Spec, NormalizedSpecRoundTrips) {
   EXPECT_EQ(normalized["model"]["beta"], 0.25);
   const auto defaults = damlab::parse_spec_text(R"({"data": {"source": "rademacher", "N": 64, "S": 9, "p": 0.7}})");
   EXPECT_EQ(defaults.data.seed, 1u);
-  EXPECT_EQ(defaults.model, damlab::Separation::rectpoly(3));
+  EXPECT_EQ(defaults.model.F, damlab::Separation::rectpoly(3));
 }
 
 TEST(Spec, RecordHoldsSpecChecksumVersionAndTheCoreResult) {

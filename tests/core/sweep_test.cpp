@@ -1,4 +1,5 @@
 #include "damlab/experiment/sweep.hpp"
+#include "damlab/experiment/sweep_csv.hpp"
 
 #include <gtest/gtest.h>
 

@@ -9,8 +9,13 @@
 #include "damlab/data/idx.hpp"
 #include "damlab/data/packed_asset.hpp"
 #include "damlab/data/rng.hpp"
+#include "damlab/experiment/data_source.hpp"
+#include "damlab/experiment/grid.hpp"
+#include "damlab/experiment/json_fields.hpp"
+#include "damlab/experiment/record.hpp"
 #include "damlab/experiment/spec.hpp"
 #include "damlab/experiment/sweep.hpp"
+#include "damlab/experiment/sweep_csv.hpp"
 #include "file_bytes.hpp"
 
 namespace damlab_fuzz {
@@ -76,7 +81,7 @@ bool cheap(const damlab::Spec& spec) {
   const auto& d = spec.data;
   const auto& p = spec.probe;
   if (d.source == damlab::DataSpec::Source::rademacher && (d.S > 64 || d.N * d.S > 8192)) return false;
-  if (d.selection == "greedy" && d.max_candidates > 200) return false;
+  if (d.selection == damlab::DataSpec::Selection::greedy && d.max_candidates > 200) return false;
   return p.trials <= 20 && p.steps <= 10;
 }
 

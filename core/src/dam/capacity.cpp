@@ -129,11 +129,11 @@ bool retrieved_with(MarginContext& context, std::size_t K) {
   return true;
 }
 
-CapacityEstimate estimate(const PatternSet& set, std::size_t kmax) {
+}  // namespace
+
+CapacityEstimate capacity_estimate(const PatternSet& set, std::size_t kmax) {
   return {kmax, kmax == set.size(), pairwise_distance(set, kmax)};
 }
-
-}  // namespace
 
 std::size_t RetrievalProfile::kmax() const {
   std::size_t K = 0;
@@ -314,10 +314,9 @@ CapacityResult capacity(const PatternSet& set, const Separation& F,
   result.profile = retrieval_profile(set, F, false, progress, threads);
   // Both modes decide "the first K are retrieved" the same way, so the
   // binary search reads its answers off the profile.
-  const auto binary = binary_search_capacity(result.profile);
-  result.exact = estimate(set, result.profile.kmax());
-  result.binary = estimate(set, binary.kmax);
-  result.binary_evaluations = binary.evaluations;
+  const auto binary = binary_search_capacity(*result.profile);
+  result.exact = capacity_estimate(set, result.profile->kmax());
+  result.binary = BinarySearchEstimate{capacity_estimate(set, binary.kmax), binary.evaluations};
   return result;
 }
 

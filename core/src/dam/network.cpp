@@ -11,33 +11,9 @@
 namespace damlab {
 
 Network::Network(PatternSet memories, const Separation& F)
-    : memories_(std::move(memories)), columns_(memories_), terms_(F, memories_.N()) {
-  require(memories_.size() >= 1, "memories.length", memories_.size(),
-          "at least 1");
-}
+    : Model(std::move(memories)), columns_(this->memories()), terms_(F, N()) {}
 
-void Network::check_states(const PatternSet& states) const {
-  require(states.N() == N(), "states.N", states.N(),
-          "equal to the memories' N = " + std::to_string(N()));
-}
-
-void Network::check_clamped(std::span<const std::uint8_t> clamped) const {
-  require(clamped.empty() || clamped.size() == N(), "clamped.length",
-          clamped.size(), "0 or N = " + std::to_string(N()));
-}
-
-std::vector<std::int32_t> Network::overlaps(const PatternSet& states,
-                                            std::size_t p) const {
-  check_states(states);
-  require(p < states.size(), "state index", p,
-          "below " + std::to_string(states.size()));
-  std::vector<std::int32_t> out(memories_.size());
-  for (std::size_t mu = 0; mu < out.size(); ++mu)
-    out[mu] = overlap(memories_.row(mu), states.row(p), N());
-  return out;
-}
-
-double Network::energy(const PatternSet& states, std::size_t p) const {
+std::optional<double> Network::energy(const PatternSet& states, std::size_t p) const {
   double sum = 0;
   for (std::int32_t m : overlaps(states, p))
     sum += separation().normalized(m, N());
@@ -50,18 +26,23 @@ int Network::field_sign(const PatternSet& states, std::size_t p,
   return field_sign(overlaps(states, p), i, states.sign(p, i));
 }
 
+int Network::decide(const Work& work, std::size_t i) const {
+  const int sigma = work.sigma[i];
+  return updated_sign(field_sign(work.overlaps, i, sigma), sigma);
+}
+
 int Network::field_sign(std::span<const std::int32_t> ov, std::size_t i,
                         int sigma) const {
   double field_c = 0, field_d = 0, magnitude = 0;
   for (std::size_t mu = 0; mu < ov.size(); ++mu) {
     const double c = terms_.c(ov[mu]);
-    field_c += memories_.bit(mu, i) ? c : -c;
+    field_c += memories().bit(mu, i) ? c : -c;
     field_d += terms_.d(ov[mu]);
     magnitude += terms_.magnitude(ov[mu]);
   }
   const int s = certain_sign(field_c + sigma * field_d,
                              FieldTerms::error_bound(ov.size(), magnitude));
-  return s != 0 ? s : terms_.exact_field_sign(memories_, ov, i, sigma);
+  return s != 0 ? s : terms_.exact_field_sign(memories(), ov, i, sigma);
 }
 
 std::size_t Network::synchronous_update(PatternSet& states,
@@ -93,7 +74,7 @@ std::size_t Network::synchronous_update(PatternSet& states,
 
 std::size_t Network::update_states(PatternSet& states, std::size_t first, std::size_t last,
                                    std::span<const std::uint8_t> clamped) const {
-  const std::size_t K = memories_.size(), n_bits = N();
+  const std::size_t K = memories().size(), n_bits = N();
   // Overlaps for a block of states at a time: never a full states x memories matrix.
   constexpr std::size_t block = 16;
   std::vector<std::int32_t> block_overlaps(block * K);
@@ -101,7 +82,7 @@ std::size_t Network::update_states(PatternSet& states, std::size_t first, std::s
   std::size_t flips = 0;
   for (std::size_t p0 = first; p0 < last; p0 += block) {
     const std::size_t count = std::min(block, last - p0);
-    overlap_block(states, p0, count, memories_, std::span(block_overlaps).first(count * K));
+    overlap_block(states, p0, count, memories(), std::span(block_overlaps).first(count * K));
     for (std::size_t p = p0; p < p0 + count; ++p) {
       const std::span<const std::int32_t> ov(block_overlaps.data() + (p - p0) * K, K);
       // field_i = Σ_μ ξ_i^μ c_μ + σ_i Σ_μ d_μ, the first sum eight memories per lookup.
@@ -118,7 +99,7 @@ std::size_t Network::update_states(PatternSet& states, std::size_t first, std::s
         if (!clamped.empty() && clamped[i]) continue;
         const int sigma = states.sign(p, i);
         int s = certain_sign(field[i] + sigma * d_total, bound);
-        if (s == 0) s = terms_.exact_field_sign(memories_, ov, i, sigma);
+        if (s == 0) s = terms_.exact_field_sign(memories(), ov, i, sigma);
         // Only σ_i changes here, and the overlaps were taken before: every
         // bit still sees the same σ.
         if (updated_sign(s, sigma) != sigma) {
@@ -136,17 +117,8 @@ std::size_t Network::asynchronous_sweep(
     std::span<const std::uint8_t> clamped) const {
   check_clamped(clamped);
   auto ov = overlaps(states, p);
-  const std::size_t K = memories_.size(), n_bits = N();
-  if (!order.empty()) {
-    require(order.size() == n_bits, "order.length", order.size(),
-            "0 or N = " + std::to_string(n_bits));
-    std::vector<std::uint8_t> seen(n_bits, 0);
-    for (std::uint32_t i : order) {
-      require(i < n_bits && !seen[i], "order", i,
-              "a permutation of 0..N-1 (each index once, below N)");
-      seen[i] = 1;
-    }
-  }
+  const std::size_t K = memories().size(), n_bits = N();
+  check_order(order);
   std::size_t flips = 0;
   for (std::size_t step = 0; step < n_bits; ++step) {
     const std::size_t i = order.empty() ? step : order[step];
@@ -157,7 +129,7 @@ std::size_t Network::asynchronous_sweep(
     ++flips;
     // σ_i went from sigma to -sigma: m_μ changes by -2 sigma ξ_i^μ.
     for (std::size_t mu = 0; mu < K; ++mu)
-      ov[mu] -= 2 * sigma * memories_.sign(mu, i);
+      ov[mu] -= 2 * sigma * memories().sign(mu, i);
   }
   return flips;
 }

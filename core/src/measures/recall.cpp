@@ -16,37 +16,25 @@ PatternSet flip_bits(const PatternSet& set, double delta, Rng& rng) {
   return out;
 }
 
-UpdateMode parse_update_mode(const std::string& name) {
-  if (name == "sync") return UpdateMode::synchronous;
-  if (name == "async") return UpdateMode::asynchronous;
-  require(false, "update", name, "sync or async");
-  return UpdateMode::synchronous;
-}
-
-namespace {
-
-// Network and Model share these measurements: one template, two entry points.
-template <typename Dynamics>
-void run_updates_of(const Dynamics& net, PatternSet& states, std::size_t steps, UpdateMode mode,
-                    Rng& rng) {
+void run_updates(const Model& model, PatternSet& states, std::size_t steps, UpdateMode mode,
+                 Rng& rng) {
   if (mode == UpdateMode::synchronous) {
     // States are independent and a state that flips nothing stays put, so
     // the whole batch can step together until none moves.
     for (std::size_t step = 0; step < steps; ++step)
-      if (net.synchronous_update(states) == 0) break;
+      if (model.synchronous_update(states) == 0) break;
     return;
   }
   for (std::size_t p = 0; p < states.size(); ++p)
     for (std::size_t step = 0; step < steps; ++step)
-      if (net.asynchronous_sweep(states, p, rng.permutation(static_cast<std::uint32_t>(net.N()))) == 0)
+      if (model.asynchronous_sweep(states, p, rng.permutation(static_cast<std::uint32_t>(model.N()))) == 0)
         break;
 }
 
-template <typename Dynamics>
-Nearest nearest_memories_of(const Dynamics& net, const PatternSet& states) {
+Nearest nearest_memories(const Model& model, const PatternSet& states) {
   Nearest out;
   for (std::size_t p = 0; p < states.size(); ++p) {
-    const auto ov = net.overlaps(states, p);
+    const auto ov = model.overlaps(states, p);
     std::size_t best = 0;
     std::int32_t max_abs = 0;
     for (std::size_t mu = 0; mu < ov.size(); ++mu) {
@@ -57,23 +45,6 @@ Nearest nearest_memories_of(const Dynamics& net, const PatternSet& states) {
     out.max_abs_overlap.push_back(max_abs);
   }
   return out;
-}
-
-}  // namespace
-
-void run_updates(const Network& net, PatternSet& states, std::size_t steps, UpdateMode mode,
-                 Rng& rng) {
-  run_updates_of(net, states, steps, mode, rng);
-}
-void run_updates(const Model& model, PatternSet& states, std::size_t steps, UpdateMode mode,
-                 Rng& rng) {
-  run_updates_of(model, states, steps, mode, rng);
-}
-Nearest nearest_memories(const Network& net, const PatternSet& states) {
-  return nearest_memories_of(net, states);
-}
-Nearest nearest_memories(const Model& model, const PatternSet& states) {
-  return nearest_memories_of(model, states);
 }
 
 std::vector<double> converged_fraction(const Nearest& nearest, std::size_t N,
@@ -107,7 +78,7 @@ double classification_error(const Nearest& nearest, const std::vector<std::uint8
 }
 
 double Proportion::estimate() const {
-  return trials == 0 ? 0.0 : static_cast<double>(successes) / static_cast<double>(trials);
+  return trials == 0 ? 0.0 : static_cast<double>(failures) / static_cast<double>(trials);
 }
 
 namespace {
@@ -129,7 +100,7 @@ double Proportion::upper() const { return wilson(*this).second; }
 Proportion Retrievability::worst() const {
   Proportion out;
   for (const auto& p : failure)
-    if (p.successes > out.successes || out.trials == 0) out = p;
+    if (p.failures > out.failures || out.trials == 0) out = p;
   return out;
 }
 
@@ -145,41 +116,26 @@ bool Retrievability::retrievable_confidently(double epsilon) const {
   return true;
 }
 
-namespace {
-template <typename Dynamics>
-Retrievability retrievability_of(const Dynamics& net, double delta, std::size_t trials,
-                                 std::size_t steps, UpdateMode mode, Rng& rng,
-                                 const Progress& progress) {
+Retrievability retrievability(const Model& model, double delta, std::size_t trials,
+                              std::size_t steps, UpdateMode mode, Rng& rng,
+                              const Progress& progress) {
   require(trials >= 1, "trials", trials, "at least 1");
-  const PatternSet& memories = net.memories();
+  const PatternSet& memories = model.memories();
   Retrievability out;
   out.failure.resize(memories.size());
   for (std::size_t t = 0; t < trials; ++t) {
     PatternSet probes = flip_bits(memories, delta, rng);
-    run_updates(net, probes, steps, mode, rng);
+    run_updates(model, probes, steps, mode, rng);
     for (std::size_t mu = 0; mu < memories.size(); ++mu) {
       out.failure[mu].trials++;
       bool same = true;
       for (std::size_t w = 0; w < memories.words() && same; ++w)
         same = probes.row(mu)[w] == memories.row(mu)[w];
-      out.failure[mu].successes += !same;
+      out.failure[mu].failures += !same;
     }
     report(progress, static_cast<double>(t + 1) / static_cast<double>(trials));
   }
   return out;
-}
-
-}  // namespace
-
-Retrievability retrievability(const Network& net, double delta, std::size_t trials,
-                              std::size_t steps, UpdateMode mode, Rng& rng,
-                              const Progress& progress) {
-  return retrievability_of(net, delta, trials, steps, mode, rng, progress);
-}
-Retrievability retrievability(const Model& model, double delta, std::size_t trials,
-                              std::size_t steps, UpdateMode mode, Rng& rng,
-                              const Progress& progress) {
-  return retrievability_of(model, delta, trials, steps, mode, rng, progress);
 }
 
 }  // namespace damlab

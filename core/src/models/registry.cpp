@@ -60,21 +60,24 @@ std::vector<ModelInfo> build() {
                               false, 1),
                          "F", {"exp"});
   const auto coding = real("a", "coding level a", 0, true, 1, true, 0.5);
+  using enum Computation;
   return {
-      {"dam", "dam: Dense Associative Memory", {F, degree, beta}},
+      {"dam", "dam: Dense Associative Memory", {F, degree, beta}, dam},
       {"lse", "lse: log-sum-exp energy",
-       {real("beta", "inverse width β", 0, true, Separation::max_beta, false, 1)}},
+       {real("beta", "inverse width β", 0, true, Separation::max_beta, false, 1)}, dam},
       {"lsr", "lsr: log-sum-ReLU (Epanechnikov) energy",
-       {real("beta", "inverse width β", 0, true, 1e6, false, 1)}},
-      {"cmm", "cmm: correlation matrix memory", {}},
-      {"nearest", "nearest: nearest stored pattern", {}},
-      {"minerva2", "minerva2: Minerva2 (normalized cube)", {}},
-      {"hopfield-activity-product", "hopfield-activity-product: Hopfield, W = Σ ξξᵀ", {}},
-      {"hopfield-willshaw", "hopfield-willshaw: clipped 0/1 weights", {}},
-      {"hopfield-covariance", "hopfield-covariance: covariance rule", {coding}},
-      {"hopfield-presynaptic-covariance", "hopfield-presynaptic-covariance", {coding}},
+       {real("beta", "inverse width β", 0, true, 1e6, false, 1)}, overlaps},
+      {"cmm", "cmm: correlation matrix memory", {}, overlaps},
+      {"nearest", "nearest: nearest stored pattern", {}, overlaps},
+      {"minerva2", "minerva2: Minerva2 (normalized cube)", {}, overlaps},
+      {"hopfield-activity-product", "hopfield-activity-product: Hopfield, W = Σ ξξᵀ", {},
+       weight_matrix},
+      {"hopfield-willshaw", "hopfield-willshaw: clipped 0/1 weights", {}, weight_matrix},
+      {"hopfield-covariance", "hopfield-covariance: covariance rule", {coding}, weight_matrix},
+      {"hopfield-presynaptic-covariance", "hopfield-presynaptic-covariance", {coding},
+       weight_matrix},
       {"hopfield-bcpnn", "hopfield-bcpnn: BCPNN log-odds weights",
-       {real("epsilon", "probability floor ε", 0, true, 1, true, 1e-3)}},
+       {real("epsilon", "probability floor ε", 0, true, 1, true, 1e-3)}, weight_matrix},
   };
 }
 

@@ -1,5 +1,5 @@
-// Capacity of an ordered pattern set (SCIENCE.md, "Capacity of a pattern
-// sequence"). Storing the first K patterns, the set of K is retrieved when
+// Capacity of an ordered pattern set (docs/science.md, "Capacity of a
+// pattern sequence"). Storing the first K patterns, the set of K is retrieved when
 // every one of them is a fixed point of the update rule (ties keep the bit).
 // Kmax is the largest K <= S such that the first K are retrieved.
 //   exact mode:  one pass over the memories with running per-pattern margins
@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "damlab/kernels/patterns.hpp"
@@ -56,14 +57,25 @@ BinarySearchResult binary_search_capacity(const RetrievalProfile& profile);
 struct CapacityEstimate {
   std::size_t kmax = 0;
   bool censored = false;             // kmax == S: the true capacity is >= S
-  PairwiseDistance separation;       // pairwise HD of the first kmax patterns
+  PairwiseDistance pairwise_hd;      // pairwise HD of the first kmax patterns
+};
+// kmax of the first patterns of set, with its censoring and pairwise HD.
+CapacityEstimate capacity_estimate(const PatternSet& set, std::size_t kmax);
+
+struct BinarySearchEstimate : CapacityEstimate {
+  std::size_t evaluations = 0;  // how many K the binary search evaluated
 };
 
+// The capacity of one set under one model. Every model reports the exact
+// mode's Kmax; the DAM's full analysis (capacity() below) also fills the
+// binary search and the profile of every K, and a scan that stops at the
+// first failure (measures/model_capacity.hpp) says how many K it checked.
 struct CapacityResult {
   std::size_t N = 0, S = 0;
-  CapacityEstimate exact, binary;
-  std::size_t binary_evaluations = 0;
-  RetrievalProfile profile;          // exact mode, every K
+  CapacityEstimate exact;
+  std::optional<BinarySearchEstimate> binary;
+  std::optional<RetrievalProfile> profile;  // every K
+  std::optional<std::size_t> evaluated;     // K values checked (Kmax + 1, or S)
 };
 
 // Both modes on one set (S >= 1).

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -15,44 +16,39 @@
 #include "damlab/kernels/field_terms.hpp"
 #include "damlab/kernels/patterns.hpp"
 #include "damlab/dam/separation.hpp"
+#include "damlab/models/model.hpp"
 
 namespace damlab {
 
-class Network {
+// The DAM model ("dam", and "lse" through ModelSpec::dam_separation): the
+// memories are the Model's; the bit columns and field terms are built from them.
+class Network : public Model {
  public:
   // memories: at least one pattern.
   Network(PatternSet memories, const Separation& F);
 
-  const PatternSet& memories() const { return memories_; }
   const Separation& separation() const { return terms_.separation(); }
-  std::size_t N() const { return memories_.N(); }
 
-  // Overlaps ξ^μ·σ of pattern p of states with every memory.
-  std::vector<std::int32_t> overlaps(const PatternSet& states,
-                                     std::size_t p) const;
-  // E(σ) / F(N) for pattern p of states.
-  double energy(const PatternSet& states, std::size_t p) const;
+  // E(σ) / F(N) for pattern p of states (always present for the DAM).
+  std::optional<double> energy(const PatternSet& states, std::size_t p) const override;
 
   // The exact sign (-1, 0, +1) of field_i for pattern p of states.
   int field_sign(const PatternSet& states, std::size_t p, std::size_t i) const;
 
-  // One synchronous update of every state: all bits from the same σ.
-  // clamped (empty, or N flags) marks bits that never change. Returns the
-  // number of bits flipped over all states. threads > 1 splits the states
-  // between threads (same result; builds without threads use one).
-  std::size_t synchronous_update(PatternSet& states,
-                                 std::span<const std::uint8_t> clamped = {},
-                                 std::size_t threads = 1) const;
-
-  // One asynchronous sweep of pattern p of states: bits in the given order
-  // (a permutation of 0..N-1, or empty for 0..N-1), each from the current
-  // state, overlaps updated by ±2 after every flip. Returns bits flipped.
+  // Model's updates, in closed form: the synchronous update takes the
+  // overlaps of 16 states at a time and the field sums eight memories per
+  // lookup, and threads > 1 splits the states between threads (builds
+  // without threads use one); the asynchronous sweep keeps the overlaps
+  // current by ±2 after every flip.
+  std::size_t synchronous_update(PatternSet& states, std::span<const std::uint8_t> clamped = {},
+                                 std::size_t threads = 1) const override;
   std::size_t asynchronous_sweep(PatternSet& states, std::size_t p,
                                  std::span<const std::uint32_t> order = {},
-                                 std::span<const std::uint8_t> clamped = {}) const;
+                                 std::span<const std::uint8_t> clamped = {}) const override;
+  bool is_fixed_point(const PatternSet& states, std::size_t p) const override;
 
-  // Whether no bit of pattern p of states would change.
-  bool is_fixed_point(const PatternSet& states, std::size_t p) const;
+ protected:
+  int decide(const Work& work, std::size_t i) const override;
 
  private:
   // Exact field sign of bit i (current value sigma) from the state's overlaps.
@@ -61,10 +57,7 @@ class Network {
   // The synchronous update of states [first, last).
   std::size_t update_states(PatternSet& states, std::size_t first, std::size_t last,
                             std::span<const std::uint8_t> clamped) const;
-  void check_states(const PatternSet& states) const;
-  void check_clamped(std::span<const std::uint8_t> clamped) const;
 
-  PatternSet memories_;
   BitColumns columns_;  // the memories by bit position, for the field sums
   FieldTerms terms_;
 };

@@ -1,4 +1,4 @@
-// Recall from degraded probes and the measurements built on it (SCIENCE.md,
+// Recall from degraded probes and the measurements built on it (docs/science.md,
 // experiments 4 and 5):
 //   - recall: fraction of δ-noisy probes of stored patterns that return
 //     exactly to their pattern after t updates;
@@ -15,7 +15,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "damlab/dam/network.hpp"
 #include "damlab/models/model.hpp"
 #include "damlab/util/progress.hpp"
 #include "damlab/data/rng.hpp"
@@ -26,13 +25,9 @@ namespace damlab {
 PatternSet flip_bits(const PatternSet& set, double delta, Rng& rng);
 
 enum class UpdateMode { synchronous, asynchronous };
-UpdateMode parse_update_mode(const std::string& name);  // "sync" | "async"
 
 // t updates of every state (a synchronous update, or an asynchronous sweep in
 // a fresh random order from rng). Stops early once a step flips nothing.
-void run_updates(const Network& net, PatternSet& states, std::size_t steps, UpdateMode mode,
-                 Rng& rng);
-// The same for any model (models/model.hpp), by the same code.
 void run_updates(const Model& model, PatternSet& states, std::size_t steps, UpdateMode mode,
                  Rng& rng);
 
@@ -42,7 +37,6 @@ struct Nearest {
   std::vector<std::uint32_t> memory;
   std::vector<std::int32_t> max_abs_overlap;
 };
-Nearest nearest_memories(const Network& net, const PatternSet& states);
 Nearest nearest_memories(const Model& model, const PatternSet& states);
 
 // D_c^ε for each ε: fraction of states with max_abs_overlap >= (1 - ε) N.
@@ -54,9 +48,10 @@ std::vector<double> converged_fraction(const Nearest& nearest, std::size_t N,
 double classification_error(const Nearest& nearest, const std::vector<std::uint8_t>& memory_labels,
                             const std::vector<std::uint8_t>& probe_labels);
 
-// A binomial proportion with its Wilson score interval (z = 1.96).
+// A failure proportion (failures out of trials) with its Wilson score
+// interval (z = 1.96).
 struct Proportion {
-  std::size_t successes = 0, trials = 0;
+  std::size_t failures = 0, trials = 0;
   double estimate() const;
   double lower() const;
   double upper() const;
@@ -71,9 +66,6 @@ struct Retrievability {
 
 // trials noisy copies of each memory, t updates each; failure = not exactly
 // the memory afterwards.
-Retrievability retrievability(const Network& net, double delta, std::size_t trials,
-                              std::size_t steps, UpdateMode mode, Rng& rng,
-                              const Progress& progress = {});
 Retrievability retrievability(const Model& model, double delta, std::size_t trials,
                               std::size_t steps, UpdateMode mode, Rng& rng,
                               const Progress& progress = {});

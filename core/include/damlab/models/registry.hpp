@@ -34,10 +34,18 @@ struct ParameterInfo {
   bool in_range(double value) const;
 };
 
+// How a model's updates compute, which sets its cost (the budgets read it).
+enum class Computation {
+  dam,            // the DAM's closed form on K overlaps; capacity by running margins
+  overlaps,       // a rule on the K overlaps; capacity by building the model for every K
+  weight_matrix,  // an N x N weight matrix (N at most max_hebbian_N); N weights per bit
+};
+
 struct ModelInfo {
   std::string name;   // the registry name a spec gives as "model": {"name": ...}
   std::string label;  // one line for pickers and legends
   std::vector<ParameterInfo> parameters;
+  Computation computation = Computation::overlaps;
 };
 
 // Every model, in the order the docs list them; the DAM first.

@@ -6,9 +6,10 @@
 //     "measure": "capacity",
 //     "data":  {"source": "rademacher", "N": 784, "S": 50, "p": 0.6, "seed": 1}
 //           |  {"source": "idx", "path": "digits.idx", "threshold": 128, "first": 50},
-//     "model": {"F": "rectpoly", "n": 7}  |  {"F": "exp", "beta": 1.0}
-//           |  {"name": "hopfield-covariance", "a": 0.1}   (any registry model,
-//              models/model.hpp; the F form above is the DAM, unchanged)
+//     "model": {"name": "hopfield-covariance", "a": 0.1}   (any registry model,
+//              models/model.hpp, "dam" among them)
+//           |  {"F": "rectpoly", "n": 7}  |  {"F": "exp", "beta": 1.0}
+//              (the DAM without a name: ModelSpec::short_form)
 //   }
 //
 // Unknown keys are errors (a typo must not silently fall back to a default).
@@ -19,37 +20,20 @@
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "damlab/dam/capacity.hpp"
-#include "damlab/models/measure.hpp"
+#include "damlab/experiment/json_fields.hpp"
+#include "damlab/measures/occlusion.hpp"
+#include "damlab/measures/recall.hpp"
 #include "damlab/models/model.hpp"
-#include "damlab/kernels/patterns.hpp"
-#include "damlab/util/progress.hpp"
 #include "damlab/dam/separation.hpp"
 
 namespace damlab {
 
-using Json = nlohmann::ordered_json;
-
 inline constexpr std::uint64_t max_seed = (std::uint64_t{1} << 53) - 1;
 inline constexpr std::size_t max_spec_N = std::size_t{1} << 20;
 inline constexpr std::size_t max_spec_S = std::size_t{1} << 20;
-
-// Budgets. A spec whose data or measure would need more memory or time is
-// refused before any work, with the field, the size asked for and the limit.
-//   pattern bits: N x S, the packed patterns (2^31 bits = 256 MiB);
-//   margins:      S x N doubles that capacity's exact mode keeps (512 MiB);
-//   work:         S^2 x N margin updates (capacity), K x probes x N x steps
-//                 bit updates (probe measures); 2^40 is about 15 minutes of
-//                 one core for capacity and synchronous updates.
-inline constexpr std::uint64_t max_pattern_bits = std::uint64_t{1} << 31;
-inline constexpr std::uint64_t max_margins = std::uint64_t{1} << 26;
-inline constexpr std::uint64_t max_work = std::uint64_t{1} << 40;
 
 struct DataSpec {
   enum class Source { rademacher, idx, mnist, fashion_mnist };
@@ -65,7 +49,8 @@ struct DataSpec {
   // mnist / fashion-mnist (packed assets, see docs/data.md): S patterns
   // (0: all) chosen by selection = first | random | greedy, from the given
   // classes (empty: all); greedy approaches a mean pairwise HD of target_hd.
-  std::string selection = "first";
+  enum class Selection { first, random, greedy };
+  Selection selection = Selection::first;
   std::vector<std::uint8_t> classes;
   double target_hd = 0, band = 1;
   std::size_t max_candidates = 1000;
@@ -78,11 +63,12 @@ struct DataSpec {
 // δ-noisy copies of stored patterns or with the patterns after the first K.
 struct ProbeSpec {
   std::size_t K = 0;              // memories: the first K patterns; 0 = all
-  std::string probes = "stored";  // stored | held_out
+  enum class Probes { stored, held_out };
+  Probes probes = Probes::stored;
   std::size_t count = 0;          // probes used; 0 = all available
   double delta = 0;               // bit-flip probability of each probe bit
   std::size_t steps = 1;          // updates per probe
-  std::string update = "sync";    // sync | async
+  UpdateMode update = UpdateMode::synchronous;  // "sync" | "async"
   std::vector<double> epsilons = {0, 0.05, 0.1, 0.2, 0.3};  // convergence
   std::size_t trials = 20;        // retrievability
   double epsilon = 0.05;          // retrievability
@@ -90,56 +76,21 @@ struct ProbeSpec {
   Occlusion occlusion;            // recall, classification: after the bit flips
 };
 
+enum class Measure { capacity, recall, convergence, classification, retrievability };
+
 struct Spec {
-  std::string measure = "capacity";  // capacity | recall | convergence | classification | retrievability
+  Measure measure = Measure::capacity;
   DataSpec data;
-  Separation model;
-  // A registry model when the spec names one ({"name": ...}); empty name: the
-  // DAM of `model` above, recorded in the {"F": ...} form as before.
-  ModelSpec named;
+  // Without a "model" section: the DAM with F = rectpoly, n = 3, in the
+  // {"F": ...} form.
+  ModelSpec model{.name = "dam", .F = Separation::rectpoly(3), .short_form = true};
   ProbeSpec probe;
 };
 
 // Validates a spec; errors name the field by its path ("data.p").
 Spec parse_spec(const Json& json);
 Spec parse_spec_text(const std::string& text);
-// JSON text to a value; malformed text is an InvalidArgument of field "spec".
-Json parse_json_text(const std::string& text);
 // The spec with every default filled in, as recorded in results.
 Json to_json(const Spec& spec);
-
-// The spec's patterns, with labels when the data has them, and what the
-// selection reached (for records); file_bytes holds the file an idx source
-// names or the packed asset of mnist / fashion-mnist.
-struct LoadedData {
-  PatternSet patterns{1, 0};
-  std::vector<std::uint8_t> labels;  // empty for unlabelled data
-  Json notes = Json::object();       // e.g. the greedy selection's reached HD
-};
-LoadedData load_data(const DataSpec& data, std::span<const std::uint8_t> file_bytes = {});
-
-// Throws InvalidArgument when data of S patterns of N bits would exceed a
-// budget above for this spec's measure. parse_spec checks the sizes a spec
-// fixes (rademacher); run_spec checks the loaded data before measuring.
-void check_budget(const Spec& spec, std::size_t N, std::size_t S);
-
-// The packed asset file name of an asset source ("mnist-10k.bin", ...).
-std::string asset_file_name(DataSpec::Source source);
-
-// FNV-1a 64 of the packed pattern words, each as 8 little-endian bytes, in hex.
-std::string checksum(const PatternSet& set);
-
-// Runs the spec and returns its record: the normalized spec, the data's
-// checksum, the code version and the measurement.
-Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes = {},
-              const Progress& progress = {});
-// The same with the spec's data already loaded (load_data(spec.data, ...)),
-// so that sweep points sharing a data section load it once.
-Json run_spec(const Spec& spec, const LoadedData& data, const Progress& progress = {});
-
-// The measurement part of a capacity record.
-Json capacity_json(const CapacityResult& result);
-// The measurement part of a registry model's capacity record.
-Json model_capacity_json(const ModelCapacity& result);
 
 }  // namespace damlab

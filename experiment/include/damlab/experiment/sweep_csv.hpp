@@ -1,0 +1,45 @@
+// The CSV of a sweep: one cell per value, one row per point, the merge of
+// shard CSVs and the record that identifies the table by its checksum.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "damlab/experiment/grid.hpp"
+#include "damlab/experiment/json_fields.hpp"
+#include "damlab/experiment/sweep.hpp"
+
+namespace damlab {
+
+// A cell: numbers in their shortest exact form, null as empty, a list of
+// numbers as [a;b] (a comma would split the cell); anything else is an error
+// naming field.
+std::string csv_cell(const Json& value, const std::string& field = "csv cell");
+
+// Cells joined by commas.
+std::string csv_line(const std::vector<std::string>& cells);
+
+// Decimal digits only, into value: stoul would also take " 1", "+1", "1x"
+// and "-1" (as 2^64 - 1).
+bool parse_decimal(const std::string& text, std::size_t& value);
+
+// The row of one point: its index, its axis values, the record's data
+// identity and its result, flattened (data.checksum -> data_checksum).
+struct CsvRow {
+  std::vector<std::string> columns, cells;
+};
+CsvRow csv_row(const Experiment& experiment, std::size_t point, const Json& record);
+
+// CSV text (header + rows in point order); cells hold no commas or quotes.
+std::string to_csv(const SweepRows& rows);
+// Rows of several shard CSVs of one experiment, checked for a common header
+// and no point twice.
+SweepRows merge_csv(const Experiment& experiment, const std::vector<std::string>& csv_texts);
+
+// The record of a sweep: experiment, code version, completeness and the CSV's
+// checksum. It depends only on the experiment and the rows, so a merged run
+// records exactly what a single run records.
+Json sweep_record(const Experiment& experiment, const SweepRows& rows);
+
+}  // namespace damlab

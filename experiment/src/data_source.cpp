@@ -1,0 +1,89 @@
+#include "damlab/experiment/data_source.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "damlab/data/idx.hpp"
+#include "damlab/data/packed_asset.hpp"
+#include "damlab/data/rademacher.hpp"
+#include "damlab/data/subsets.hpp"
+#include "damlab/util/error.hpp"
+
+namespace damlab {
+
+std::string asset_file_name(DataSpec::Source source) {
+  return source == DataSpec::Source::mnist ? "mnist-10k.bin" : "fashion-mnist.bin";
+}
+
+namespace {
+
+LoadedData load_asset(const DataSpec& data, std::span<const std::uint8_t> file_bytes) {
+  LabeledPatterns pool = parse_packed_asset(file_bytes);
+  for (std::uint8_t label : data.classes)
+    require(std::find(pool.labels.begin(), pool.labels.end(), label) != pool.labels.end(),
+            "data.classes", static_cast<int>(label), "labels present in " + data.path);
+  std::vector<std::uint32_t> indices;
+  LoadedData out;
+  if (data.selection == DataSpec::Selection::first) {
+    for (std::uint32_t k = 0; k < pool.labels.size(); ++k)
+      if (data.classes.empty() ||
+          std::find(data.classes.begin(), data.classes.end(), pool.labels[k]) != data.classes.end())
+        indices.push_back(k);
+    require(data.S <= indices.size(), "data.S", data.S,
+            "at most the " + std::to_string(indices.size()) + " patterns of the chosen classes");
+    if (data.S != 0) indices.resize(data.S);
+  } else if (data.selection == DataSpec::Selection::random) {
+    indices = subset_by_class(pool.labels, data.classes, data.S, data.seed);
+  } else {
+    GreedySubsetOptions options;
+    options.size = data.S;
+    options.target_hd = data.target_hd;
+    options.band = data.band;
+    options.max_candidates = data.max_candidates;
+    options.classes = data.classes;
+    options.seed = data.seed;
+    const GreedySubset subset = greedy_subset(pool.patterns, pool.labels, options);
+    indices = subset.indices;
+    out.notes["greedy"] = {{"reached_hd", subset.distance.mean()},
+                           {"candidates", subset.candidates},
+                           {"attempts", subset.attempts},
+                           {"capped", subset.capped.size()}};
+  }
+  out.patterns = select_patterns(pool.patterns, indices);
+  for (std::uint32_t k : indices) out.labels.push_back(pool.labels[k]);
+  return out;
+}
+
+}  // namespace
+
+LoadedData load_data(const DataSpec& data, std::span<const std::uint8_t> file_bytes) {
+  LoadedData out;
+  if (data.is_asset()) return load_asset(data, file_bytes);
+  if (data.source == DataSpec::Source::rademacher) {
+    out.patterns = rademacher(data.N, data.S, data.p, data.seed);
+    return out;
+  }
+  PatternSet set = idx_patterns(parse_idx(file_bytes), static_cast<std::uint8_t>(data.threshold));
+  require(set.size() >= 1, "data.path", data.path, "a file with at least 1 item");
+  if (data.first) {
+    require(*data.first <= set.size(), "data.first", *data.first,
+            "at most the " + std::to_string(set.size()) + " items in the file");
+    set = set.slice(0, *data.first);
+  }
+  out.patterns = std::move(set);
+  return out;
+}
+
+std::string checksum(const PatternSet& set) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const std::uint64_t word : set.all_words())
+    for (int byte = 0; byte < 8; ++byte) {
+      hash ^= (word >> (8 * byte)) & 0xFF;
+      hash *= 0x100000001b3ULL;
+    }
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+  return text;
+}
+
+}  // namespace damlab
