@@ -116,6 +116,8 @@ double& parameter_value(ModelSpec& model, const std::string& key) {
   return key == "beta" ? model.beta : key == "a" ? model.a : model.epsilon;
 }
 
+}  // namespace
+
 ModelSpec parse_model(const Json& json) {
   ModelSpec model;
   model.short_form = !(json.is_object() && json.contains("name"));
@@ -132,6 +134,8 @@ ModelSpec parse_model(const Json& json) {
   model.validate();
   return model;
 }
+
+namespace {
 
 // The model section as parsed (the short form without "name").
 Json model_json(ModelSpec model) {
