@@ -5,7 +5,8 @@
 #include "damlab/data/packed_asset.hpp"
 #include "damlab/data/rng.hpp"
 #include "damlab/data/subsets.hpp"
-#include "damlab/models/measure.hpp"
+#include "damlab/experiment/choices.hpp"
+#include "damlab/measures/occlusion.hpp"
 
 namespace damlab::wasm {
 
@@ -42,8 +43,14 @@ Occlusion occlusion_of(const val& options, std::size_t N) {
   check_keys(options, "occlusion", {"size", "position", "fill"});
   Occlusion occlusion;
   occlusion.size = size(number(options["size"], "occlusion.size"), "occlusion.size");
-  if (!absent(options["position"])) occlusion.position = options["position"].as<std::string>();
-  if (!absent(options["fill"])) occlusion.fill = options["fill"].as<std::string>();
+  const auto name = [&](const char* key) {
+    const val v = options[key];
+    require(v.isString(), std::string("occlusion.") + key, describe(v), "a string");
+    return v.as<std::string>();
+  };
+  if (!absent(options["position"]))
+    occlusion.position = parse_choice<OcclusionPosition>("occlusion.position", name("position"));
+  if (!absent(options["fill"])) occlusion.fill = parse_choice<OcclusionFill>("occlusion.fill", name("fill"));
   occlusion.validate(N);
   return occlusion;
 }
@@ -65,9 +72,9 @@ val occlusion_mask(double N_arg, val options_arg) {
     const val options = take(options_arg);
     const std::size_t N = size(N_arg, "N");
     Occlusion occlusion = occlusion_of(options, N);
-    require(occlusion.position != "random", "occlusion.position", occlusion.position,
-            "a fixed position (center, top, bottom, left or right) for a mask");
-    occlusion.fill = "off";
+    require(occlusion.position != OcclusionPosition::random, "occlusion.position",
+            choice_name(occlusion.position), "a fixed position (center, top, bottom, left or right) for a mask");
+    occlusion.fill = OcclusionFill::off;
     PatternSet image(N, 1);
     for (std::size_t i = 0; i < N; ++i) image.set_sign(0, i, 1);
     Rng unused(0);  // a fixed position with fill off draws nothing

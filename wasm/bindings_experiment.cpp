@@ -1,8 +1,9 @@
-// Sweep grid expansion (experiment/sweep.hpp): the points of an experiment
+// Sweep grid expansion (experiment/grid.hpp): the points of an experiment
 // file as concrete specs, so a page runs a paper's sweep from the experiment
 // file itself rather than from its own copy of the range rules.
 #include "bindings.hpp"
-#include "damlab/experiment/sweep.hpp"
+#include "damlab/experiment/grid.hpp"
+#include "damlab/experiment/json_fields.hpp"
 
 namespace damlab::wasm {
 

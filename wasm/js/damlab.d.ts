@@ -64,24 +64,26 @@ export interface PatternSetClass {
   fromWords(words: Uint32Array, N: number): PatternSet;
 }
 
+/** One capacity mode, in the record schema of `damlab run` (snake_case). */
 export interface Estimate {
   kmax: number;
   /** kmax == S: the true capacity is at least S. */
   censored: boolean;
   /** Mean pairwise Hamming distance of the first kmax patterns; null when kmax < 2. */
-  meanHd: number | null;
-  hdSum: number;
+  mean_hd: number | null;
+  hd_sum: number;
   pairs: number;
 }
 
+/** The "result" of a capacity record, as `damlab run` prints it. */
 export interface CapacityResult {
   N: number;
   S: number;
   exact: Estimate;
   binary: Estimate & { evaluations: number };
   monotone: boolean;
-  /** profile[K - 1] is 1 when the first K patterns are all fixed points. */
-  profile: Uint8Array;
+  /** Character K - 1 is '1' when the first K patterns are all fixed points. */
+  profile: string;
 }
 
 export interface RecallOptions {
@@ -185,6 +187,21 @@ export interface ModelParameter {
   when: { key: string; values: string[] } | null;
 }
 
+/** A spec's "model" section: the DAM's short form, or a registry name with its parameters. */
+export type RegistryModel = Model | ({ name: string } & Record<string, number | string>);
+
+/** Each state of a recall run (entry 0 the probe) with its overlaps with every memory. */
+export interface Trajectory {
+  states: Int8Array[];
+  overlaps: Int32Array[];
+  /** One per state; empty for a model without an energy. */
+  energies: Float64Array;
+  /** Bits flipped by each step. */
+  flips: Uint32Array;
+  /** The last step flipped nothing. */
+  converged: boolean;
+}
+
 /** A registry model: the name a spec gives as "model": {"name": ...}. */
 export interface ModelInfo {
   name: string;
@@ -277,6 +294,12 @@ export interface Damlab {
   selectPatterns(pool: PatternSet, indices: Uint32Array): PatternSet;
   /** A copy of set with every pattern occluded (random positions and fills draw from rng). */
   occlude(set: PatternSet, occlusion: Occlusion, rng: Rng): PatternSet;
+  /**
+   * The recall trajectory of pattern options.index of probes under any
+   * registry model (model: a spec's "model" section, e.g. {name: 'lse', beta: 20}
+   * or the DAM's {F: 'rectpoly', n: 3}), with the memories stored.
+   */
+  recallTrajectory(memories: PatternSet, model: RegistryModel, probes: PatternSet, options?: RecallOptions): Trajectory;
   /** N flags, 1 where an occlusion at a fixed position covers a pixel. */
   occlusionMask(N: number, occlusion: Occlusion): Uint8Array;
 

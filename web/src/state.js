@@ -42,8 +42,8 @@ const maxSeed = 2 ** 53 - 1;
  * (modelRegistry(), sent by a worker at start-up): setRegistry adds their
  * link fields to `fields` and fills `models`. A parameter's link key is its
  * spec key, or name_key when an earlier model has that key with another
- * range (lsr's β: lsr_beta). The recall view's DAM parameters take an r
- * prefix (rF, rn, rbeta).
+ * range (lsr's β: lsr_beta). The recall view's model and parameters take an
+ * r prefix (rmodel, rF, rn, rbeta, ra, ...).
  *   models[name] = {label, params: [{field, key, info}]}  field: the link key
  */
 export const models = {};
@@ -79,7 +79,9 @@ export function setRegistry(registry) {
     models[entry.name] = { label: entry.label, params };
   }
   fields.model = { ...choice(...registry.map((entry) => entry.name)), default: registry[0].name };
-  for (const { field, info } of models[registry[0].name].params) fields[`r${field}`] = parameterField(info, `r${field}`);
+  fields.rmodel = { ...fields.model };
+  for (const { params } of Object.values(models))
+    for (const { field, info } of params) fields[`r${field}`] ??= parameterField(info, `r${field}`);
 }
 
 /** The parameters of a model that apply to the state (their `when` choice holds), by link key. */
@@ -173,8 +175,12 @@ export function toHash(state) {
     if (state.model !== fields.model.default) keys.push('model');
     keys.push(...modelParams(state).map(({ field }) => field));
   } else if (state.view === 'sweeps') keys.push('figure', 'scale');
-  else if (state.view === 'recall')
-    keys.push('rsource', 'K', 'digit', 'delta', 'occlude', 'clamp', 'rseed', 'update', 'steps', ...recallParams(state).map(({ field }) => `r${field}`));
+  else if (state.view === 'recall') {
+    keys.push('rsource', 'K', 'digit', 'delta', 'occlude', 'clamp', 'rseed', 'update', 'steps');
+    // A link without rmodel steps the registry's first (the DAM).
+    if (state.rmodel !== fields.rmodel.default) keys.push('rmodel');
+    keys.push(...recallParams(state).map(({ field }) => `r${field}`));
+  }
   if (state.embed === '1') keys.push('embed');
   const params = new URLSearchParams();
   for (const key of keys) params.set(key, String(state[key]));
@@ -212,12 +218,13 @@ export function explorerModel(state) {
   return state.model === fields.model.default ? params : { name: state.model, ...params };
 }
 
-// The recall view steps the DAM (the registry's first model).
-export const recallParams = (state) => modelParams(state, fields.model.default, 'r');
+/** The parameters of the recall view's model that apply, by link key without the r prefix. */
+export const recallParams = (state) => modelParams(state, state.rmodel, 'r');
 
-/** The recall view's job: the worker builds the memories and runs Network.recall. */
+/** The recall view's job: the worker builds the memories and runs recallTrajectory. */
 export function recallJob(state) {
-  const model = Object.fromEntries(recallParams(state).map(({ field, key }) => [key, state[`r${field}`]]));
+  const params = Object.fromEntries(recallParams(state).map(({ field, key }) => [key, state[`r${field}`]]));
+  const model = state.rmodel === fields.rmodel.default ? params : { name: state.rmodel, ...params };
   const { rsource: source, K, digit, delta, occlude, rseed: seed, update, steps } = state;
   return { source, K, digit, delta, occlude, clamp: state.clamp === '1', seed, update, steps, model };
 }

@@ -94,10 +94,9 @@ const handlers = {
   // patterns (selectPatterns). The probe: stored item `digit`, its bits
   // flipped by flipBits(delta) with the same generator, then occluded
   // (occlude: half the image side, pixels off). clamp: the pixels outside the
-  // occlusion keep their probe values (Network.recall's clamped flags), so
-  // only the occluded part is completed. Network.recall gives the
-  // trajectory; the overlaps of every state with every memory come from
-  // Network.overlaps.
+  // occlusion keep their probe values (clamped flags), so only the occluded
+  // part is completed. recallTrajectory gives, for any registry model, the
+  // states with their overlaps with every memory.
   async recall({ base, source, K, digit, delta, occlude, clamp, seed, update, steps, model }) {
     const dam = await module(base);
     const asset = await parsedAsset(dam, base, source);
@@ -120,14 +119,9 @@ const handlers = {
         if (clamp) clamped = dam.occlusionMask(N, occlusion).map((covered) => (covered ? 0 : 1));
       }
       const probe = start.signs(0);
-      const net = own(new dam.Network(memories, model));
-      const trajectory = net.recall(start, { mode: update, steps, seed, index: 0, ...(clamped ? { clamped } : {}) });
-      const all = new Int8Array(trajectory.states.length * N);
-      trajectory.states.forEach((state, t) => all.set(state, t * N));
-      const states = own(dam.PatternSet.fromSigns(all, N));
+      const trajectory = dam.recallTrajectory(memories, model, start, { mode: update, steps, seed, index: 0, ...(clamped ? { clamped } : {}) });
       // For each state, the five memories of largest overlap (lowest index on ties).
-      const top = trajectory.states.map((_, t) => {
-        const overlaps = net.overlaps(states, t);
+      const top = trajectory.overlaps.map((overlaps) => {
         const order = Array.from(overlaps.keys()).sort((a, b) => overlaps[b] - overlaps[a] || a - b).slice(0, 5);
         return order.map((m) => ({ memory: m, overlap: overlaps[m], label: asset.labels[chosen[m]], item: chosen[m] }));
       });

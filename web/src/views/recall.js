@@ -1,8 +1,8 @@
 // The recall view: the worker computes a whole trajectory once (memories,
-// corrupted probe, Network.recall, Network.overlaps of every state); this
-// view only steps and plays through it. With prefers-reduced-motion, Play
+// corrupted probe, recallTrajectory for any registry model, with the
+// overlaps of every state); this view only steps and plays through it. With prefers-reduced-motion, Play
 // jumps to the last step instead of animating.
-import { crossCheck, fields, models, recallJob, recallParams } from '../state.js';
+import { crossCheck, models, recallJob, recallParams } from '../state.js';
 import { modelOptions, parameterControls, readForm, writeForm } from '../ui/form.js';
 import { energyChart, setEnergies, drawPattern } from '../ui/charts.js';
 import { fillTable } from '../ui/exports.js';
@@ -29,15 +29,14 @@ export function createRecall({ pool, state, onStateChange, report }) {
   let timer = null;
   let built = false;
 
-  // Every model is listed; only the DAM can be chosen (Network.recall is
-  // DAM-only). Its parameters, with an r prefix in links. Built at the first
-  // load, when the registry has arrived.
+  // The model picker and every model's parameter controls (link keys with
+  // an r prefix), from the registry: built at the first load, when it has arrived.
   function buildModelControls() {
     if (built) return;
     built = true;
-    modelOptions($('recall-model'), (name) => name !== fields.model.default);
-    const dam = models[fields.model.default];
-    parameterControls($('recall-params'), dam.params.map((p) => ({ ...p, field: `r${p.field}` })));
+    modelOptions($('recall-model'));
+    const params = new Map(Object.values(models).flatMap(({ params }) => params.map((p) => [`r${p.field}`, { ...p, field: `r${p.field}` }])));
+    parameterControls($('recall-params'), [...params.values()]);
   }
 
   function showRelevant() {
@@ -108,10 +107,11 @@ export function createRecall({ pool, state, onStateChange, report }) {
         (end.memory === run.digit ? `the stored ${noun()}` : `not the stored ${noun()}`),
     );
     summaryRow(list, 'Build', run.variant);
+    // Models without an energy (e.g. the Hopfield rules) leave energies empty.
     fillTable(
       $('energy-table'),
       ['step', 'energy E / F(N)', 'bits flipped'],
-      Array.from(run.energies, (energy, t) => [t, energy, t === 0 ? '' : run.flips[t - 1]]),
+      run.states.map((_, t) => [t, run.energies.length ? run.energies[t] : '— (no energy for this model)', t === 0 ? '' : run.flips[t - 1]]),
     );
     const slider = $('recall-slider');
     slider.max = String(last);
