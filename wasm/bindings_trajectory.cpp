@@ -14,7 +14,8 @@ namespace damlab::wasm {
 namespace {
 
 val json_text_of(const val& object, const std::string& field) {
-  require(object.isObject(), field, describe(object), "an object");
+  require(object.typeOf().as<std::string>() == "object" && !object.isNull() && !object.isArray(), field,
+          describe(object), "an object");
   return val::global("JSON").call<val>("stringify", object);
 }
 
