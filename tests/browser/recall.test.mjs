@@ -89,4 +89,37 @@ servedTwice((site) => {
       assert.match(await page.textContent('#messages'), /clamp = 1: needs an occlusion/);
       await page.close();
     });
+
+  if (!isolation)
+    test('recall view: any registry model, from the link; its parameters apply', async () => {
+      const page = await open(
+        `${site.url}#view=recall&K=30&digit=4&delta=0.05&occlude=none&rseed=3&update=sync&steps=5&rmodel=hopfield-covariance&ra=0.3`,
+      );
+      await page.waitForSelector(done('recall'), { timeout });
+      assert.equal(await page.textContent('#messages'), '');
+      assert.equal(await page.getAttribute('#recall', 'data-status'), 'done');
+      assert.equal(await page.inputValue('select[name=rmodel]'), 'hopfield-covariance');
+      assert.equal(await page.inputValue('input[name=ra]'), '0.3');
+      assert.equal(await page.isVisible('input[name=rn]'), false);
+      assert.equal(await page.isVisible('#recall-model-help'), true);
+      assert.doesNotMatch(await page.textContent('#recall-model-help'), /DAM-only|Only the Dense/);
+      const hash = await page.evaluate(() => location.hash);
+      assert.equal(hash, '#view=recall&rsource=mnist&K=30&digit=4&delta=0.05&occlude=none&clamp=0&rseed=3&update=sync&steps=5&rmodel=hopfield-covariance&ra=0.3');
+      // The nearest-pattern model restores a lightly flipped item at once.
+      await page.selectOption('select[name=rmodel]', 'nearest');
+      await page.$eval('#recall', (view) => delete view.dataset.status);
+      await page.click('#recall-run');
+      await page.waitForSelector(done('recall'), { timeout });
+      assert.equal(await page.getAttribute('#recall', 'data-status'), 'done');
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.click('#recall-play');
+      assert.equal(await page.getAttribute('#recall', 'data-nearest'), '4');
+      // A model parameter out of its range is named.
+      await open(`${site.url}#view=recall&rmodel=lse&rbeta=0`).then(async (other) => {
+        await other.waitForSelector('#messages:not(:empty)', { timeout });
+        assert.match(await other.textContent('#messages'), /rbeta = 0: must be a number in \(0, 100\]/);
+        await other.close();
+      });
+      await page.close();
+    });
 });
