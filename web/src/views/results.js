@@ -71,14 +71,15 @@ export function createResults({ report }) {
     if (spec.measure !== 'capacity')
       throw new FileError(`${name}: measure "${spec.measure}": only capacity records are charted here (a sweep CSV of other measures is)`);
     const { exact, binary, profile } = result;
-    // A model other than the DAM (spec.model.name) records the exact mode only.
-    const exactOnly = Boolean(spec.model?.name) && spec.model.name !== 'dam';
+    // The binary search and profile are optional parts of a capacity result:
+    // a model measured in exact mode only leaves them out.
+    const exactOnly = binary === undefined && profile === undefined;
     if (!exact || (!exactOnly && (!binary || typeof profile !== 'string' || !/^[01]*$/.test(profile))))
       throw new FileError(`${name}: result.exact, result.binary or result.profile is missing or malformed`);
     const censored = (mode) => (mode.censored ? ` (censored: Kmax = S, capacity ≥ ${result.S})` : '');
     summaryRow('File', `${name}: a capacity record`);
     summaryRow('Kmax, exact', `${exact.kmax} of S = ${result.S}${censored(exact)}`);
-    if (exactOnly) summaryRow('Kmax, binary search; profile', `do not apply: ${spec.model.name} is measured in exact mode only`);
+    if (exactOnly) summaryRow('Kmax, binary search; profile', `do not apply: ${spec.model.name ?? 'this model'} is measured in exact mode only`);
     else {
       summaryRow('Kmax, binary search', `${binary.kmax}${censored(binary)} after ${binary.evaluations} evaluations`);
       summaryRow('Profile monotone', result.monotone ? 'yes' : 'no');
