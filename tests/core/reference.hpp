@@ -1,4 +1,4 @@
-// Slow, literal reference implementations of SCIENCE.md, written on unpacked
+// Slow, literal reference implementations of docs/science.md, written on unpacked
 // ±1 vectors and independent of the core's closed form, bit packing, tables
 // and error bounds. Polynomial separation functions are evaluated exactly with
 // big integers; exp in long double.

@@ -308,8 +308,8 @@ for (const variant of variants) {
         assert.equal(record.result.binary.kmax, result.binary.kmax);
         assert.equal(record.result.binary.evaluations, result.binary.evaluations);
         assert.equal(record.result.profile, result.profile);
-        // capacity() returns the record's result itself.
-        assert.deepEqual(record.result, result);
+        // capacity() returns the record schema itself.
+        assert.deepEqual(result, record.result);
         assert.equal(record.code_version, damlab.version());
         assert.equal(damlab.runSpec(JSON.stringify(spec), null, () => true), damlab.runSpec(JSON.stringify(spec)));
       });

@@ -94,6 +94,7 @@ describe('wasm parity with the native runner', { skip: native ? false : 'no nati
           assert.equal(result.binary.evaluations, record.result.binary.evaluations, name);
           assert.equal(result.monotone, record.result.monotone, name);
           assert.equal(result.profile, record.result.profile, name);
+          assert.deepEqual(result, record.result, name);
         }
       });
     });

@@ -64,7 +64,7 @@ export interface PatternSetClass {
   fromWords(words: Uint32Array, N: number): PatternSet;
 }
 
-/** One capacity mode, in the record schema of `damlab run` (snake_case). */
+/** A capacity estimate in the record schema (`damlab run`'s "result"). */
 export interface Estimate {
   kmax: number;
   /** kmax == S: the true capacity is at least S. */
@@ -75,14 +75,14 @@ export interface Estimate {
   pairs: number;
 }
 
-/** The "result" of a capacity record, as `damlab run` prints it. */
+/** The "result" of a capacity record with an {F: ...} model, as `damlab run` writes it. */
 export interface CapacityResult {
   N: number;
   S: number;
   exact: Estimate;
   binary: Estimate & { evaluations: number };
   monotone: boolean;
-  /** Character K - 1 is '1' when the first K patterns are all fixed points. */
+  /** One character per K = 1..S: '1' when the first K patterns are all fixed points. */
   profile: string;
 }
 
