@@ -15,6 +15,8 @@
 #include "damlab/experiment/spec.hpp"
 #include "damlab/util/version.hpp"
 #include "execute.hpp"
+#include "pack_command.hpp"
+#include "theory_command.hpp"
 #include "sweep_command.hpp"
 #include "file_bytes.hpp"
 
@@ -46,6 +48,10 @@ int main(int argc, char** argv) {
   damlab::cli::SweepCommandOptions sweep_options;
   CLI::App* sweep = damlab::cli::add_sweep_command(app, sweep_options);
   CLI::App* merge = damlab::cli::add_merge_command(app, sweep_options);
+  damlab::cli::PackOptions pack_options{DAMLAB_DEFAULT_DATA_DIR, DAMLAB_DEFAULT_MNIST_DIR};
+  CLI::App* pack = damlab::cli::add_pack_command(app, pack_options);
+  damlab::cli::TheoryOptions theory_options;
+  CLI::App* theory = damlab::cli::add_theory_command(app, theory_options);
 
   try {
     app.parse(argc, argv);
@@ -57,6 +63,11 @@ int main(int argc, char** argv) {
   try {
     if (sweep->parsed()) return damlab::cli::run_sweep_command(sweep_options);
     if (merge->parsed()) return damlab::cli::run_merge_command(sweep_options);
+    if (pack->parsed()) return damlab::cli::run_pack_command(pack_options);
+    if (theory->parsed()) {
+      std::cout << damlab::cli::theory_json(theory_options) << '\n';
+      return 0;
+    }
     damlab::Json record;
     if (capacity->parsed()) {
       record = damlab::cli::execute(

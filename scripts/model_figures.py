@@ -5,12 +5,15 @@ a missing CSV skips the figure that needs it and says so.
 
 Writes results/models-capacity-n.png, results/models-mnist-capacity.png,
 results/models-degraded.png, results/models-retrievability.png and
-results/models-summary.csv (the values drawn).
+results/models-summary.csv (the values drawn). The theory lines are the
+core's (dam/theory.hpp), printed by `damlab theory` (the runner at $DAMLAB,
+default build/cli/damlab).
 """
 import csv
 import glob
-import math
+import json
 import os
+import subprocess
 import sys
 from collections import defaultdict
 
@@ -20,6 +23,17 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 RESULTS = sys.argv[1] if len(sys.argv) > 1 else "results"
+DAMLAB = os.environ.get("DAMLAB") or os.path.join(os.path.dirname(__file__), "..", "build", "cli", "damlab")
+
+
+def theory(Ns, n=3, a=0.1):
+    """The core's theory lines at each N: Kmax estimates by name, one value per N."""
+    out = subprocess.run([DAMLAB, "theory", "--N", *map(str, Ns), "--n", str(n), "--a", str(a)],
+                         check=True, capture_output=True, text=True).stdout
+    lines = json.loads(out)
+    return {"hopfield": lines["hopfield"], "mceliece": lines["mceliece"],
+            "exponential": lines["exponential"], "dam": lines["dam"][str(n)],
+            "willshaw": next(iter(lines["willshaw"].values()))}
 
 
 def load(prefix):
@@ -72,23 +86,6 @@ def mean_by(rows, key):
     return out
 
 
-def willshaw_theory(N, a):
-    """Largest K with fewer than one expected spurious unit over all stored
-    patterns: K (N - k) q^k < 1, q = 1 - (1 - a^2)^(K - 1), k = aN."""
-    k = a * N
-    K = 1
-    while K < 10 ** 6:
-        q = 1 - (1 - a * a) ** K
-        if (K + 1) * (N - k) * q ** k >= 1:
-            return K
-        K += 1
-    return K
-
-
-def double_factorial(n):
-    return 1 if n <= 0 else n * double_factorial(n - 2)
-
-
 def scatter(ax, means, p_filter, summary, panel):
     names = sorted({m[0] for m in means if m[1] == p_filter})
     for name in names:
@@ -118,11 +115,12 @@ def capacity_vs_n(summary):
         ax.set_title(f"random patterns, P(+1) = {p}; hollow: censored (Kmax = S)")
         ax.set_xlabel("N")
         ax.grid(alpha=0.3, which="both")
-    axes[0].plot(Ns, [0.138 * n for n in Ns], "k--", lw=1, label="0.138 N (Amit et al.; ≈1.6% wrong bits allowed)")
-    axes[0].plot(Ns, [n / (4 * math.log(n)) for n in Ns], "k:", lw=1, label="N / (4 ln N) (all patterns exact)")
-    axes[0].plot(Ns, [n ** 2 / (2 * double_factorial(3) * math.log(n)) for n in Ns], "-.", color="gray",
+    lines = theory(Ns, n=3, a=0.1)
+    axes[0].plot(Ns, lines["hopfield"], "k--", lw=1, label="0.138 N (Amit et al.; ≈1.6% wrong bits allowed)")
+    axes[0].plot(Ns, lines["mceliece"], "k:", lw=1, label="N / (4 ln N) (all patterns exact)")
+    axes[0].plot(Ns, lines["dam"], "-.", color="gray",
                  lw=1, label="N² / (2·3!!·ln N) (DAM n = 3, per pattern)")
-    axes[1].plot(Ns, [willshaw_theory(n, 0.1) for n in Ns], "k--", lw=1,
+    axes[1].plot(Ns, lines["willshaw"], "k--", lw=1,
                  label="Willshaw estimate: K(N−k)q^k = 1, k = aN, q = 1−(1−a²)^K")
     axes[0].set_ylabel("Kmax (first K all fixed points), mean of 3 seeds")
     for ax in axes[:2]:
@@ -133,7 +131,7 @@ def capacity_vs_n(summary):
         m = mean_by(exp_rows, lambda r: ("0.5", int(r["data.N"])))
         scatter(ax, m, "0.5", summary, "capacity-n-exp")
         ns = sorted({int(r["data.N"]) for r in exp_rows})
-        ax.plot(ns, [2 ** (n / 2) for n in ns], "k--", lw=1, label="2^(N/2)")
+        ax.plot(ns, theory(ns)["exponential"], "k--", lw=1, label="2^(N/2)")
         ax.set_yscale("log", base=2)
         ax.set_xlabel("N")
         ax.set_title("DAM exp (β = 1), S = 2048")

@@ -28,10 +28,10 @@ double kmax_mceliece(double N) {
   return guard([&] { return theory::kmax_mceliece(size(N, "N")); });
 }
 double kmax_willshaw(double N, double a) {
-  return guard([&] { return theory::kmax_willshaw(size(N, "N"), a); });
+  return guard([&] { return static_cast<double>(theory::kmax_willshaw(size(N, "N"), a)); });
 }
-double kmax_exp(double N) {
-  return guard([&] { return theory::kmax_exp(size(N, "N")); });
+double kmax_exponential(double N) {
+  return guard([&] { return theory::kmax_exponential(size(N, "N")); });
 }
 
 Rng* make_rng(double seed) {
@@ -84,7 +84,7 @@ EMSCRIPTEN_BINDINGS(damlab_theory_rng) {
   function("kmaxHopfield", &kmax_hopfield);
   function("kmaxMceliece", &kmax_mceliece);
   function("kmaxWillshaw", &kmax_willshaw);
-  function("kmaxExp", &kmax_exp);
+  function("kmaxExponential", &kmax_exponential);
   class_<Rng>("Rng")
       .constructor(&make_rng)
       .function("next", &next)

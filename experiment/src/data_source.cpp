@@ -1,13 +1,13 @@
 #include "damlab/experiment/data_source.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "damlab/data/idx.hpp"
 #include "damlab/data/packed_asset.hpp"
 #include "damlab/data/rademacher.hpp"
 #include "damlab/data/subsets.hpp"
 #include "damlab/util/error.hpp"
+#include "damlab/util/fnv1a.hpp"
 
 namespace damlab {
 
@@ -75,15 +75,9 @@ LoadedData load_data(const DataSpec& data, std::span<const std::uint8_t> file_by
 }
 
 std::string checksum(const PatternSet& set) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const std::uint64_t word : set.all_words())
-    for (int byte = 0; byte < 8; ++byte) {
-      hash ^= (word >> (8 * byte)) & 0xFF;
-      hash *= 0x100000001b3ULL;
-    }
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
-  return text;
+  Fnv1a64 hash;
+  for (const std::uint64_t word : set.all_words()) hash.add_le64(word);
+  return hex64(hash.value);
 }
 
 }  // namespace damlab

@@ -4,13 +4,13 @@
 #include <deque>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 #include "damlab/experiment/data_source.hpp"
 #include "damlab/experiment/record.hpp"
 #include "damlab/experiment/spec.hpp"
 #include "damlab/experiment/sweep_csv.hpp"
 #include "damlab/util/error.hpp"
+#include "damlab/util/parallel.hpp"
 
 namespace damlab {
 
@@ -58,48 +58,33 @@ SweepRows run_sweep(const Experiment& experiment, const FileBytes& files,
   SweepRows out;
   out.planned = todo.size();
   std::mutex lock;
-  std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
-  std::exception_ptr failure;
   DataCache data_cache;
-  auto worker = [&] {
-    for (;;) {
-      const std::size_t k = next++;
-      if (k >= todo.size() || stop) return;
-      const std::size_t point = todo[k];
-      try {
-        const Spec spec = parse_spec(experiment.point_spec(point));
-        static const std::vector<std::uint8_t> no_bytes;
-        const auto file = files.find(spec.data.path);
-        const auto& bytes = file == files.end() ? no_bytes : file->second;
-        const auto loaded = data_cache.get(spec.data, bytes);
-        const Json record = run_spec(spec, *loaded, [&](double) { return !stop.load(); });
-        CsvRow row = csv_row(experiment, point, record);
-        const std::lock_guard<std::mutex> guard(lock);
-        if (out.columns.empty()) out.columns = row.columns;
-        // One header for all rows, whichever thread finished first.
-        require(row.columns == out.columns, "sweep", "point " + std::to_string(point),
-                "a row with the columns of the other points: " + csv_line(out.columns));
-        out.rows[point] = std::move(row.cells);
-        if (options.progress && !options.progress(out.rows.size(), todo.size())) stop = true;
-      } catch (const Cancelled&) {
-        return;
-      } catch (...) {
-        const std::lock_guard<std::mutex> guard(lock);
-        if (!failure) failure = std::current_exception();
-        stop = true;
-        return;
-      }
+  parallel_for(todo.size(), options.threads, [&](std::size_t k) {
+    if (stop) return;
+    const std::size_t point = todo[k];
+    try {
+      const Spec spec = parse_spec(experiment.point_spec(point));
+      static const std::vector<std::uint8_t> no_bytes;
+      const auto file = files.find(spec.data.path);
+      const auto& bytes = file == files.end() ? no_bytes : file->second;
+      const auto loaded = data_cache.get(spec.data, bytes);
+      const Json record = run_spec(spec, *loaded, [&](double) { return !stop.load(); });
+      CsvRow row = csv_row(experiment, point, record);
+      const std::lock_guard<std::mutex> guard(lock);
+      if (out.columns.empty()) out.columns = row.columns;
+      // One header for all rows, whichever thread finished first.
+      require(row.columns == out.columns, "sweep", "point " + std::to_string(point),
+              "a row with the columns of the other points: " + csv_line(out.columns));
+      out.rows[point] = std::move(row.cells);
+      if (options.progress && !options.progress(out.rows.size(), todo.size())) stop = true;
+    } catch (const Cancelled&) {
+      // stopped by the progress callback, or by another point's failure
+    } catch (...) {
+      stop = true;  // the running points stop at their next progress report
+      throw;
     }
-  };
-  if (options.threads == 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (std::size_t t = 0; t < std::min(options.threads, todo.size()); ++t) pool.emplace_back(worker);
-    for (auto& thread : pool) thread.join();
-  }
-  if (failure) std::rethrow_exception(failure);
+  });
   return out;
 }
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <sstream>
 
 #include "damlab/util/error.hpp"
+#include "damlab/util/fnv1a.hpp"
 #include "damlab/util/version.hpp"
 
 namespace damlab {
@@ -64,17 +64,6 @@ std::vector<std::string> split(const std::string& line, char separator) {
   while (std::getline(in, part, separator)) parts.push_back(part);
   if (!line.empty() && line.back() == separator) parts.emplace_back();
   return parts;
-}
-
-std::string fnv1a(const std::string& text) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (unsigned char ch : text) {
-    hash ^= ch;
-    hash *= 0x100000001b3ULL;
-  }
-  char out[17];
-  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
-  return out;
 }
 
 }  // namespace
@@ -144,7 +133,9 @@ Json sweep_record(const Experiment& experiment, const SweepRows& rows) {
   record["points"] = experiment.points();
   record["rows"] = rows.rows.size();
   record["complete"] = rows.rows.size() == experiment.points();
-  record["csv_fnv1a64"] = fnv1a(to_csv(rows));
+  Fnv1a64 hash;
+  hash.add(to_csv(rows));
+  record["csv_fnv1a64"] = hex64(hash.value);
   return record;
 }
 

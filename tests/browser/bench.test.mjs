@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
-import { K, P, model, workload, update } from '../../wasm/bench/workloads.mjs';
+import { K, P, model, workload, update } from '../../bench/wasm/workloads.mjs';
 
 const require = createRequire(import.meta.url);
 const { loadDamlabNode } = require('../../wasm/js/node.cjs');

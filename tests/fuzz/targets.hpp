@@ -4,7 +4,7 @@
 // catches itself; anything else escapes: another exception, a failed
 // consistency check (std::logic_error), a crash or a sanitizer report. Used by
 // the libFuzzer binaries (fuzz_main.cpp) and by the Google Test that replays
-// the committed corpora (tests/core/hostile_input_test.cpp).
+// the committed corpora (tests/fuzz/hostile_input_test.cpp).
 #pragma once
 
 #include <cstdint>

@@ -22,9 +22,9 @@ for (const variant of variants) {
       throwsDamlab(assert, () => damlab.kmaxWillshaw(100, 1), { name: 'InvalidArgument', field: 'a' });
     });
 
-    it('kmaxExp: 2^(N/2)', () => {
-      for (const N of Ns) assert.equal(damlab.kmaxExp(N), 2 ** (N / 2));
-      throwsDamlab(assert, () => damlab.kmaxExp(0), { name: 'InvalidArgument', field: 'N' });
+    it('kmaxExponential: 2^(N/2)', () => {
+      for (const N of Ns) assert.equal(damlab.kmaxExponential(N), 2 ** (N / 2));
+      throwsDamlab(assert, () => damlab.kmaxExponential(0), { name: 'InvalidArgument', field: 'N' });
     });
 
     it('the Hopfield, McEliece and DAM lines of the capacity panel', () => {

@@ -274,7 +274,7 @@ export interface Damlab {
   /** Willshaw network, k = aN active units, a in (0, 1): the K before spurious units appear (capped at 10^6). */
   kmaxWillshaw(N: number, a: number): number;
   /** DAM with F = exp: 2^(N/2). */
-  kmaxExp(N: number): number;
+  kmaxExponential(N: number): number;
 
   /**
    * Every overlap a_r · b_c (same N), row-major: a.size × b.size values (at

@@ -1,9 +1,9 @@
 // One build's kernel benchmark (web/bench.html): loads the build asked for,
-// runs the shared workloads (wasm/bench/workloads.mjs) and posts the figures;
+// runs the shared workloads (bench/wasm/workloads.mjs) and posts the figures;
 // the K = 30,000 update runs in a second, fresh module so that its memory is
 // what the problem needs.
 import { loadDamlab } from '../../wasm/js/damlab.js';
-import { N, S, P, K, bigK, model, time, hash, workload, timeUpdate, bigUpdate } from '../../wasm/bench/workloads.mjs';
+import { N, S, P, K, bigK, model, time, hash, workload, timeUpdate, bigUpdate } from '../../bench/wasm/workloads.mjs';
 
 self.onmessage = async ({ data: { variant, repeats, base } }) => {
   try {

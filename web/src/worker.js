@@ -51,7 +51,7 @@ async function parsedAsset(dam, base, source) {
 }
 
 // The theory functions the pages may call, by the module's names.
-const theoryFunctions = ['kmax', 'kmaxHopfield', 'kmaxMceliece', 'kmaxWillshaw', 'kmaxExp', 'rademacherMeanHd'];
+const theoryFunctions = ['kmax', 'kmaxHopfield', 'kmaxMceliece', 'kmaxWillshaw', 'kmaxExponential', 'rademacherMeanHd'];
 
 const handlers = {
   async hello({ base }) {

@@ -4,12 +4,11 @@
 #include <array>
 #include <atomic>
 #include <cmath>
-#include <exception>
-#include <thread>
 
 #include "damlab/kernels/bit_columns.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/kernels/field_terms.hpp"
+#include "damlab/util/parallel.hpp"
 
 namespace damlab {
 
@@ -214,35 +213,21 @@ RetrievalProfile retrieval_profile(const PatternSet& set, const Separation& F,
                                    std::size_t threads) {
   check_set(set);
   require(threads >= 1 && threads <= 256, "threads", threads, "in [1, 256]");
-#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
-  threads = 1;  // a build without threads runs every part itself
-#endif
-  threads = std::min(threads, set.size());
+  threads = std::min(usable_threads(threads), set.size());
   const FieldTerms terms(F, set.N());
   const BitColumns columns(set);
   const std::size_t S = set.size();
   std::atomic<std::size_t> first_failure{S};
   std::vector<std::vector<std::uint8_t>> failed(threads);
-  if (threads == 1) {
-    failed[0] = failures_of_part(set, terms, columns, 0, 1, stop_at_first_failure,
-                                 first_failure, progress);
-  } else {
-    std::vector<std::thread> workers;
-    std::vector<std::exception_ptr> errors(threads);
-    for (std::size_t t = 0; t < threads; ++t)
-      workers.emplace_back([&, t] {
-        try {
-          failed[t] = failures_of_part(set, terms, columns, t, threads, stop_at_first_failure,
-                                       first_failure, progress);
-        } catch (...) {
-          errors[t] = std::current_exception();
-          first_failure = 0;  // the others stop at their next K
-        }
-      });
-    for (auto& worker : workers) worker.join();
-    for (const auto& error : errors)
-      if (error) std::rethrow_exception(error);
-  }
+  parallel_for(threads, threads, [&](std::size_t t) {
+    try {
+      failed[t] = failures_of_part(set, terms, columns, t, threads, stop_at_first_failure,
+                                   first_failure, progress);
+    } catch (...) {
+      first_failure = 0;  // the others stop at their next K
+      throw;
+    }
+  });
   // K is retrieved when no part failed; with stop_at_first_failure the
   // profile ends at the first failure.
   RetrievalProfile profile;

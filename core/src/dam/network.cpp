@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <thread>
 
 #include "damlab/util/error.hpp"
 #include "damlab/kernels/overlaps.hpp"
+#include "damlab/util/parallel.hpp"
 
 namespace damlab {
 
@@ -51,22 +51,16 @@ std::size_t Network::synchronous_update(PatternSet& states,
   check_states(states);
   check_clamped(clamped);
   require(threads >= 1 && threads <= 1024, "threads", threads, "in [1, 1024]");
-#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
-  threads = 1;  // a build without threads runs every share itself
-#endif
   // Each state is its own words, so threads on disjoint ranges of states
   // never share a word; decisions are exact, so the split changes nothing.
-  threads = std::min(threads, std::max<std::size_t>(1, states.size() / 16));
+  threads = std::min(usable_threads(threads), std::max<std::size_t>(1, states.size() / 16));
   if (threads == 1) return update_states(states, 0, states.size(), clamped);
   std::vector<std::size_t> flips(threads, 0);
-  std::vector<std::thread> workers;
   const std::size_t share = (states.size() + threads - 1) / threads;
-  for (std::size_t t = 0; t < threads; ++t)
-    workers.emplace_back([&, t] {
-      const std::size_t first = std::min(states.size(), t * share);
-      flips[t] = update_states(states, first, std::min(states.size(), first + share), clamped);
-    });
-  for (auto& worker : workers) worker.join();
+  parallel_for(threads, threads, [&](std::size_t t) {
+    const std::size_t first = std::min(states.size(), t * share);
+    flips[t] = update_states(states, first, std::min(states.size(), first + share), clamped);
+  });
   std::size_t total = 0;
   for (std::size_t f : flips) total += f;
   return total;

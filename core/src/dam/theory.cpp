@@ -55,19 +55,21 @@ double kmax_mceliece(std::size_t N) {
   return static_cast<double>(N) / (4 * std::log(static_cast<double>(N)));
 }
 
-double kmax_willshaw(std::size_t N, double a) {
-  require(N >= 1, "N", N, "at least 1");
-  require(a > 0 && a < 1, "a", a, "in (0, 1)");
-  const double k = a * static_cast<double>(N);
-  const double inactive = static_cast<double>(N) - k;
-  for (double K = 1; K < 1e6; ++K)
-    if ((K + 1) * inactive * std::pow(1 - std::pow(1 - a * a, K), k) >= 1) return K;
-  return 1e6;
-}
-
-double kmax_exp(std::size_t N) {
+double kmax_exponential(std::size_t N) {
   require(N >= 1, "N", N, "at least 1");
   return std::exp2(static_cast<double>(N) / 2);
+}
+
+std::size_t kmax_willshaw(std::size_t N, double a) {
+  require(N >= 1, "N", N, "at least 1");
+  require(a > 0 && a < 1, "a", a, "in (0, 1)");
+  constexpr std::size_t cap = 1000000;
+  const double k = a * static_cast<double>(N);
+  for (std::size_t K = 1; K < cap; ++K) {
+    const double q = 1 - std::pow(1 - a * a, static_cast<double>(K));
+    if (static_cast<double>(K + 1) * (static_cast<double>(N) - k) * std::pow(q, k) >= 1) return K;
+  }
+  return cap;
 }
 
 }  // namespace damlab::theory

@@ -23,12 +23,6 @@ void write_le(std::vector<std::uint8_t>& out, std::uint64_t value, int bytes) {
   for (int k = 0; k < bytes; ++k) out.push_back(static_cast<std::uint8_t>(value >> (8 * k)));
 }
 
-std::string hex64(std::uint64_t value) {
-  char text[24];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
-  return text;
-}
-
 std::uint64_t round_up_8(std::uint64_t n) { return (n + 7) / 8 * 8; }
 
 [[noreturn]] void fail(const std::string& message) {
@@ -36,12 +30,6 @@ std::uint64_t round_up_8(std::uint64_t n) { return (n + 7) / 8 * 8; }
 }
 
 }  // namespace
-
-std::uint64_t fnv1a64(std::span<const std::uint8_t> bytes) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const std::uint8_t b : bytes) hash = (hash ^ b) * 0x100000001b3ULL;
-  return hash;
-}
 
 LabeledPatterns parse_packed_asset(std::span<const std::uint8_t> bytes) {
   if (bytes.size() < fixed_header)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "damlab/kernels/cpu.hpp"
 #include "damlab/util/error.hpp"
 
 namespace damlab {
@@ -19,17 +20,15 @@ BitColumns::BitColumns(const PatternSet& set)
   }
 }
 
-// The table and apply loops are compiled for AVX-512 and AVX2 as well and
-// picked at load time; every clone does the same operations on each entry
-// and element in the same order, so results are bit-identical.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
-#define DAMLAB_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define DAMLAB_CLONES
-#endif
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define DAMLAB_X86_TABLES 1
+// The table and apply loops are each written once as an inlined body and
+// compiled for AVX-512, AVX2 and the baseline; the variant is chosen once from
+// simd_level() (kernels/cpu.hpp). Every variant does the same operations on
+// each entry and element in the same order, so results are bit-identical.
+#define DAMLAB_BODY [[gnu::always_inline]] inline
+#ifdef DAMLAB_X86_SIMD
 #include <immintrin.h>
+#define DAMLAB_AVX2 __attribute__((target("avx2")))
+#define DAMLAB_AVX512 __attribute__((target("avx512f")))
 #endif
 
 namespace {
@@ -37,7 +36,7 @@ namespace {
 // table[b] = Σ_{k<Terms} (bit k of b ? c[k] : -c[k]), built one bit at a
 // time so that each entry is a sequential sum of its own terms.
 template <std::size_t Terms>
-void fill_signed_sums(const double* c, double* table) {
+DAMLAB_BODY void fill_signed_sums(const double* c, double* table) {
   table[0] = -c[0];
   table[1] = c[0];
   for (std::size_t k = 1; k < Terms; ++k) {
@@ -58,27 +57,20 @@ std::array<double, 8> group_coefficients(std::span<const double> c, std::size_t 
   return out;
 }
 
-}  // namespace
+DAMLAB_BODY void table_body(const double* c, double* table) { fill_signed_sums<8>(c, table); }
 
-DAMLAB_CLONES void signed_sum_table(std::span<const double, 8> c, SignedSumTable& table) {
-  fill_signed_sums<8>(c.data(), table.data());
-}
-
-DAMLAB_CLONES void accumulate_group(const SignedSumTable& table, std::span<const std::uint8_t> column,
-                                    std::span<const std::uint8_t> flip, std::span<double> out) {
-  const std::size_t n = out.size();
-  if (flip.empty()) {
+DAMLAB_BODY void group_body(const double* table, const std::uint8_t* column,
+                            const std::uint8_t* flip, double* out, std::size_t n) {
+  if (flip == nullptr) {
     for (std::size_t i = 0; i < n; ++i) out[i] += table[column[i]];
   } else {
     for (std::size_t i = 0; i < n; ++i) out[i] += table[column[i] ^ flip[i]];
   }
 }
 
-namespace {
-
 // Four groups in one pass: out[i] += (T0[b0] + T1[b1]) + (T2[b2] + T3[b3]).
-DAMLAB_CLONES void accumulate_four(const SignedSumTable* tables, const std::uint8_t* const* columns,
-                                   const std::uint8_t* flip, double* out, std::size_t n) {
+DAMLAB_BODY void four_body(const SignedSumTable* tables, const std::uint8_t* const* columns,
+                           const std::uint8_t* flip, double* out, std::size_t n) {
   const double *t0 = tables[0].data(), *t1 = tables[1].data(), *t2 = tables[2].data(),
                *t3 = tables[3].data();
   const std::uint8_t *b0 = columns[0], *b1 = columns[1], *b2 = columns[2], *b3 = columns[3];
@@ -93,7 +85,48 @@ DAMLAB_CLONES void accumulate_four(const SignedSumTable* tables, const std::uint
   }
 }
 
-#ifdef DAMLAB_X86_TABLES
+using TableFn = void (*)(const double*, double*);
+using GroupFn = void (*)(const double*, const std::uint8_t*, const std::uint8_t*, double*,
+                         std::size_t);
+using FourFn = void (*)(const SignedSumTable*, const std::uint8_t* const*, const std::uint8_t*,
+                        double*, std::size_t);
+
+void table_baseline(const double* c, double* t) { table_body(c, t); }
+void group_baseline(const double* t, const std::uint8_t* b, const std::uint8_t* f, double* o,
+                    std::size_t n) { group_body(t, b, f, o, n); }
+void four_baseline(const SignedSumTable* t, const std::uint8_t* const* b, const std::uint8_t* f,
+                   double* o, std::size_t n) { four_body(t, b, f, o, n); }
+#ifdef DAMLAB_X86_SIMD
+DAMLAB_AVX2 void table_avx2(const double* c, double* t) { table_body(c, t); }
+DAMLAB_AVX2 void group_avx2(const double* t, const std::uint8_t* b, const std::uint8_t* f,
+                            double* o, std::size_t n) { group_body(t, b, f, o, n); }
+DAMLAB_AVX2 void four_avx2(const SignedSumTable* t, const std::uint8_t* const* b,
+                           const std::uint8_t* f, double* o, std::size_t n) { four_body(t, b, f, o, n); }
+DAMLAB_AVX512 void table_avx512(const double* c, double* t) { table_body(c, t); }
+DAMLAB_AVX512 void group_avx512(const double* t, const std::uint8_t* b, const std::uint8_t* f,
+                                double* o, std::size_t n) { group_body(t, b, f, o, n); }
+DAMLAB_AVX512 void four_avx512(const SignedSumTable* t, const std::uint8_t* const* b,
+                               const std::uint8_t* f, double* o, std::size_t n) { four_body(t, b, f, o, n); }
+#endif
+
+// The variants for this CPU, chosen on first use.
+struct TableKernels {
+  TableFn table;
+  GroupFn group;
+  FourFn four;
+};
+const TableKernels& table_kernels() {
+  static const TableKernels chosen = []() -> TableKernels {
+#ifdef DAMLAB_X86_SIMD
+    if (cpu_runs(SimdLevel::avx512f)) return {table_avx512, group_avx512, four_avx512};
+    if (cpu_runs(SimdLevel::avx2)) return {table_avx2, group_avx2, four_avx2};
+#endif
+    return {table_baseline, group_baseline, four_baseline};
+  }();
+  return chosen;
+}
+
+#ifdef DAMLAB_X86_SIMD
 // AVX-512: a 16-entry table is two registers, and one two-source permute
 // looks up eight bits at once (low nibble: patterns 0-3 of the group, high
 // nibble: 4-7), so no table ever goes through memory in the inner loop.
@@ -134,14 +167,6 @@ __attribute__((target("avx512f"))) void accumulate_pass_avx512(
   }
 }
 
-bool has_avx512() {
-  static const bool yes = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f") != 0;
-  }();
-  return yes;
-}
-
 void accumulate_signed_sums_avx512(const BitColumns& columns, std::span<const double> c,
                                    std::size_t first, std::size_t last,
                                    std::span<const std::uint8_t> flip, std::span<double> out) {
@@ -165,9 +190,19 @@ void accumulate_signed_sums_avx512(const BitColumns& columns, std::span<const do
 
 }  // namespace
 
+void signed_sum_table(std::span<const double, 8> c, SignedSumTable& table) {
+  table_kernels().table(c.data(), table.data());
+}
+
+void accumulate_group(const SignedSumTable& table, std::span<const std::uint8_t> column,
+                      std::span<const std::uint8_t> flip, std::span<double> out) {
+  table_kernels().group(table.data(), column.data(), flip.empty() ? nullptr : flip.data(),
+                        out.data(), out.size());
+}
+
 bool accumulate_in_registers_available() {
-#ifdef DAMLAB_X86_TABLES
-  return has_avx512();
+#ifdef DAMLAB_X86_SIMD
+  return cpu_runs(SimdLevel::avx512f);
 #else
   return false;
 #endif
@@ -182,17 +217,18 @@ void accumulate_signed_sums(const BitColumns& columns, std::span<const double> c
   if (first == last) return;
   const std::size_t g_first = first / 8, g_last = (last + 7) / 8;
   require(g_last <= columns.groups(), "patterns", last, "within the columns' patterns");
-#ifdef DAMLAB_X86_TABLES
-  if (in_registers && has_avx512()) return accumulate_signed_sums_avx512(columns, c, first, last, flip, out);
+#ifdef DAMLAB_X86_SIMD
+  if (in_registers && cpu_runs(SimdLevel::avx512f)) return accumulate_signed_sums_avx512(columns, c, first, last, flip, out);
 #endif
+  const TableKernels& kernels = table_kernels();
   SignedSumTable tables[4];
   const std::uint8_t* column[4];
   std::size_t filled = 0;
   for (std::size_t g = g_first; g < g_last; ++g) {
-    signed_sum_table(group_coefficients(c, first, last, g), tables[filled]);
+    kernels.table(group_coefficients(c, first, last, g).data(), tables[filled].data());
     column[filled++] = columns.group(g).data();
     if (filled == 4) {
-      accumulate_four(tables, column, flip.empty() ? nullptr : flip.data(), out.data(), out.size());
+      kernels.four(tables, column, flip.empty() ? nullptr : flip.data(), out.data(), out.size());
       filled = 0;
     }
   }

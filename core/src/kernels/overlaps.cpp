@@ -2,10 +2,10 @@
 
 #include <array>
 
+#include "damlab/kernels/cpu.hpp"
 #include "damlab/util/error.hpp"
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define DAMLAB_X86_DISPATCH 1
+#ifdef DAMLAB_X86_SIMD
 #include <immintrin.h>
 #endif
 
@@ -28,7 +28,7 @@ void tile_scalar(const Rows& a, const Rows& b, std::size_t W, Distances& hd) {
     }
 }
 
-#ifdef DAMLAB_X86_DISPATCH
+#ifdef DAMLAB_X86_SIMD
 __attribute__((target("avx2"))) __m256i popcount_bytes_avx2(__m256i v) {
   // Mula's nibble lookup: the bit count of each byte, then summed per word.
   const __m256i lookup = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4,
@@ -116,7 +116,7 @@ __attribute__((target("avx512f,avx512vpopcntdq"))) void tile_avx512(const Rows& 
 using TileKernel = void (*)(const Rows&, const Rows&, std::size_t, Distances&);
 
 TileKernel kernel(PopcountPath path) {
-#ifdef DAMLAB_X86_DISPATCH
+#ifdef DAMLAB_X86_SIMD
   if (path == PopcountPath::avx512) return tile_avx512;
   if (path == PopcountPath::avx2) return tile_avx2;
 #endif
@@ -124,14 +124,8 @@ TileKernel kernel(PopcountPath path) {
 }
 
 bool runs(PopcountPath path) {
-  if (path == PopcountPath::scalar) return true;
-#ifdef DAMLAB_X86_DISPATCH
-  __builtin_cpu_init();
-  if (path == PopcountPath::avx2) return __builtin_cpu_supports("avx2");
-  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vpopcntdq");
-#else
-  return false;
-#endif
+  return path == PopcountPath::scalar ||
+         cpu_runs(path == PopcountPath::avx2 ? SimdLevel::avx2 : SimdLevel::avx512_popcount);
 }
 
 }  // namespace

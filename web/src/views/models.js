@@ -54,7 +54,7 @@ const panels = [
     title: 'Capacity vs N of DAM exp (β = 1), random patterns, S = 2048 (hollow: censored)',
     x: { title: 'N (bits)', log: false },
     y: capacityY,
-    theory: [['2^(N/2)', { name: 'kmaxExp' }]],
+    theory: [['2^(N/2)', { name: 'kmaxExponential' }]],
   },
   {
     figure: 'mnist-capacity',

@@ -27,13 +27,12 @@ double kmax_hopfield(std::size_t N);
 // N / (4 ln N).
 double kmax_mceliece(std::size_t N);
 
-// Willshaw network with k = aN active units of N (sparse 0/1 patterns,
-// clipped weights): the largest K with (K + 1)(N - k) q^k < 1 fails first,
-// q = 1 - (1 - a²)^K the fraction of weights set; i.e. the K before the first
-// K whose expected count of spurious active units reaches 1. Capped at 10^6.
-double kmax_willshaw(std::size_t N, double a);
+// Exponential DAM (F = exp): the 2^(N/2) scale of Demircigil et al. (2017).
+double kmax_exponential(std::size_t N);
 
-// DAM with F(x) = exp(x): 2^(N/2) patterns (Demircigil et al.).
-double kmax_exp(std::size_t N);
+// Willshaw network with k = aN active units per pattern: the largest K with
+// fewer than one expected spurious unit over all stored patterns,
+// (K + 1)(N - k) q^k < 1 with q = 1 - (1 - a^2)^K; K is capped at 10^6.
+std::size_t kmax_willshaw(std::size_t N, double a);
 
 }  // namespace damlab::theory

@@ -1,7 +1,7 @@
 // damlab's packed pattern asset: labelled ±1 patterns, already bit-packed, so
 // the browser and the tests load a data set (e.g. 10,000 MNIST digits) without
 // parsing JSON or thresholding pixels. Parsed from bytes in memory: the core
-// never opens files. Written by scripts/pack-mnist.mjs and by pack_asset.
+// never opens files. Written by pack_asset (`damlab pack` writes the MNIST assets with it).
 //
 // All integers little-endian:
 //   offset  size  field
@@ -10,7 +10,7 @@
 //   12      4     N, bits per pattern, in [1, asset_max_N]
 //   16      4     count, number of patterns
 //   20      4     L, length of the source text in bytes, <= asset_max_source
-//   24      8     FNV-1a 64 of the payload (every byte after the header)
+//   24      8     FNV-1a 64 (util/fnv1a.hpp) of the payload (every byte after the header)
 //   32      L     source text (UTF-8; what the data is and how it was
 //                 binarized), then 0 bytes up to a multiple of 8
 //   H = 32 + L rounded up to a multiple of 8: the payload,
@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "damlab/kernels/patterns.hpp"
+#include "damlab/util/fnv1a.hpp"  // the payload checksum
 
 namespace damlab {
 
@@ -51,8 +52,5 @@ LabeledPatterns parse_packed_asset(std::span<const std::uint8_t> bytes);
 // differ in number, N is above asset_max_N, the count does not fit 32 bits,
 // or the source is longer than asset_max_source bytes.
 std::vector<std::uint8_t> pack_asset(const LabeledPatterns& data);
-
-// FNV-1a 64 of bytes (the asset's payload checksum).
-std::uint64_t fnv1a64(std::span<const std::uint8_t> bytes);
 
 }  // namespace damlab

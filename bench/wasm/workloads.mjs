@@ -1,6 +1,6 @@
 // The wasm kernel workloads, shared by the Node benchmark (kernels.mjs) and
 // the browser bench page (web/bench.html): the same inputs as the native
-// Google Benchmark cases (bench/overlap_bench.cpp, bench/update_bench.cpp).
+// Google Benchmark cases (bench/native/overlap_bench.cpp, bench/native/update_bench.cpp).
 //   overlap  rademacher(784, 2048, 0.5, 1) against itself: pattern pairs/s;
 //   update   one synchronous update of P = 1000 states (memories 0..999 of
 //            rademacher(784, K, 0.5, 7), each bit flipped with probability

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end checks of the damlab command-line runner.
-# Usage: cli_test.sh PATH_TO_DAMLAB
+# Usage: capacity_test.sh PATH_TO_DAMLAB
 source "$(dirname "$0")/common.sh"
 
 # expect_ok NAME ARGS...: exit code 0, stdout in $work/out.

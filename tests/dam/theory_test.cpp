@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "damlab/util/error.hpp"
+
 #include <cmath>
 #include <numbers>
 
@@ -43,6 +45,18 @@ TEST(Theory, ErrorProbabilityIsTheStatedFormula) {
 TEST(Theory, ClassicalHopfieldLines) {
   EXPECT_NEAR(theory::kmax_hopfield(1000), 138, 1e-9);
   EXPECT_NEAR(theory::kmax_mceliece(100), 100 / (4 * std::log(100.0)), 1e-12);
+}
+
+TEST(Theory, ExponentialAndWillshawLines) {
+  EXPECT_EQ(theory::kmax_exponential(20), 1024.0);
+  // The first K with (K + 1)(N - k) q^k >= 1, found by the same loop in plain
+  // floating point elsewhere: N = 16 .. 1000 at a = 0.1, and a = 0.3.
+  const std::size_t Ns[] = {16, 32, 64, 128, 256, 1000};
+  const std::size_t expected[] = {6, 16, 36, 69, 112, 216};
+  for (std::size_t k = 0; k < 6; ++k) EXPECT_EQ(theory::kmax_willshaw(Ns[k], 0.1), expected[k]) << Ns[k];
+  EXPECT_EQ(theory::kmax_willshaw(16, 0.3), 6u);
+  EXPECT_EQ(theory::kmax_willshaw(100, 0.3), 17u);
+  EXPECT_THROW(theory::kmax_willshaw(100, 0), damlab::InvalidArgument);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Size and load time of each WebAssembly build, measured in Node:
-//   node wasm/bench/load-time.mjs [repeats]
+//   node bench/wasm/load-time.mjs [repeats]
 // Columns: file sizes (raw and gzip -9) of the browser build, the time to
 // compile the .wasm alone, the time from a fresh factory call to a ready
 // module (the Node build, wasm bytes already read; the threads build
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
-const { buildDir, variants } = require('../js/node.cjs');
+const { buildDir, variants } = require('../../wasm/js/node.cjs');
 
 const repeats = Number(process.argv[2] ?? 5);
 // Each emscripten Node module adds process listeners; many loads are intended here.

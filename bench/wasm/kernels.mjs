@@ -1,8 +1,8 @@
 // The wasm kernels of issue 7 in Node, for every built variant, against
 // @tensorflow/tfjs-backend-wasm doing the same computation as matrix products
 // and, when available, the native Google Benchmark figures:
-//   npm run bench:wasm            (node wasm/bench/kernels.mjs)
-// Workloads (those of bench/overlap_bench.cpp and bench/update_bench.cpp):
+//   npm run bench:wasm            (node bench/wasm/kernels.mjs)
+// Workloads (those of bench/native/overlap_bench.cpp and bench/native/update_bench.cpp):
 //   overlap  rademacher(784, 2048, 0.5, 1) against itself: pattern pairs/s;
 //   update   one synchronous update of P = 1000 states (memories 0..999 of
 //            rademacher(784, K, 0.5, 7) with each bit flipped with
@@ -36,7 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { N, S, P, K, bigK, model, time as timeRepeated, hash, workload, timeUpdate, bigUpdate } from './workloads.mjs';
 
 const require = createRequire(import.meta.url);
-const { buildDir, loadDamlabNode, variants: allVariants } = require('../js/node.cjs');
+const { buildDir, loadDamlabNode, variants: allVariants } = require('../../wasm/js/node.cjs');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.setMaxListeners(0); // each emscripten Node module adds process listeners
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "../fuzz/targets.hpp"
+#include "targets.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/experiment/grid.hpp"
 #include "damlab/experiment/json_fields.hpp"

@@ -36,7 +36,7 @@ inline const damlab::LabeledPatterns* asset(const std::string& name) {
   const auto bytes = file_bytes(path);
   if (bytes.empty()) {
     ADD_FAILURE() << path << " is missing: run `bash scripts/setup.sh` (or "
-                  << "`node scripts/pack-mnist.mjs`) to pack it";
+                  << "`build/cli/damlab pack`) to pack it";
     return nullptr;
   }
   return &loaded.emplace(name, damlab::parse_packed_asset(bytes)).first->second;

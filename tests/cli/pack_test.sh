@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# `damlab pack` writes the packed assets the same, byte for byte, on every run
+# (and, when given the data folder, the same as the assets there); a missing
+# source is exit code 2 with a message naming the file.
+# Usage: pack_test.sh PATH_TO_DAMLAB [DATA_DIR]
+source "$(dirname "$0")/common.sh"
+data_dir=${2:-}
+
+"$damlab" pack --out "$work/a" 2>/dev/null || fail "pack exited with $?"
+"$damlab" pack --out "$work/b" 2>/dev/null || fail "second pack exited with $?"
+for asset in "$work"/a/*.bin; do
+  cmp "$asset" "$work/b/$(basename "$asset")" || fail "$(basename "$asset") differs between runs"
+  if [ -n "$data_dir" ] && [ -f "$data_dir/$(basename "$asset")" ]; then
+    cmp "$asset" "$data_dir/$(basename "$asset")" || fail "$(basename "$asset") differs from $data_dir"
+  fi
+done
+[ -f "$work/a/mnist-10k.bin" ] || fail "no mnist-10k.bin written"
+
+set +e
+"$damlab" pack --out "$work/c" --mnist "$work/no-such-package" 2>"$work/err"
+code=$?
+set -e
+[ "$code" = 2 ] || fail "a missing package gave exit code $code, not 2"
+grep -q "no-such-package" "$work/err" || fail "the message does not name the file: $(cat "$work/err")"
+echo "pack: ok"
