@@ -29,11 +29,11 @@ servedTwice((site) => {
       assert.equal(await page.locator('#model-figures tbody tr').count(), drawn);
       assert.match(await page.textContent('#model-figures'), /0\.138 N/);
       await screenshot(page, 'models');
-      // The recall view lists every model but lets only the DAM be stepped, and says why.
+      // The recall view lists every model, and (recallTrajectory) any of them can be stepped.
       await page.click('.tab[data-view=recall]');
       assert.equal(await page.locator('#recall-model option').count(), 11);
-      assert.equal(await page.locator('#recall-model option:disabled').count(), 10);
-      assert.match(await page.textContent('#recall-model-help'), /Network\.recall\) is DAM-only/);
+      assert.equal(await page.locator('#recall-model option:disabled').count(), 0);
+      assert.match(await page.textContent('#recall-model-help'), /Any model of the registry/);
       await page.close();
     });
 });
