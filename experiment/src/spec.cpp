@@ -112,10 +112,6 @@ std::set<std::string> model_keys(const ModelSpec& model) {
   return keys;
 }
 
-double& parameter_value(ModelSpec& model, const std::string& key) {
-  return key == "beta" ? model.beta : key == "a" ? model.a : model.epsilon;
-}
-
 }  // namespace
 
 ModelSpec parse_model(const Json& json) {
@@ -130,7 +126,7 @@ ModelSpec parse_model(const Json& json) {
     model.F = parse_separation(f);
   else
     for (const ParameterInfo& parameter : model_info(model.name).parameters)
-      parameter_value(model, parameter.key) = f.real(parameter.key, parameter.default_value);
+      model.parameter(parameter.key) = f.real(parameter.key, parameter.default_value);
   model.validate();
   return model;
 }
@@ -138,7 +134,7 @@ ModelSpec parse_model(const Json& json) {
 namespace {
 
 // The model section as parsed (the short form without "name").
-Json model_json(ModelSpec model) {
+Json model_json(const ModelSpec& model) {
   Json out = Json::object();
   if (!model.short_form) out["name"] = model.name;
   if (model.name == "dam") {
@@ -150,7 +146,7 @@ Json model_json(ModelSpec model) {
     return out;
   }
   for (const ParameterInfo& parameter : model_info(model.name).parameters)
-    out[parameter.key] = parameter_value(model, parameter.key);
+    out[parameter.key] = model.parameter(parameter.key);
   return out;
 }
 

@@ -1,18 +1,14 @@
 // Every registry model against its literal formula (models_reference.hpp) on
 // random small cases: synchronous updates, asynchronous sweeps and fixed
-// points give exactly the reference's decisions. Also the generic capacity
-// scan against capacity.hpp's running margins, and the Network path against
-// the model path.
+// points give exactly the reference's decisions. Also the Network path
+// against the generic per-bit rule, and the lse -> exp(β/N) conversion.
 #include <gtest/gtest.h>
 
 #include "damlab/data/rademacher.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/dam/network.hpp"
-#include "damlab/measures/model_capacity.hpp"
-#include "damlab/measures/occlusion.hpp"
 #include "damlab/models/model.hpp"
 #include "damlab/measures/recall.hpp"
-#include "damlab/measures/trajectory.hpp"
 #include "damlab/data/rng.hpp"
 #include "models_reference.hpp"
 
@@ -119,27 +115,9 @@ TEST(Models, EveryModelEqualsItsLiteralFormula) {
   }
 }
 
-TEST(Models, GenericCapacityScanEqualsRunningMargins) {
-  Rng rng(81);
-  for (int trial = 0; trial < 30; ++trial) {
-    ModelSpec spec;
-    spec.name = trial % 3 == 0 ? "lse" : "dam";
-    spec.F = trial % 3 == 1 ? damlab::Separation::rectpoly(2 + static_cast<int>(rng.below(4)))
-                            : damlab::Separation::poly(2 + static_cast<int>(rng.below(3)));
-    spec.beta = 5 + 20 * rng.uniform();
-    const std::size_t N = 8 + rng.below(40);
-    const auto set = damlab::rademacher(N, 3 + rng.below(30), 0.5 + 0.3 * rng.uniform(), trial);
-    const auto fast = damlab::model_capacity(spec, set, false);
-    const auto slow = damlab::model_capacity(spec, set, true);
-    ASSERT_EQ(fast.exact.kmax, slow.exact.kmax) << trial;
-    EXPECT_EQ(fast.exact.censored, slow.exact.censored);
-    EXPECT_EQ(fast.exact.pairwise_hd.distance_sum, slow.exact.pairwise_hd.distance_sum);
-  }
-}
-
 // The registry's "dam" is the Network; its closed-form updates equal the
 // generic per-bit rule of the Model interface (decide) bit for bit.
-TEST(Models, DamModelUpdatesExactlyLikeNetwork) {
+TEST(Models, RegistryDamIsTheNetworkAndEqualsTheGenericRule) {
   const auto memories = damlab::rademacher(64, 12, 0.6, 3);
   const damlab::Separation F = damlab::Separation::rectpoly(3);
   const damlab::Network net(memories, F);
@@ -189,87 +167,6 @@ TEST(Models, DamSeparationOfDamAndLse) {
   EXPECT_EQ(*spec.dam_separation(64), damlab::Separation::poly(3));
   spec.name = "cmm";
   EXPECT_FALSE(spec.dam_separation(64).has_value());
-}
-
-// A recall trajectory under the DAM equals the Network's own steps; under a
-// non-DAM model it equals Model::synchronous_update / asynchronous_sweep
-// step by step, with the overlaps of every state.
-TEST(Models, RecallTrajectoryFollowsTheModelStepByStep) {
-  const auto memories = damlab::rademacher(49, 6, 0.5, 11);
-  Rng noise(12);
-  const PatternSet probes = damlab::flip_bits(memories, 0.25, noise);
-  std::vector<std::uint8_t> clamped(49, 0);
-  clamped[3] = clamped[17] = 1;
-  const damlab::Network net(memories, damlab::Separation::rectpoly(3));
-  ModelSpec cov;
-  cov.name = "hopfield-covariance";
-  cov.a = 0.3;
-  const auto hebbian = damlab::make_model(cov, memories);
-  const std::vector<const damlab::Model*> models{&net, hebbian.get()};
-  for (const damlab::Model* model : models)
-    for (const auto mode : {damlab::UpdateMode::synchronous, damlab::UpdateMode::asynchronous})
-      for (const bool seeded : {false, true}) {
-        const PatternSet probe = probes.slice(2, 1);
-        Rng r1(21), r2(21);
-        const auto run = damlab::recall_trajectory(*model, probe, 8, mode, clamped,
-                                                   seeded ? &r1 : nullptr);
-        PatternSet state = probe;
-        ASSERT_EQ(run.states.size(), run.flips.size() + 1);
-        EXPECT_EQ(run.states[0], probe);
-        for (std::size_t t = 0; t < run.flips.size(); ++t) {
-          const std::size_t flipped =
-              mode == damlab::UpdateMode::synchronous
-                  ? model->synchronous_update(state, clamped)
-                  : model->asynchronous_sweep(
-                        state, 0, seeded ? r2.permutation(49) : std::vector<std::uint32_t>{},
-                        clamped);
-          EXPECT_EQ(run.flips[t], flipped);
-          ASSERT_EQ(run.states[t + 1], state) << t;
-          EXPECT_EQ(run.overlaps[t + 1], model->overlaps(state, 0));
-          for (std::size_t i : {3u, 17u}) {
-            EXPECT_EQ(state.sign(0, i), probe.sign(0, i));
-          }
-          if (t + 1 < run.flips.size()) {
-            EXPECT_GT(flipped, 0u);
-          }
-        }
-        EXPECT_EQ(run.converged, run.flips.back() == 0);
-        EXPECT_EQ(run.energies.size(), model == &net ? run.states.size() : 0u);
-        if (model == &net) {
-          for (std::size_t t = 0; t < run.states.size(); ++t) {
-            EXPECT_EQ(run.energies[t], *net.energy(run.states[t], 0));
-          }
-        }
-      }
-  EXPECT_THROW(damlab::recall_trajectory(net, probes, 3, damlab::UpdateMode::synchronous),
-               damlab::InvalidArgument);
-  EXPECT_THROW(damlab::recall_trajectory(net, probes.slice(0, 1), 0,
-                                         damlab::UpdateMode::synchronous),
-               damlab::InvalidArgument);
-}
-
-TEST(Models, OcclusionBlanksTheChosenRegion) {
-  PatternSet states(784, 1);
-  for (std::size_t i = 0; i < 784; ++i) states.set_sign(0, i, 1);
-  Rng rng(1);
-  damlab::Occlusion half{14, damlab::OcclusionPosition::top, damlab::OcclusionFill::off};
-  PatternSet top = states;
-  damlab::occlude(top, half, rng);
-  for (std::size_t i = 0; i < 784; ++i) ASSERT_EQ(top.sign(0, i), i < 14 * 28 ? -1 : 1) << i;
-  damlab::Occlusion center{4, damlab::OcclusionPosition::center, damlab::OcclusionFill::off};
-  PatternSet mid = states;
-  damlab::occlude(mid, center, rng);
-  std::size_t off = 0;
-  for (std::size_t r = 0; r < 28; ++r)
-    for (std::size_t c = 0; c < 28; ++c)
-      if (mid.sign(0, r * 28 + c) < 0) {
-        ++off;
-        EXPECT_TRUE(r >= 12 && r < 16 && c >= 12 && c < 16) << r << "," << c;
-      }
-  EXPECT_EQ(off, 16u);
-  damlab::Occlusion bad{5, damlab::OcclusionPosition::center, damlab::OcclusionFill::off};
-  PatternSet small(30, 1);
-  EXPECT_THROW(damlab::occlude(small, bad, rng), damlab::InvalidArgument);
 }
 
 }  // namespace

@@ -114,9 +114,19 @@ void ModelSpec::validate() const {
   const ModelInfo& info = model_info(name);  // an unknown name lists the known ones
   if (name == "dam") return F.validate();     // the registry's F, n and β ranges are Separation's
   for (const ParameterInfo& parameter : info.parameters) {
-    const double value = parameter.key == "beta" ? beta : parameter.key == "a" ? a : epsilon;
+    const double value = this->parameter(parameter.key);
     require(parameter.in_range(value), "model." + parameter.key, value, parameter.range_text());
   }
+}
+
+double& ModelSpec::parameter(const std::string& key) {
+  require(key == "beta" || key == "a" || key == "epsilon", "model parameter", key,
+          "one of beta, a, epsilon");
+  return key == "beta" ? beta : key == "a" ? a : epsilon;
+}
+
+double ModelSpec::parameter(const std::string& key) const {
+  return const_cast<ModelSpec&>(*this).parameter(key);
 }
 
 std::optional<Separation> ModelSpec::dam_separation(std::size_t N) const {

@@ -39,6 +39,9 @@ struct ModelSpec {
 
   // Throws InvalidArgument naming the field ("model.a") and its range.
   void validate() const;
+  // The real parameter of a registry key: "beta", "a" or "epsilon".
+  double& parameter(const std::string& key);
+  double parameter(const std::string& key) const;
   // The separation function of a Dense Associative Memory model ("dam", and
   // "lse", whose decisions are exactly those of exp with β/N on raw overlaps,
   // docs/science.md), for memories of N bits; none for the other models.
