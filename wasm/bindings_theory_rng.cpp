@@ -27,6 +27,12 @@ double kmax_hopfield(double N) {
 double kmax_mceliece(double N) {
   return guard([&] { return theory::kmax_mceliece(size(N, "N")); });
 }
+double kmax_willshaw(double N, double a) {
+  return guard([&] { return static_cast<double>(theory::kmax_willshaw(size(N, "N"), a)); });
+}
+double kmax_exponential(double N) {
+  return guard([&] { return theory::kmax_exponential(size(N, "N")); });
+}
 
 Rng* make_rng(double seed) {
   return guard([&] { return new Rng(safe_integer(seed, "seed")); });
@@ -64,6 +70,10 @@ PatternSet rademacher_set(double N, double count, double p, double seed) {
   });
 }
 
+double rademacher_mean_hd_of(double N, double p) {
+  return guard([&] { return rademacher_mean_hd(size(N, "N"), p); });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(damlab_theory_rng) {
@@ -73,6 +83,8 @@ EMSCRIPTEN_BINDINGS(damlab_theory_rng) {
   function("errorProbability", &error_probability);
   function("kmaxHopfield", &kmax_hopfield);
   function("kmaxMceliece", &kmax_mceliece);
+  function("kmaxWillshaw", &kmax_willshaw);
+  function("kmaxExponential", &kmax_exponential);
   class_<Rng>("Rng")
       .constructor(&make_rng)
       .function("next", &next)
@@ -81,6 +93,7 @@ EMSCRIPTEN_BINDINGS(damlab_theory_rng) {
       .function("bernoulli", &bernoulli)
       .function("permutation", &permutation);
   function("rademacher", &rademacher_set);
+  function("rademacherMeanHd", &rademacher_mean_hd_of);
 }
 
 }  // namespace damlab::wasm

@@ -112,6 +112,8 @@ std::set<std::string> model_keys(const ModelSpec& model) {
   return keys;
 }
 
+}  // namespace
+
 ModelSpec parse_model(const Json& json) {
   ModelSpec model;
   model.short_form = !(json.is_object() && json.contains("name"));
@@ -128,6 +130,8 @@ ModelSpec parse_model(const Json& json) {
   model.validate();
   return model;
 }
+
+namespace {
 
 // The model section as parsed (the short form without "name").
 Json model_json(const ModelSpec& model) {

@@ -165,6 +165,78 @@ export interface RngClass {
   new (seed: number): Rng;
 }
 
+/** One parameter of a registry model (models/registry.hpp). */
+export interface ModelParameter {
+  /** The spec key: 'F', 'n', 'beta', 'a', 'epsilon'. */
+  key: string;
+  /** "description symbol", e.g. 'coding level a'. */
+  label: string;
+  kind: 'integer' | 'real' | 'choice';
+  /** integer and real: the allowed range (null for a choice); an open end excludes its value. */
+  min: number | null;
+  max: number | null;
+  minOpen: boolean;
+  maxOpen: boolean;
+  /** A number, or one of choices. */
+  default: number | string;
+  /** choice: the allowed values (empty otherwise). */
+  choices: string[];
+  /** The core's wording of the range: 'an integer in [1, 60]', 'in (0, 100]', 'one of rectpoly, poly, exp'. */
+  range: string;
+  /** Applies only when the choice parameter `key` has one of `values` (null: always). */
+  when: { key: string; values: string[] } | null;
+}
+
+/** A spec's "model" section: the DAM's short form, or a registry name with its parameters. */
+export type RegistryModel = Model | ({ name: string } & Record<string, number | string>);
+
+/** Each state of a recall run (entry 0 the probe) with its overlaps with every memory. */
+export interface Trajectory {
+  states: Int8Array[];
+  overlaps: Int32Array[];
+  /** One per state; empty for a model without an energy. */
+  energies: Float64Array;
+  /** Bits flipped by each step. */
+  flips: Uint32Array;
+  /** The last step flipped nothing. */
+  converged: boolean;
+}
+
+/** A registry model: the name a spec gives as "model": {"name": ...}. */
+export interface ModelInfo {
+  name: string;
+  label: string;
+  parameters: ModelParameter[];
+}
+
+/** The points of an experiment's sweep grid, in point order (the last axis fastest). */
+export interface ExpandedExperiment {
+  name: string;
+  /** The swept paths, in column order (e.g. 'data.p', 'model.n'). */
+  columns: string[];
+  /** Each point's spec and its values of columns. */
+  points: { spec: Record<string, unknown>; values: unknown[] }[];
+}
+
+/** A packed data asset: its patterns (a handle: delete it), one label per pattern, its source text. */
+export interface PackedAsset {
+  patterns: PatternSet;
+  labels: Uint8Array;
+  source: string;
+}
+
+/**
+ * An occlusion of square images (N = side²): size × size pixels at a
+ * position ('random' by default, drawn from the Rng, or 'center'), or the
+ * first or last size rows (top, bottom) or columns (left, right); set to -1
+ * (fill 'off', the default) or random ±1 ('random').
+ */
+export interface Occlusion {
+  size: number;
+  position?: 'random' | 'center' | 'top' | 'bottom' | 'left' | 'right';
+  fill?: 'off' | 'random';
+}
+
 export interface Damlab {
   /** The build loaded (set by the loaders). */
   variant: Variant;
@@ -190,6 +262,8 @@ export interface Damlab {
 
   /** count skewed Rademacher patterns: each bit +1 with probability p. */
   rademacher(N: number, count: number, p: number, seed: number): PatternSet;
+  /** The expected HD between two such patterns: 2p(1 - p)N. */
+  rademacherMeanHd(N: number, p: number): number;
 
   /** Theory overlays for random patterns (per-bit, per-pattern estimates). */
   kmax(N: number, n: number): number;
@@ -197,6 +271,10 @@ export interface Damlab {
   errorProbability(N: number, n: number, K: number): number;
   kmaxHopfield(N: number): number;
   kmaxMceliece(N: number): number;
+  /** Willshaw network, k = aN active units, a in (0, 1): the K before spurious units appear (capped at 10^6). */
+  kmaxWillshaw(N: number, a: number): number;
+  /** DAM with F = exp: 2^(N/2). */
+  kmaxExponential(N: number): number;
 
   /**
    * Every overlap a_r · b_c (same N), row-major: a.size × b.size values (at
@@ -205,6 +283,25 @@ export interface Damlab {
   overlapMatrix(a: PatternSet, b: PatternSet): Int32Array;
   /** A copy of set with each bit flipped with probability delta (the native stream). */
   flipBits(set: PatternSet, delta: number, rng: Rng): PatternSet;
+
+  /** The model registry: every model, its parameters and ranges, the DAM first. */
+  modelRegistry(): ModelInfo[];
+  /** The points of an experiment (JSON text with an optional "sweep"), each validated. */
+  expandExperiment(experiment: string): ExpandedExperiment;
+  /** Reads a packed asset (docs/data.md); a bad layout or checksum throws a DataError. */
+  parsePackedAsset(bytes: Uint8Array): PackedAsset;
+  /** The patterns of pool at indices, in that order. */
+  selectPatterns(pool: PatternSet, indices: Uint32Array): PatternSet;
+  /** A copy of set with every pattern occluded (random positions and fills draw from rng). */
+  occlude(set: PatternSet, occlusion: Occlusion, rng: Rng): PatternSet;
+  /**
+   * The recall trajectory of pattern options.index of probes under any
+   * registry model (model: a spec's "model" section, e.g. {name: 'lse', beta: 20}
+   * or the DAM's {F: 'rectpoly', n: 3}), with the memories stored.
+   */
+  recallTrajectory(memories: PatternSet, model: RegistryModel, probes: PatternSet, options?: RecallOptions): Trajectory;
+  /** N flags, 1 where an occlusion at a fixed position covers a pixel. */
+  occlusionMask(N: number, occlusion: Occlusion): Uint8Array;
 
   /** wasm memory size and bytes currently allocated (to spot handles never deleted). */
   memoryStats(): { wasmBytes: number; allocatedBytes: number };

@@ -1,12 +1,13 @@
-// The playground page: state from the address, one worker pool, two views.
+// The playground page: state from the address, one worker pool, five views
+// (explorer, sweeps, recall, models, results).
 // Every number shown comes from the wasm module running in the workers.
-import { readLocation, toHash } from './state.js';
-import { WorkerPool } from './pool.js';
-import { createExplorer } from './explorer.js';
-import { createSweeps } from './sweeps.js';
-import { createRecall } from './recall.js';
-import { createResults } from './results.js';
-import { createModels } from './models.js';
+import { defaults, readLocation, setRegistry, toHash } from './state.js';
+import { WorkerPool } from './ui/pool.js';
+import { createExplorer } from './views/explorer.js';
+import { createSweeps } from './views/sweeps.js';
+import { createRecall } from './views/recall.js';
+import { createResults } from './views/results.js';
+import { createModels } from './views/models.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -14,8 +15,6 @@ const $ = (id) => document.getElementById(id);
 function report(messages) {
   $('messages').textContent = messages.join('\n');
 }
-
-let { state, errors } = readLocation();
 
 // A host that cannot send COOP/COEP: coi-serviceworker (a separate,
 // unbundled file beside index.html) adds them and reloads the page once.
@@ -30,6 +29,14 @@ if (!crossOriginIsolated && window.self === window.top && window.isSecureContext
 }
 const pool = new WorkerPool();
 
+// The address is read once the registry has arrived from a worker (the
+// model fields and their ranges are the core's), so every error in a link
+// is reported at once; the views exist from the start (a file can be opened
+// at once) and build their model controls when first loaded.
+const state = defaults();
+let errors = [];
+let ready = false;
+
 function onStateChange() {
   history.replaceState(null, '', toHash(state));
   const full = new URL(location.href);
@@ -42,7 +49,7 @@ const explorer = createExplorer({ pool, state, onStateChange, report });
 const sweeps = createSweeps({ pool, state, onStateChange, report });
 const recall = createRecall({ pool, state, onStateChange, report });
 const results = createResults({ pool, state, onStateChange, report });
-const models = createModels({ report });
+const models = createModels({ pool, report });
 const views = { explorer, sweeps, recall, models, results };
 
 function showView(name) {
@@ -65,13 +72,6 @@ function start() {
   if (!errors.length) views[state.view].run();
 }
 
-for (const tab of document.querySelectorAll('.tab')) {
-  tab.addEventListener('click', () => {
-    showView(tab.dataset.view);
-    onStateChange();
-  });
-}
-
 $('copy-link').addEventListener('click', async () => {
   try {
     await navigator.clipboard.writeText(location.href);
@@ -82,21 +82,35 @@ $('copy-link').addEventListener('click', async () => {
   }
 });
 
+$('isolation').textContent = crossOriginIsolated ? '(cross-origin isolated)' : '(not isolated: single-threaded)';
+
+for (const tab of document.querySelectorAll('.tab')) {
+  tab.addEventListener('click', () => {
+    showView(tab.dataset.view);
+    if (ready) onStateChange();
+  });
+}
+
 // Editing the hash by hand (or a tutorial link) applies it.
 window.addEventListener('hashchange', () => {
+  if (!ready) return; // the first start reads the address anyway
   const parsed = readLocation();
   Object.assign(state, parsed.state);
   errors = parsed.errors;
   start();
 });
 
-$('isolation').textContent = crossOriginIsolated ? '(cross-origin isolated)' : '(not isolated: single-threaded)';
 pool.submit('hello', {}).promise.then(
-  ({ variant, version }) => {
+  ({ variant, version, registry }) => {
     $('build').textContent = `${variant}, ${version}, ${pool.size} worker${pool.size > 1 ? 's' : ''}`;
     document.body.dataset.variant = variant;
+    setRegistry(registry);
+    const parsed = readLocation();
+    Object.assign(state, parsed.state);
+    errors = parsed.errors;
+    ready = true;
+    start();
   },
-  (error) => report([`The WebAssembly module did not load: ${error.message}`]),
+  // Without the module the link's model fields cannot be checked: its other errors are shown.
+  (error) => report([...readLocation().errors, `The WebAssembly module did not load: ${error.message}`]),
 );
-
-start();

@@ -38,25 +38,58 @@ const classes = {
 const maxSeed = 2 ** 53 - 1;
 
 /**
- * The core's model registry (README, "Other memory models"): each name with
- * its label and the fields of its own parameters; `dam` takes F with n or
- * beta. specKey: the spec key of a parameter field (lsr's β has its own
- * field, since its range differs from the DAM's and lse's).
+ * The models and their parameters come from the core's registry
+ * (modelRegistry(), sent by a worker at start-up): setRegistry adds their
+ * link fields to `fields` and fills `models`. A parameter's link key is its
+ * spec key, or name_key when an earlier model has that key with another
+ * range (lsr's β: lsr_beta). The recall view's model and parameters take an
+ * r prefix (rmodel, rF, rn, rbeta, ra, ...).
+ *   models[name] = {label, params: [{field, key, info}]}  field: the link key
  */
-export const models = {
-  dam: { label: 'dam: Dense Associative Memory', params: [] },
-  lse: { label: 'lse: log-sum-exp energy', params: ['beta'] },
-  lsr: { label: 'lsr: log-sum-ReLU (Epanechnikov) energy', params: ['lsr_beta'] },
-  cmm: { label: 'cmm: correlation matrix memory', params: [] },
-  nearest: { label: 'nearest: nearest stored pattern', params: [] },
-  minerva2: { label: 'minerva2: Minerva2 (normalized cube)', params: [] },
-  'hopfield-activity-product': { label: 'hopfield-activity-product: Hopfield, W = Σ ξξᵀ', params: [] },
-  'hopfield-willshaw': { label: 'hopfield-willshaw: clipped 0/1 weights', params: [] },
-  'hopfield-covariance': { label: 'hopfield-covariance: covariance rule', params: ['a'] },
-  'hopfield-presynaptic-covariance': { label: 'hopfield-presynaptic-covariance', params: ['a'] },
-  'hopfield-bcpnn': { label: 'hopfield-bcpnn: BCPNN log-odds weights', params: ['epsilon'] },
-};
-const specKey = { beta: 'beta', lsr_beta: 'beta', a: 'a', epsilon: 'epsilon' };
+export const models = {};
+// The page's opening values where they differ from the spec defaults: the
+// explorer opens at n = 7, the recall view at n = 30.
+const pageDefaults = { n: 7, rn: 30 };
+
+const range = (info) =>
+  `${info.minOpen ? '(' : '['}${info.min}, ${info.max}${info.maxOpen ? ')' : ']'}`;
+
+/** A parameter's field rules, from its registry entry. */
+function parameterField(info, field) {
+  const rule =
+    info.kind === 'choice'
+      ? choice(...info.choices)
+      : info.kind === 'integer'
+      ? int(info.min, info.max)
+      : real(info.min, info.max, info.minOpen, info.maxOpen);
+  return { ...rule, default: pageDefaults[field] ?? info.default, info };
+}
+
+/** Adds the registry's models and parameters to `fields` and `models`. */
+export function setRegistry(registry) {
+  const owner = {}; // spec key -> range text of the plain link key
+  for (const entry of registry) {
+    const params = entry.parameters.map((info) => {
+      const text = info.kind === 'choice' ? info.choices.join() : range(info);
+      owner[info.key] ??= text;
+      const field = owner[info.key] === text ? info.key : `${entry.name}_${info.key}`;
+      fields[field] ??= parameterField(info, field);
+      return { field, key: info.key, info };
+    });
+    models[entry.name] = { label: entry.label, params };
+  }
+  fields.model = { ...choice(...registry.map((entry) => entry.name)), default: registry[0].name };
+  fields.rmodel = { ...fields.model };
+  for (const { params } of Object.values(models))
+    for (const { field, info } of params) fields[`r${field}`] ??= parameterField(info, `r${field}`);
+}
+
+/** The parameters of a model that apply to the state (their `when` choice holds), by link key. */
+export function modelParams(state, name = state.model, prefix = '') {
+  const params = models[name]?.params ?? []; // none before the registry arrives
+  const value = (key) => state[prefix + params.find((p) => p.key === key).field];
+  return params.filter(({ info }) => !info.when || info.when.values.includes(value(info.when.key)));
+}
 
 /** The fields, their defaults and their rules. */
 export const fields = {
@@ -70,14 +103,6 @@ export const fields = {
   p: { ...real(0, 1), default: 0.88 },
   N: { ...int(2, 65536), default: 784 },
   seed: { ...int(0, maxSeed), default: 1 },
-  F: { ...choice('rectpoly', 'poly', 'exp'), default: 'rectpoly' },
-  n: { ...int(1, 60), default: 7 },
-  beta: { ...real(0, 100, true), default: 1 },
-  // The model (an address without one is the DAM) and the other models' parameters.
-  model: { ...choice(...Object.keys(models)), default: 'dam' },
-  lsr_beta: { ...real(0, 1e6, true), default: 1 },
-  a: { ...real(0, 1, true, true), default: 0.5 },
-  epsilon: { ...real(0, 1, true, true), default: 0.001 },
   figure: { ...choice('fig1', 'fig2', 'dc'), default: 'fig1' },
   scale: { ...choice('reduced', 'paper'), default: 'reduced' },
   embed: { ...choice('0', '1'), default: '0' },
@@ -93,9 +118,7 @@ export const fields = {
   rseed: { ...int(0, maxSeed), default: 1 },
   update: { ...choice('async', 'sync'), default: 'async' },
   steps: { ...int(1, 100), default: 10 },
-  rF: { ...choice('rectpoly', 'poly', 'exp'), default: 'rectpoly' },
-  rn: { ...int(1, 60), default: 30 },
-  rbeta: { ...real(0, 100, true), default: 1 },
+  // model, its parameters and the recall view's rF, rn, rbeta: setRegistry.
 };
 
 /** Checks between fields, each message naming the field at fault. */
@@ -148,11 +171,16 @@ export function toHash(state) {
     else if (state.source === 'idx') keys.push('threshold');
     else keys.push('selection', 'target_hd', 'classes');
     keys.push('S', 'seed');
-    if (state.model === 'dam') keys.push('F', state.F === 'exp' ? 'beta' : 'n');
-    else keys.push('model', ...models[state.model].params);
+    // A link without a model is the registry's first (the DAM).
+    if (state.model !== fields.model.default) keys.push('model');
+    keys.push(...modelParams(state).map(({ field }) => field));
   } else if (state.view === 'sweeps') keys.push('figure', 'scale');
-  else if (state.view === 'recall')
-    keys.push('rsource', 'K', 'digit', 'delta', 'occlude', 'clamp', 'rseed', 'update', 'steps', 'rF', state.rF === 'exp' ? 'rbeta' : 'rn');
+  else if (state.view === 'recall') {
+    keys.push('rsource', 'K', 'digit', 'delta', 'occlude', 'clamp', 'rseed', 'update', 'steps');
+    // A link without rmodel steps the registry's first (the DAM).
+    if (state.rmodel !== fields.rmodel.default) keys.push('rmodel');
+    keys.push(...recallParams(state).map(({ field }) => `r${field}`));
+  }
   if (state.embed === '1') keys.push('embed');
   const params = new URLSearchParams();
   for (const key of keys) params.set(key, String(state[key]));
@@ -181,16 +209,22 @@ export function explorerSpec(state, fileName = '') {
   return { measure: 'capacity', data, model: explorerModel(state) };
 }
 
-/** The spec's model: the DAM in its original form, any other by name with only its own parameters. */
+/**
+ * The spec's model: the registry's first (the DAM) in its original form,
+ * without a name; any other by name with only its own parameters.
+ */
 export function explorerModel(state) {
-  if (state.model !== 'dam')
-    return { name: state.model, ...Object.fromEntries(models[state.model].params.map((key) => [specKey[key], state[key]])) };
-  return state.F === 'exp' ? { F: 'exp', beta: state.beta } : { F: state.F, n: state.n };
+  const params = Object.fromEntries(modelParams(state).map(({ field, key }) => [key, state[field]]));
+  return state.model === fields.model.default ? params : { name: state.model, ...params };
 }
 
-/** The recall view's job: the worker builds the memories and runs Network.recall. */
+/** The parameters of the recall view's model that apply, by link key without the r prefix. */
+export const recallParams = (state) => modelParams(state, state.rmodel, 'r');
+
+/** The recall view's job: the worker builds the memories and runs recallTrajectory. */
 export function recallJob(state) {
-  const model = state.rF === 'exp' ? { F: 'exp', beta: state.rbeta } : { F: state.rF, n: state.rn };
+  const params = Object.fromEntries(recallParams(state).map(({ field, key }) => [key, state[`r${field}`]]));
+  const model = state.rmodel === fields.rmodel.default ? params : { name: state.rmodel, ...params };
   const { rsource: source, K, digit, delta, occlude, rseed: seed, update, steps } = state;
   return { source, K, digit, delta, occlude, clamp: state.clamp === '1', seed, update, steps, model };
 }

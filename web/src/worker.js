@@ -1,11 +1,16 @@
-// One wasm module per worker. Protocol (both directions): {id, type, data}.
-//   in:  run   {base, spec, theory, bytes}  spec: an experiment spec object;
-//                                    bytes: the IDX file of an idx source
-//        hello {base}                loads the module, answers with its build
-//        recall {base, source, K, digit, delta, occlude, clamp, seed, update, steps, model}
-//                                    a whole recall trajectory (see recall() below)
+// One wasm module per worker, and a dispatch table of short handlers. Every
+// number comes from the module; this file only moves values between it and
+// the page. Protocol (both directions): {id, type, data}.
+//   in:  hello    {base}              loads the module: {variant, version, registry}
+//        run      {base, spec, theory, bytes}  spec: an experiment spec object;
+//                                     bytes: the IDX file of an idx source
+//        expand   {base, experiment}  an experiment file's text: its points
+//                                     (expandExperiment)
+//        theory   {base, calls: [{name, args}]}  values of bound theory functions
+//        recall   {base, source, K, digit, delta, occlude, clamp, seed, update, steps, model}
+//                                     a whole recall trajectory (see handlers.recall)
 //   out: progress  fraction in [0, 1]
-//        result    {record, variant, version, theory}
+//        result    the handler's value (run: {record, variant, version, theory})
 //        error     {name, message, field, fatal}
 //                  fatal: the module cannot be trusted with another job (out
 //                  of memory, or an emscripten abort): the pool replaces this
@@ -17,7 +22,8 @@
 import { loadDamlab } from '../../wasm/js/damlab.js';
 
 let damlab = null;
-const assets = new Map(); // packed data set file name -> bytes
+const assetBytes = new Map(); // packed data set file name -> bytes
+const assets = new Map(); // packed data set file name -> parsePackedAsset(bytes), kept for the worker's life
 
 async function module(base) {
   damlab ??= await loadDamlab({ baseUrl: new URL('wasm/', base).href });
@@ -26,152 +32,142 @@ async function module(base) {
 
 const assetFile = { mnist: 'mnist-10k.bin', 'fashion-mnist': 'fashion-mnist.bin' };
 
-async function asset(base, source) {
+async function fetchAsset(base, source) {
   const file = assetFile[source];
   if (!file) return null;
-  if (!assets.has(file)) {
+  if (!assetBytes.has(file)) {
     const response = await fetch(new URL(`data/${file}`, base));
     if (!response.ok) throw new Error(`data/${file}: HTTP ${response.status}`);
-    assets.set(file, new Uint8Array(await response.arrayBuffer()));
+    assetBytes.set(file, new Uint8Array(await response.arrayBuffer()));
   }
+  return assetBytes.get(file);
+}
+
+// The core's reader checks the asset's layout and checksum.
+async function parsedAsset(dam, base, source) {
+  const file = assetFile[source];
+  if (!assets.has(file)) assets.set(file, dam.parsePackedAsset(await fetchAsset(base, source)));
   return assets.get(file);
 }
 
-async function run(id, { base, spec, theory, bytes: file }) {
-  const dam = await module(base);
-  const bytes = file ?? (await asset(base, spec.data.source));
+// The theory functions the pages may call, by the module's names.
+const theoryFunctions = ['kmax', 'kmaxHopfield', 'kmaxMceliece', 'kmaxWillshaw', 'kmaxExponential', 'rademacherMeanHd'];
+
+const handlers = {
+  async hello({ base }) {
+    const dam = await module(base);
+    return { variant: dam.variant, version: dam.version(), registry: dam.modelRegistry() };
+  },
+
+  async run({ base, spec, theory, bytes: file }, progress) {
+    const dam = await module(base);
+    const bytes = file ?? (await fetchAsset(base, spec.data.source));
+    const record = dam.runSpec(JSON.stringify(spec), bytes, progress);
+    const result = { record, variant: dam.variant, version: dam.version(), theory: null };
+    const model = spec.model;
+    // The formula is the DAM's (polynomial F); other models have none here.
+    if (theory && !model.name && model.F !== 'exp') {
+      const N = JSON.parse(record).result.N;
+      // The formula has a domain of its own (e.g. n >= 2): outside it, say so.
+      try {
+        result.theory = { N, n: model.n, kmax: dam.kmax(N, model.n) };
+      } catch (error) {
+        result.theory = { N, n: model.n, error: error.message };
+      }
+    }
+    return result;
+  },
+
+  async expand({ base, experiment }) {
+    return (await module(base)).expandExperiment(experiment);
+  },
+
+  async theory({ base, calls }) {
+    const dam = await module(base);
+    return calls.map(({ name, args }) => {
+      if (!theoryFunctions.includes(name)) throw new Error(`theory ${name}: must be one of ${theoryFunctions.join(', ')}`);
+      return dam[name](...args);
+    });
+  },
+
+  // The memories: the first K of Rng(seed).permutation(count) of the asset's
+  // patterns (selectPatterns). The probe: stored item `digit`, its bits
+  // flipped by flipBits(delta) with the same generator, then occluded
+  // (occlude: half the image side, pixels off). clamp: the pixels outside the
+  // occlusion keep their probe values (clamped flags), so only the occluded
+  // part is completed. recallTrajectory gives, for any registry model, the
+  // states with their overlaps with every memory.
+  async recall({ base, source, K, digit, delta, occlude, clamp, seed, update, steps, model }) {
+    const dam = await module(base);
+    const asset = await parsedAsset(dam, base, source);
+    const { N, size: count } = asset.patterns;
+    if (K > count) throw new Error(`K = ${K}: must be at most ${count}, the size of the data set`);
+    if (digit >= K) throw new Error(`digit = ${digit}: must be less than K = ${K}`);
+    const handles = [];
+    const own = (handle) => (handles.push(handle), handle);
+    try {
+      const rng = own(new dam.Rng(seed));
+      const chosen = rng.permutation(count).subarray(0, K);
+      const memories = own(dam.selectPatterns(asset.patterns, chosen));
+      const stored = memories.signs(digit);
+      let start = own(dam.flipBits(own(memories.slice(digit, 1)), delta, rng));
+      const side = Math.round(Math.sqrt(N)); // for drawing: N = side² is the core's check
+      let clamped = null;
+      if (occlude !== 'none') {
+        const occlusion = { size: Math.floor(side / 2), position: occlude, fill: 'off' };
+        start = own(dam.occlude(start, occlusion, rng));
+        if (clamp) clamped = dam.occlusionMask(N, occlusion).map((covered) => (covered ? 0 : 1));
+      }
+      const probe = start.signs(0);
+      const trajectory = dam.recallTrajectory(memories, model, start, { mode: update, steps, seed, index: 0, ...(clamped ? { clamped } : {}) });
+      // For each state, the five memories of largest overlap (lowest index on ties).
+      const top = trajectory.overlaps.map((overlaps) => {
+        const order = Array.from(overlaps.keys()).sort((a, b) => overlaps[b] - overlaps[a] || a - b).slice(0, 5);
+        return order.map((m) => ({ memory: m, overlap: overlaps[m], label: asset.labels[chosen[m]], item: chosen[m] }));
+      });
+      const nearest = {};
+      for (const row of top) nearest[row[0].memory] ??= memories.signs(row[0].memory);
+      return {
+        N,
+        side,
+        K,
+        digit,
+        item: chosen[digit],
+        label: asset.labels[chosen[digit]],
+        source,
+        stored,
+        probe,
+        states: trajectory.states,
+        energies: trajectory.energies,
+        flips: trajectory.flips,
+        converged: trajectory.converged,
+        top,
+        nearest,
+        variant: dam.variant,
+      };
+    } finally {
+      for (const handle of handles.reverse()) handle.delete();
+    }
+  },
+};
+
+// At most 100 progress messages per job.
+function progressOf(id) {
   let last = -1;
-  const record = dam.runSpec(JSON.stringify(spec), bytes, (fraction) => {
-    // At most 100 messages per run.
+  return (fraction) => {
     const step = Math.floor(fraction * 100);
     if (step !== last) {
       last = step;
       postMessage({ id, type: 'progress', data: fraction });
     }
-  });
-  const result = { record, variant: dam.variant, version: dam.version(), theory: null };
-  const model = spec.model;
-  // The formula is the DAM's (polynomial F); other models have none here.
-  if (theory && !model.name && model.F !== 'exp') {
-    const N = JSON.parse(record).result.N;
-    // The formula has a domain of its own (e.g. n >= 2): outside it, say so.
-    try {
-      result.theory = { N, n: model.n, kmax: dam.kmax(N, model.n) };
-    } catch (error) {
-      result.theory = { N, n: model.n, error: error.message };
-    }
-  }
-  return result;
-}
-
-// The packed asset's layout (docs/data.md): a 32-byte header, the source
-// text, padding to a multiple of 8, the pattern words, the labels. Reading
-// the header is parsing, not numerics; the words go to PatternSet.fromWords.
-function assetLayout(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const magic = String.fromCharCode(...bytes.subarray(0, 7));
-  if (bytes.length < 32 || magic !== 'DAMLABP' || view.getUint32(8, true) !== 1)
-    throw new Error('the data asset is not a version-1 packed asset');
-  const N = view.getUint32(12, true);
-  const count = view.getUint32(16, true);
-  const header = Math.ceil((32 + view.getUint32(20, true)) / 8) * 8;
-  const halves = 2 * Math.ceil(N / 64); // u32 per pattern
-  if (bytes.length !== header + 4 * halves * count + count) throw new Error('the data asset has the wrong size');
-  return {
-    N,
-    count,
-    halves,
-    words: new Uint32Array(bytes.buffer, bytes.byteOffset + header, halves * count),
-    labels: bytes.subarray(header + 4 * halves * count),
   };
 }
 
-const occlusions = {
-  none: () => false,
-  top: (row) => row < 14,
-  bottom: (row) => row >= 14,
-  left: (row, col) => col < 14,
-  right: (row, col) => col >= 14,
-  center: (row, col) => row >= 7 && row < 21 && col >= 7 && col < 21,
-};
-
-// The memories: the first K of Rng(seed).permutation(count) of the asset's
-// patterns. The probe: stored digit `digit`, each bit flipped when
-// Rng.bernoulli(delta) (the same generator, after the permutation), then the
-// occluded pixels set to -1. clamp: the pixels outside the occlusion keep
-// their probe values (Network.recall's clamped flags), so only the occluded
-// part is completed. Network.recall gives the trajectory; the
-// overlaps of every state with every memory come from Network.overlaps.
-async function recall(id, { base, source, K, digit, delta, occlude, clamp, seed, update, steps, model }) {
-  const dam = await module(base);
-  const layout = assetLayout(await asset(base, source));
-  if (K > layout.count) throw new Error(`K = ${K}: must be at most ${layout.count}, the size of the data set`);
-  if (digit >= K) throw new Error(`digit = ${digit}: must be less than K = ${K}`);
-  const handles = [];
-  const own = (handle) => (handles.push(handle), handle);
+onmessage = async ({ data: { id, type, data } }) => {
   try {
-    const rng = own(new dam.Rng(seed));
-    const chosen = rng.permutation(layout.count).subarray(0, K);
-    const words = new Uint32Array(layout.halves * K);
-    chosen.forEach((p, i) => words.set(layout.words.subarray(p * layout.halves, (p + 1) * layout.halves), i * layout.halves));
-    const memories = own(dam.PatternSet.fromWords(words, layout.N));
-    const stored = memories.signs(digit);
-    const probe = Int8Array.from(stored);
-    for (let i = 0; i < probe.length; i++) if (rng.bernoulli(delta)) probe[i] = -probe[i];
-    const side = Math.round(Math.sqrt(layout.N));
-    const clamped = new Uint8Array(layout.N);
-    for (let i = 0; i < probe.length; i++) {
-      if (occlusions[occlude](Math.floor(i / side), i % side)) probe[i] = -1;
-      else clamped[i] = clamp ? 1 : 0;
-    }
-    const net = own(new dam.Network(memories, model));
-    const start = own(dam.PatternSet.fromSigns(probe, layout.N));
-    const trajectory = net.recall(start, { mode: update, steps, seed, index: 0, ...(clamp ? { clamped } : {}) });
-    const all = new Int8Array(trajectory.states.length * layout.N);
-    trajectory.states.forEach((state, t) => all.set(state, t * layout.N));
-    const states = own(dam.PatternSet.fromSigns(all, layout.N));
-    // For each state, the five memories of largest overlap (lowest index on ties).
-    const top = trajectory.states.map((_, t) => {
-      const overlaps = net.overlaps(states, t);
-      const order = Array.from(overlaps.keys()).sort((a, b) => overlaps[b] - overlaps[a] || a - b).slice(0, 5);
-      return order.map((m) => ({ memory: m, overlap: overlaps[m], label: layout.labels[chosen[m]], item: chosen[m] }));
-    });
-    const nearest = {};
-    for (const row of top) nearest[row[0].memory] ??= memories.signs(row[0].memory);
-    return {
-      N: layout.N,
-      side,
-      K,
-      digit,
-      item: chosen[digit],
-      label: layout.labels[chosen[digit]],
-      source,
-      stored,
-      probe,
-      states: trajectory.states,
-      energies: trajectory.energies,
-      flips: trajectory.flips,
-      converged: trajectory.converged,
-      top,
-      nearest,
-      variant: dam.variant,
-    };
-  } finally {
-    for (const handle of handles.reverse()) handle.delete();
-  }
-}
-
-onmessage = async ({ data: message }) => {
-  const { id, type, data } = message;
-  try {
-    let result;
-    if (type === 'run') result = await run(id, data);
-    else if (type === 'recall') result = await recall(id, data);
-    else if (type === 'hello') {
-      const dam = await module(data.base);
-      result = { variant: dam.variant, version: dam.version() };
-    } else throw new Error(`unknown message type ${type}`);
-    postMessage({ id, type: 'result', data: result });
+    const handler = handlers[type];
+    if (!handler) throw new Error(`unknown message type ${type}`);
+    postMessage({ id, type: 'result', data: await handler(data, progressOf(id)) });
   } catch (error) {
     const message = error?.message ?? String(error);
     const fatal = isFatal(error, message);

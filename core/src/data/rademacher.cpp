@@ -17,4 +17,9 @@ PatternSet rademacher(std::size_t N, std::size_t count, double p,
   return set;
 }
 
+double rademacher_mean_hd(std::size_t N, double p) {
+  require(p >= 0.0 && p <= 1.0, "p", p, "in [0, 1]");
+  return 2 * p * (1 - p) * static_cast<double>(N);
+}
+
 }  // namespace damlab

@@ -13,4 +13,8 @@ namespace damlab {
 PatternSet rademacher(std::size_t N, std::size_t count, double p,
                       std::uint64_t seed);
 
+// The expected Hamming distance between two such patterns, 2p(1 - p)N (a
+// set's planned mean pairwise HD, e.g. to place it in a Fig. 2 bucket).
+double rademacher_mean_hd(std::size_t N, double p);
+
 }  // namespace damlab

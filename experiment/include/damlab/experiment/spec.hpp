@@ -89,6 +89,8 @@ struct Spec {
 
 // Validates a spec; errors name the field by its path ("data.p").
 Spec parse_spec(const Json& json);
+// A spec's "model" section alone, with the same checks (errors name model.<key>).
+ModelSpec parse_model(const Json& json);
 Spec parse_spec_text(const std::string& text);
 // The spec with every default filled in, as recorded in results.
 Json to_json(const Spec& spec);

@@ -159,7 +159,7 @@ export function setEnergies(chart, energies, step) {
   const points = Array.from(energies, (y, x) => ({ x, y }));
   chart.data.datasets = [
     { label: 'energy', data: points, borderColor: '#1f5fa8', pointRadius: 3 },
-    { label: `step ${step}`, data: [points[step]], borderColor: '#c0392b', backgroundColor: '#c0392b', pointRadius: 7, showLine: false },
+    { label: `step ${step}`, data: points[step] ? [points[step]] : [], borderColor: '#c0392b', backgroundColor: '#c0392b', pointRadius: 7, showLine: false },
   ];
   chart.options.scales.x.min = 0;
   chart.options.scales.x.max = Math.max(1, points.length - 1);

@@ -2,8 +2,8 @@
 // memory models"), drawn from the committed native results — the values
 // scripts/model_figures.py drew, results/models-summary.csv, shipped beside
 // the page at build time (vite.config.js). Nothing here is a live run.
-import { seriesChart, chartPng } from './charts.js';
-import { download, fillTable } from './exports.js';
+import { seriesChart, chartPng } from '../ui/charts.js';
+import { download, fillTable } from '../ui/exports.js';
 import { parseCsv } from './results.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,15 +12,6 @@ export const summaryFile = 'results/models-summary.csv';
 const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#000000', '#b8860b', '#000080'];
 const styles = ['circle', 'rect', 'rectRot', 'triangle', 'star', 'crossRot', 'rectRounded', 'cross'];
 const dashes = [[6, 4], [2, 3], [10, 3, 2, 3]]; // the theory lines of a panel
-
-const doubleFactorial = (n) => (n <= 0 ? 1 : n * doubleFactorial(n - 2));
-
-/** The README's Willshaw estimate: the largest K with K(N − k)q^k < 1, k = aN, q = 1 − (1 − a²)^K. */
-function willshaw(N, a) {
-  const k = a * N;
-  for (let K = 1; K < 1e6; K++) if ((K + 1) * (N - k) * (1 - (1 - a * a) ** K) ** k >= 1) return K;
-  return 1e6;
-}
 
 const capacityY = { title: 'Kmax (exact mode), mean of 3 seeds', log: true };
 const accuracy = { title: 'held-out accuracy', log: false };
@@ -32,7 +23,11 @@ const degraded = (source, kind) => ({
   theory: [],
 });
 
-/** The panels: which summary rows, their x, and the README's theory lines (functions of the x values). */
+/**
+ * The panels: which summary rows, their x, and the README's theory lines,
+ * each a bound theory function ({name, args}: the module computes it at the
+ * panel's x values, in a worker).
+ */
 const panels = [
   {
     figure: 'capacity-n',
@@ -41,9 +36,9 @@ const panels = [
     x: { title: 'N (bits)', log: true },
     y: capacityY,
     theory: [
-      ['0.138 N (Amit et al.; ≈1.6% wrong bits allowed)', (N) => 0.138 * N],
-      ['N / (4 ln N) (all patterns exact)', (N) => N / (4 * Math.log(N))],
-      ['N² / (2·3!!·ln N) (DAM n = 3, per pattern)', (N) => N ** 2 / (2 * doubleFactorial(3) * Math.log(N))],
+      ['0.138 N (Amit et al.; ≈1.6% wrong bits allowed)', { name: 'kmaxHopfield' }],
+      ['N / (4 ln N) (all patterns exact)', { name: 'kmaxMceliece' }],
+      ['N² / (2·3!!·ln N) (DAM n = 3, per pattern)', { name: 'kmax', args: [3] }],
     ],
   },
   {
@@ -52,14 +47,14 @@ const panels = [
     title: 'Capacity vs N, sparse random patterns, P(+1) = 0.1 (hollow: censored; 0 drawn at 0.5)',
     x: { title: 'N (bits)', log: true },
     y: capacityY,
-    theory: [['Willshaw estimate, k = aN active units', (N) => willshaw(N, 0.1)]],
+    theory: [['Willshaw estimate, k = aN active units', { name: 'kmaxWillshaw', args: [0.1] }]],
   },
   {
     figure: 'capacity-n-exp',
     title: 'Capacity vs N of DAM exp (β = 1), random patterns, S = 2048 (hollow: censored)',
     x: { title: 'N (bits)', log: false },
     y: capacityY,
-    theory: [['2^(N/2)', (N) => 2 ** (N / 2)]],
+    theory: [['2^(N/2)', { name: 'kmaxExponential' }]],
   },
   {
     figure: 'mnist-capacity',
@@ -101,11 +96,11 @@ function figureElement(panel, i) {
   return { figure, canvas, table, png };
 }
 
-export function createModels({ report }) {
+export function createModels({ pool, report }) {
   const view = $('models');
   let drawn = false;
 
-  function draw(rows) {
+  async function draw(rows) {
     const header = rows[0];
     const col = Object.fromEntries(header.map((key, i) => [key, i]));
     const body = rows.slice(1).filter((row) => row.length === header.length);
@@ -114,7 +109,7 @@ export function createModels({ report }) {
     const look = (name) => ({ color: colors[names.indexOf(name) % colors.length], style: styles[names.indexOf(name) % styles.length] });
     const container = $('model-figures');
     container.replaceChildren();
-    panels.forEach((panel, i) => {
+    for (const [i, panel] of panels.entries()) {
       const selected = body.filter((row) => row[col.figure] === panel.figure && (!panel.p || row[col.x] === panel.p));
       const xOf = (row) => Number(panel.figure.startsWith('capacity') ? row[col.N] : row[col.x]);
       const models = [...new Set(selected.map((row) => row[col.model]))].sort();
@@ -128,7 +123,11 @@ export function createModels({ report }) {
           .sort((a, b) => a.x - b.x),
       }));
       const xs = [...new Set(selected.map(xOf))].sort((a, b) => a - b);
-      panel.theory.forEach(([label, f], t) => series.push({ label, color: '#444', dash: dashes[t], data: xs.map((x) => ({ x, y: f(x) })) }));
+      const calls = panel.theory.flatMap(([, { name, args = [] }]) => xs.map((x) => ({ name, args: [x, ...args] })));
+      const values = calls.length ? await pool.submit('theory', { calls }).promise : [];
+      panel.theory.forEach(([label], t) =>
+        series.push({ label, color: '#444', dash: dashes[t], data: xs.map((x, i) => ({ x, y: values[t * xs.length + i] })) }),
+      );
       const { figure, canvas, table, png } = figureElement(panel, i);
       container.append(figure);
       const chart = seriesChart(canvas, { x: panel.x, y: panel.y, series });
@@ -138,7 +137,7 @@ export function createModels({ report }) {
         selected.map((row) => [row[col.model], xOf(row), row[col.value], row[col.censored], row[col.count]]),
       );
       png.addEventListener('click', () => download(`damlab-models-${panel.figure}${panel.p ? '-p' + panel.p : ''}.png`, chartPng(chart)));
-    });
+    }
     view.dataset.charts = String(panels.length);
   }
 
@@ -149,7 +148,7 @@ export function createModels({ report }) {
     try {
       const response = await fetch(new URL(summaryFile, document.baseURI));
       if (!response.ok) throw new Error(`${summaryFile}: HTTP ${response.status} (the build copies it from results/)`);
-      draw(parseCsv(await response.text()));
+      await draw(parseCsv(await response.text()));
       view.dataset.status = 'done';
     } catch (error) {
       drawn = false;

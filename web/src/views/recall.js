@@ -1,13 +1,12 @@
 // The recall view: the worker computes a whole trajectory once (memories,
-// corrupted probe, Network.recall, Network.overlaps of every state); this
-// view only steps and plays through it. With prefers-reduced-motion, Play
+// corrupted probe, recallTrajectory for any registry model, with the
+// overlaps of every state); this view only steps and plays through it. With prefers-reduced-motion, Play
 // jumps to the last step instead of animating.
-import { crossCheck, recallJob } from './state.js';
-import { readForm, writeForm } from './form.js';
-import { energyChart, setEnergies, drawPattern } from './charts.js';
-import { fillTable } from './exports.js';
-import { bindForm, createRunner, summaryRow } from './runner.js';
-import { modelOptions } from './explorer.js';
+import { crossCheck, models, recallJob, recallParams } from '../state.js';
+import { modelOptions, parameterControls, readForm, writeForm } from '../ui/form.js';
+import { energyChart, setEnergies, drawPattern } from '../ui/charts.js';
+import { fillTable } from '../ui/exports.js';
+import { bindForm, createRunner, summaryRow } from '../ui/runner.js';
 
 const $ = (id) => document.getElementById(id);
 // Labels 0-9 of each data set (docs/data.md), as the captions name them.
@@ -28,14 +27,21 @@ export function createRecall({ pool, state, onStateChange, report }) {
   let run = null; // the worker's result
   let step = 0;
   let timer = null;
-  // Every model is listed; only the DAM can be chosen (Network.recall is DAM-only).
-  modelOptions($('recall-model'), (name) => name !== 'dam');
+  let built = false;
+
+  // The model picker and every model's parameter controls (link keys with
+  // an r prefix), from the registry: built at the first load, when it has arrived.
+  function buildModelControls() {
+    if (built) return;
+    built = true;
+    modelOptions($('recall-model'));
+    const params = new Map(Object.values(models).flatMap(({ params }) => params.map((p) => [`r${p.field}`, { ...p, field: `r${p.field}` }])));
+    parameterControls($('recall-params'), [...params.values()]);
+  }
 
   function showRelevant() {
-    for (const element of form.querySelectorAll('[data-for]')) {
-      const key = element.dataset.for;
-      element.hidden = !((key === 'polynomial' && state.rF !== 'exp') || (key === 'exp' && state.rF === 'exp'));
-    }
+    const shown = recallParams(state).map(({ field }) => `r${field}`);
+    for (const element of form.querySelectorAll('[data-for]')) element.hidden = !shown.includes(element.dataset.for);
   }
 
   const named = (label) => classNames[run.source](label);
@@ -101,10 +107,11 @@ export function createRecall({ pool, state, onStateChange, report }) {
         (end.memory === run.digit ? `the stored ${noun()}` : `not the stored ${noun()}`),
     );
     summaryRow(list, 'Build', run.variant);
+    // Models without an energy (e.g. the Hopfield rules) leave energies empty.
     fillTable(
       $('energy-table'),
       ['step', 'energy E / F(N)', 'bits flipped'],
-      Array.from(run.energies, (energy, t) => [t, energy, t === 0 ? '' : run.flips[t - 1]]),
+      run.states.map((_, t) => [t, run.energies.length ? run.energies[t] : '— (no energy for this model)', t === 0 ? '' : run.flips[t - 1]]),
     );
     const slider = $('recall-slider');
     slider.max = String(last);
@@ -135,6 +142,7 @@ export function createRecall({ pool, state, onStateChange, report }) {
 
   return {
     load() {
+      buildModelControls();
       writeForm(form, state);
       showRelevant();
     },

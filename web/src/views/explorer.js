@@ -1,10 +1,10 @@
 // The capacity explorer: one spec from the controls, one run in the pool,
 // Kmax in both modes, the retrieval profile and the theory estimate beside it.
-import { explorerSpec, models } from './state.js';
-import { readForm, writeForm } from './form.js';
-import { profileChart, setProfile, chartPng } from './charts.js';
-import { download, fillTable, toCsv } from './exports.js';
-import { bindForm, createRunner, summaryRow } from './runner.js';
+import { explorerSpec, modelParams, models } from '../state.js';
+import { modelOptions, parameterControls, readForm, writeForm } from '../ui/form.js';
+import { profileChart, setProfile, chartPng } from '../ui/charts.js';
+import { download, fillTable, toCsv } from '../ui/exports.js';
+import { bindForm, createRunner, summaryRow } from '../ui/runner.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -45,17 +45,6 @@ export async function fileToIdx(file) {
   return out;
 }
 
-/** Fills a model <select> with the registry's names (text only). */
-export function modelOptions(select, disabled = () => false) {
-  select.replaceChildren(
-    ...Object.entries(models).map(([name, { label }]) => {
-      const option = new Option(disabled(name) ? `${label} (capacity explorer only)` : label, name);
-      option.disabled = disabled(name);
-      return option;
-    }),
-  );
-}
-
 export function createExplorer({ pool, state, onStateChange, report }) {
   const view = $('explorer');
   const form = $('explorer-form');
@@ -63,14 +52,24 @@ export function createExplorer({ pool, state, onStateChange, report }) {
   const runner = createRunner({ view, pool, report, progress: $('progress'), cancelButton: $('cancel') });
   let last = null; // {record (parsed), text, theory, variant}
   let file = null; // {name, bytes} of the idx source
-  modelOptions($('model-select'));
+  let built = false;
 
-  // Only the controls of the chosen source and model are shown: the DAM's F
-  // with n or β, or the named model's own parameters.
+  // The model picker and every model's parameter controls (once per link
+  // key), from the registry: built at the first load, when it has arrived.
+  function buildModelControls() {
+    if (built) return;
+    built = true;
+    modelOptions($('model-select'));
+    const params = new Map(Object.values(models).flatMap(({ params }) => params.map((p) => [p.field, p])));
+    parameterControls($('model-params'), [...params.values()]);
+  }
+
+  // Only the controls of the chosen source and model are shown: the
+  // model's parameters that apply (the DAM's F with n or β).
   function showRelevant() {
     const asset = state.source === 'mnist' || state.source === 'fashion-mnist';
-    const dam = state.model === 'dam';
-    const param = (key) => (dam ? key === 'F' || key === (state.F === 'exp' ? 'beta' : 'n') : models[state.model].params.includes(key));
+    const shown = modelParams(state).map(({ field }) => field);
+    const param = (key) => shown.includes(key);
     for (const element of form.querySelectorAll('[data-for]')) {
       const key = element.dataset.for;
       element.hidden = !(
@@ -177,6 +176,7 @@ export function createExplorer({ pool, state, onStateChange, report }) {
 
   return {
     load() {
+      buildModelControls();
       writeForm(form, state);
       showRelevant();
     },

@@ -1,10 +1,10 @@
 // Sweeps: one click runs a whole figure (figures.js) through the worker pool;
 // points stream into the scatter as workers finish.
-import { readForm, writeForm } from './form.js';
-import { sweepChart, resetSweep, addPoint, chartPng } from './charts.js';
-import { download, fillTable, toCsv } from './exports.js';
-import { figures } from './figures.js';
-import { bindForm, createRunner } from './runner.js';
+import { readForm, writeForm } from '../ui/form.js';
+import { sweepChart, resetSweep, addPoint, chartPng } from '../ui/charts.js';
+import { download, fillTable, toCsv } from '../ui/exports.js';
+import { figures, paperSets } from './figures.js';
+import { bindForm, createRunner } from '../ui/runner.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -65,7 +65,15 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     describe();
     runner.cancel();
     reset();
-    const jobs = figures[state.figure].specs(state.scale).map((spec) => pool.run(spec));
+    let sets;
+    view.dataset.status = 'running';
+    try {
+      sets = await paperSets(pool);
+    } catch (error) {
+      view.dataset.status = 'error';
+      return report([`The sweep's pattern sets could not be expanded: ${error.message}`]);
+    }
+    const jobs = figures[state.figure].specs(state.scale, sets).map((spec) => pool.run(spec));
     const ok = await runner.start(jobs, ({ record }) => add(JSON.parse(record)));
     if (!ok && view.dataset.status !== 'error') return; // cancelled or superseded
     fillTables();

@@ -15,32 +15,39 @@
 //   dc:   D_c^ε against ε for poly n = 2, 4, 8 in the overloaded regime
 //         (experiments/overloaded-dc.json; reduced: K = 1,000, 200 probes).
 
+import fig1Mnist from '../../../experiments/fig1-mnist.json';
+import fig1Artificial from '../../../experiments/fig1-artificial.json';
+
 const colors = { 7: '#1f77b4', 9: '#2ca02c', 11: '#d62728', mnist: '#d62728', rademacher: '#1f77b4' };
 const sourceName = (source) => (source === 'rademacher' ? 'artificial' : 'MNIST');
 const style = (source) => (source === 'rademacher' ? 'circle' : 'triangle');
-
-// The values of a native sweep range {from, to, step}, computed as
-// core/src/sweep.cpp does (from + k·step, rounded to 12 decimals), so the
-// specs here equal the experiment files' expansions bit for bit.
-function nativeRange(from, to, step) {
-  const steps = Math.floor((to - from) / step + 1e-9);
-  return Array.from({ length: steps + 1 }, (_, k) => Math.round((from + k * step) * 1e12) / 1e12);
-}
 
 // count elements spread evenly over a list, first and last included.
 const spread = (list, count) =>
   Array.from({ length: count }, (_, i) => list[Math.round((i * (list.length - 1)) / Math.max(1, count - 1))]);
 
-const mnist = (target_hd, seed) => ({ source: 'mnist', S: 50, selection: 'greedy', target_hd, band: 1, seed });
-const rademacher = (p, seed) => ({ source: 'rademacher', N: 784, S: 50, p, seed });
-
-// The pattern sets of experiments/fig1-*.json and fig2-*.json (seed k + 1
-// for the k-th value), each with its planned mean HD: the target, or the
-// expected 2p(1 − p)N of a Rademacher set.
-const paperSets = {
-  mnist: nativeRange(30, 190, 3.076923076923077).map((hd, k) => ({ data: mnist(hd, k + 1), planned: hd })),
-  rademacher: nativeRange(0.51, 1.0, 0.01).map((p, k) => ({ data: rademacher(p, k + 1), planned: 2 * p * (1 - p) * 784 })),
-};
+// The pattern sets of experiments/fig1-*.json (fig2-*.json sweeps the same
+// sets), each with its planned mean HD: the target, or the expected HD of a
+// Rademacher set (rademacherMeanHd). The sets are the points of the files' first
+// axis, expanded by the core (expandExperiment, in a worker): paperSets(pool)
+// asks for them once.
+const setsOnly = (experiment) => JSON.stringify({ ...experiment, sweep: experiment.sweep.slice(0, 1) });
+let paperSetsPromise = null;
+export function paperSets(pool) {
+  const expand = (experiment) => pool.submit('expand', { experiment: setsOnly(experiment) }).promise;
+  paperSetsPromise ??= (async () => {
+    const [mnist, rademacher] = await Promise.all([expand(fig1Mnist), expand(fig1Artificial)]);
+    const calls = rademacher.points.map(({ spec: { data } }) => ({ name: 'rademacherMeanHd', args: [data.N, data.p] }));
+    const planned = await pool.submit('theory', { calls }).promise;
+    return {
+      mnist: mnist.points.map(({ spec }) => ({ data: spec.data, planned: spec.data.target_hd })),
+      rademacher: rademacher.points.map(({ spec }, i) => ({ data: spec.data, planned: planned[i] })),
+    };
+  })();
+  // A failed expansion (a worker replaced) is asked again next time.
+  paperSetsPromise.catch(() => (paperSetsPromise = null));
+  return paperSetsPromise;
+}
 
 const buckets = [60, 90, 120];
 const bucketOf = (hd) => buckets.find((centre) => hd !== null && Math.abs(hd - centre) <= 10) ?? null;
@@ -64,7 +71,7 @@ export const figures = {
       scale === 'paper'
         ? 'Paper scale (experiments/fig1-*.json): 53 greedy MNIST subsets (target HD 30 to 190) and 50 skewed Rademacher sets (p = 0.51 to 1.0), S = 50, N = 784, rectified polynomial n = 7, 9, 11: 309 runs.'
         : 'Reduced: 12 of the paper-scale greedy MNIST subsets (target HD 30 to 190) and 12 of its skewed Rademacher sets (p = 0.51 to 1.0), S = 50, N = 784, rectified polynomial n = 7, 9, 11: 72 runs.',
-    specs(scale) {
+    specs(scale, paperSets) {
       const pick = (list) => (scale === 'paper' ? list : spread(list, 12)).map((set) => set.data);
       return specs(interleave(pick(paperSets.mnist), pick(paperSets.rademacher)), [7, 9, 11]);
     },
@@ -90,7 +97,7 @@ export const figures = {
         ? "Paper scale (experiments/fig2-*.json): the Fig. 1 sets (53 greedy MNIST subsets, 50 Rademacher sets, S = 50) at the paper's 20 degrees n = 6 to 38: 2,060 runs."
         : 'Reduced: the paper-scale sets planned inside a bucket (target HD, or 2p(1 − p)N, within 10 bits of 60, 90 or 120), every other MNIST subset of those: 10 MNIST subsets and 4 Rademacher sets, S = 50, at 11 of its degrees: 154 runs.') +
       ' Each set goes in the bucket of its measured mean pairwise HD (± 10 bits, as in the paper); a point is the mean Kmax of the sets in a bucket.',
-    specs(scale) {
+    specs(scale, paperSets) {
       if (scale === 'paper') return specs(interleave(...['mnist', 'rademacher'].map((s) => paperSets[s].map((set) => set.data))), paperDegrees);
       const planned = (list) => list.filter((set) => bucketOf(set.planned) !== null).map((set) => set.data);
       const mnistSets = planned(paperSets.mnist).filter((_, i) => i % 2 === 0);

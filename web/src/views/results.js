@@ -3,8 +3,8 @@
 // `damlab sweep` CSV → a Fig. 1-style scatter (exact_mean_hd, exact_kmax) or
 // D_c against ε (D_c_<ε> columns). The numbers are the runner's, read as
 // they are; anything unexpected is reported by name, never a blank page.
-import { profileChart, setProfile, sweepChart, resetSweep, addPoint } from './charts.js';
-import { fillTable } from './exports.js';
+import { profileChart, setProfile, sweepChart, resetSweep, addPoint } from '../ui/charts.js';
+import { fillTable } from '../ui/exports.js';
 
 const $ = (id) => document.getElementById(id);
 const palette = ['#1f77b4', '#2ca02c', '#d62728', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
@@ -71,14 +71,15 @@ export function createResults({ report }) {
     if (spec.measure !== 'capacity')
       throw new FileError(`${name}: measure "${spec.measure}": only capacity records are charted here (a sweep CSV of other measures is)`);
     const { exact, binary, profile } = result;
-    // A model other than the DAM (spec.model.name) records the exact mode only.
-    const exactOnly = Boolean(spec.model?.name) && spec.model.name !== 'dam';
+    // The binary search and profile are optional parts of a capacity result:
+    // a model measured in exact mode only leaves them out.
+    const exactOnly = binary === undefined && profile === undefined;
     if (!exact || (!exactOnly && (!binary || typeof profile !== 'string' || !/^[01]*$/.test(profile))))
       throw new FileError(`${name}: result.exact, result.binary or result.profile is missing or malformed`);
     const censored = (mode) => (mode.censored ? ` (censored: Kmax = S, capacity ≥ ${result.S})` : '');
     summaryRow('File', `${name}: a capacity record`);
     summaryRow('Kmax, exact', `${exact.kmax} of S = ${result.S}${censored(exact)}`);
-    if (exactOnly) summaryRow('Kmax, binary search; profile', `do not apply: ${spec.model.name} is measured in exact mode only`);
+    if (exactOnly) summaryRow('Kmax, binary search; profile', `do not apply: ${spec.model.name ?? 'this model'} is measured in exact mode only`);
     else {
       summaryRow('Kmax, binary search', `${binary.kmax}${censored(binary)} after ${binary.evaluations} evaluations`);
       summaryRow('Profile monotone', result.monotone ? 'yes' : 'no');

@@ -27,7 +27,7 @@ export class WorkerPool {
   }
 
   #spawn() {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
     const slot = { worker, job: null };
     worker.onmessage = ({ data: { id, type, data } }) => {
       const job = slot.job;
