@@ -24,6 +24,7 @@
 #include "damlab/util/error.hpp"
 #include "damlab/util/progress.hpp"
 #include "damlab/dam/separation.hpp"
+#include "damlab/models/model.hpp"
 
 namespace damlab::wasm {
 
@@ -101,6 +102,17 @@ val to_typed_array(const std::vector<T>& data) {
 // {F: 'poly' | 'rectpoly' | 'exp', n, beta} -> the core's Separation (validated by it).
 Separation separation(const val& model);
 val separation_object(const Separation& F);
+
+// The recall trajectory (measures/trajectory.hpp) of probe options.index
+// (default 0) of probes under model, as a JS object: {states: [Int8Array],
+// overlaps: [Int32Array] (each state with every memory), energies:
+// Float64Array (empty when the model has none), flips: Uint32Array (per
+// step), converged}. options: {mode: 'sync' | 'async' (default sync), steps
+// (default 10, in [1, 2^20]), seed (async: a fresh order per sweep from
+// Rng(seed); none: order 0..N-1), index, clamped (Uint8Array of N flags)};
+// size_name names probes' size in the index error. Runs inside a guard.
+val trajectory_value(const Model& model, const PatternSet& probes, const val& options,
+                     const std::string& size_name);
 
 // A JS callback fraction => boolean as the core's Progress: returning false
 // cancels (the core throws Cancelled); a throwing callback ends the call with

@@ -3,7 +3,6 @@
 // call) because each crossing into wasm costs far more than one bit's work.
 #include <algorithm>
 #include <cmath>
-#include <optional>
 
 #ifdef __EMSCRIPTEN_PTHREADS__
 #include <emscripten/em_asm.h>
@@ -12,13 +11,10 @@
 #include "bindings.hpp"
 #include "damlab/dam/network.hpp"
 #include "damlab/data/rng.hpp"
-#include "damlab/measures/trajectory.hpp"
 
 namespace damlab::wasm {
 
 namespace {
-
-constexpr double max_recall_steps = 1 << 20;
 
 Network* make_network(const PatternSet& memories, val model_arg) {
   return guard([&] {
@@ -97,11 +93,6 @@ double asynchronous_sweep_plain(const Network& net, PatternSet& states, double p
   return asynchronous_sweep(net, states, p, val::undefined(), val::undefined());
 }
 
-val signs_of(const PatternSet& set) {
-  const auto values = set.signs(0);
-  return to_typed_array(std::vector<std::int8_t>(values.begin(), values.end()));
-}
-
 // Runs up to `steps` synchronous updates or asynchronous sweeps of pattern
 // `index` of states (states itself is not changed), stopping early at a fixed
 // point. Asynchronous sweeps go in order 0..N-1, or in a fresh permutation
@@ -109,48 +100,13 @@ val signs_of(const PatternSet& set) {
 //   options: {mode: 'sync' | 'async', steps = 10, seed, index = 0, clamped}
 // Returns {energies (Float64Array, steps + 1, the first for the start state),
 // flips (Uint32Array, bits flipped per step), states (Int8Array per entry of
-// energies), converged (the last step flipped nothing)}.
+// energies), overlaps (Int32Array per state, with every memory), converged
+// (the last step flipped nothing)}: the trajectory of any model
+// (trajectory_value, bindings_trajectory.cpp), for this DAM.
 val recall(const Network& net, const PatternSet& states, val options_arg) {
   return guard([&] {
     const val options = take(options_arg);
-    if (!absent(options))
-      check_keys(options, "options", {"mode", "steps", "seed", "index", "clamped"});
-    const auto option = [&](const char* key) {
-      return absent(options) ? val::undefined() : options[key];
-    };
-    const val mode_value = option("mode");
-    const std::string mode = absent(mode_value) ? "sync"
-                             : mode_value.isString() ? mode_value.as<std::string>()
-                                                     : describe(mode_value);
-    require(mode == "sync" || mode == "async", "mode", mode, "one of sync, async");
-    const val steps_value = option("steps");
-    const double steps = absent(steps_value) ? 10 : number(steps_value, "steps");
-    require(std::floor(steps) == steps && steps >= 1 && steps <= max_recall_steps, "steps",
-            number_text(steps), "an integer in [1, 1048576]");
-    const val seed_value = option("seed");
-    std::optional<Rng> rng;
-    if (!absent(seed_value)) rng.emplace(safe_integer(number(seed_value, "seed"), "seed"));
-    const val index_value = option("index");
-    const std::size_t p = absent(index_value)
-                              ? index(0, "index", states.size(), "states.size")
-                              : index(number(index_value, "index"), "index", states.size(),
-                                      "states.size");
-    const auto clamped = clamp_flags(option("clamped"));
-
-    const Trajectory run =
-        recall_trajectory(net, states.slice(p, 1),
-                          static_cast<std::size_t>(steps),
-                          mode == "sync" ? UpdateMode::synchronous : UpdateMode::asynchronous,
-                          clamped, rng ? &*rng : nullptr);
-    val trajectory = val::array();
-    for (const PatternSet& state : run.states) trajectory.call<void>("push", signs_of(state));
-    std::vector<std::uint32_t> flips(run.flips.begin(), run.flips.end());
-    val out = val::object();
-    out.set("energies", to_typed_array(run.energies));
-    out.set("flips", to_typed_array(flips));
-    out.set("states", trajectory);
-    out.set("converged", run.converged);
-    return out;
+    return trajectory_value(net, states, options, "states.size");
   });
 }
 val recall_default(const Network& net, const PatternSet& states) {

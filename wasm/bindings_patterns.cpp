@@ -85,11 +85,12 @@ std::string checksum_of(const PatternSet& set) {
   return guard([&] { return checksum(set); });
 }
 
+// The record schema's names (hd_sum, pairs, mean_hd), as in a capacity record's estimates.
 val distance_object(const PairwiseDistance& d) {
   val out = val::object();
-  out.set("hdSum", static_cast<double>(d.distance_sum));
+  out.set("hd_sum", static_cast<double>(d.distance_sum));
   out.set("pairs", static_cast<double>(d.pairs));
-  out.set("meanHd", d.pairs == 0 ? val::null() : val(d.mean()));
+  out.set("mean_hd", d.pairs == 0 ? val::null() : val(d.mean()));
   return out;
 }
 

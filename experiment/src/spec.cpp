@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "damlab/experiment/budget.hpp"
 #include "damlab/experiment/choices.hpp"
@@ -85,21 +86,32 @@ DataSpec parse_data(const Json& json) {
   return data;
 }
 
-// The DAM's F with n or β (registry entry "dam").
+// The DAM's parameter of a key in the registry (F, n, beta).
+const ParameterInfo& dam_parameter(const std::string& key) {
+  for (const ParameterInfo& parameter : model_info("dam").parameters)
+    if (parameter.key == key) return parameter;
+  throw std::logic_error("the registry's dam has no parameter " + key);
+}
+
+// The DAM's F with n or β (registry entry "dam": choices, ranges, defaults).
 Separation parse_separation(const Fields& f) {
-  const std::string kind = f.text("F", std::string("rectpoly"));
-  require(kind == "poly" || kind == "rectpoly" || kind == "exp", "model.F", kind,
-          "one of poly, rectpoly, exp");
+  const ParameterInfo& F = dam_parameter("F");
+  const std::string kind = f.text("F", F.default_choice);
+  require(std::find(F.choices.begin(), F.choices.end(), kind) != F.choices.end(), "model.F", kind,
+          F.range_text());
   if (kind == "exp") {
     require(!f.has("n"), "model.n", "present", "absent for F = exp (it takes beta)");
-    const double beta = f.real("beta", 1.0);
-    require(beta > 0 && beta <= Separation::max_beta, "model.beta", beta,
-            "in (0, " + std::to_string(static_cast<int>(Separation::max_beta)) + "]");
-    return Separation::exponential(beta);
+    const ParameterInfo& beta = dam_parameter("beta");
+    const double value = f.real("beta", beta.default_value);
+    require(beta.in_range(value), "model.beta", value, beta.range_text());
+    return Separation::exponential(value);
   }
   require(!f.has("beta"), "model.beta", "present", "absent for F = " + kind + " (it takes n)");
-  const auto n = static_cast<int>(f.integer("n", 1, Separation::max_degree, 3));
-  return Separation::from_name(kind, n, 0);
+  const ParameterInfo& n = dam_parameter("n");
+  const auto degree = static_cast<int>(f.integer("n", static_cast<std::uint64_t>(n.min),
+                                                 static_cast<std::uint64_t>(n.max),
+                                                 static_cast<std::uint64_t>(n.default_value)));
+  return Separation::from_name(kind, degree, 0);
 }
 
 // The keys a model section may have: "name" and the parameters the registry

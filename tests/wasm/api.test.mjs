@@ -71,8 +71,8 @@ for (const variant of variants) {
         assert.deepEqual(middle.signs(0), new Int8Array([-1, -1, 1, 1]));
         assert.ok(!middle.equals(set));
         // Distances 2, 4, 2.
-        assert.deepEqual(set.pairwiseDistance(), { hdSum: 8, pairs: 3, meanHd: 8 / 3 });
-        assert.deepEqual(set.pairwiseDistance(1), { hdSum: 0, pairs: 0, meanHd: null });
+        assert.deepEqual(set.pairwiseDistance(), { hd_sum: 8, pairs: 3, mean_hd: 8 / 3 });
+        assert.deepEqual(set.pairwiseDistance(1), { hd_sum: 0, pairs: 0, mean_hd: null });
         assert.match(set.checksum(), /^[0-9a-f]{16}$/);
         assert.equal(keep(set.slice(0, 3)).checksum(), set.checksum());
       });
@@ -230,7 +230,7 @@ for (const variant of variants) {
         throwsDamlab(assert, () => net.asynchronousSweep(memories, 0, new Uint32Array(10)),
           invalid('order', /^order = 0: must be/));
         throwsDamlab(assert, () => net.recall(memories, { mode: 'gibbs' }),
-          invalid('mode', 'mode = gibbs: must be one of sync, async'));
+          invalid('mode', 'mode = gibbs: must be sync or async'));
         throwsDamlab(assert, () => net.recall(memories, { steps: 0 }),
           invalid('steps', 'steps = 0: must be an integer in [1, 1048576]'));
         throwsDamlab(assert, () => net.recall(memories, { index: 3 }),
@@ -259,7 +259,7 @@ for (const variant of variants) {
         assert.equal(result.exact.censored, false);
         const first3 = set.slice(0, 3);
         assert.deepEqual(
-          { hdSum: result.exact.hd_sum, pairs: result.exact.pairs, meanHd: result.exact.mean_hd },
+          { hd_sum: result.exact.hd_sum, pairs: result.exact.pairs, mean_hd: result.exact.mean_hd },
           first3.pairwiseDistance(),
         );
         first3.delete();

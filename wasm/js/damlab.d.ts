@@ -48,7 +48,7 @@ export interface PatternSet {
   /** FNV-1a 64 of the packed words, in hex (the "checksum" of run records). */
   checksum(): string;
   /** Hamming distances over all pairs of the first prefix patterns (default: all). */
-  pairwiseDistance(prefix?: number): { hdSum: number; pairs: number; meanHd: number | null };
+  pairwiseDistance(prefix?: number): { hd_sum: number; pairs: number; mean_hd: number | null };
   delete(): void;
   isDeleted(): boolean;
 }
@@ -94,16 +94,6 @@ export interface RecallOptions {
   clamped?: Uint8Array; // N flags: nonzero bits never update
 }
 
-export interface RecallResult {
-  /** Energy in units of F(N), energies[0] for the start state. */
-  energies: Float64Array;
-  /** Bits flipped by each step. */
-  flips: Uint32Array;
-  /** The state (±1) at each entry of energies. */
-  states: Int8Array[];
-  /** The last step flipped no bit (a fixed point was reached). */
-  converged: boolean;
-}
 
 /**
  * A Dense Associative Memory. Update decisions are exact; a field of exactly
@@ -135,7 +125,7 @@ export interface Network {
     clamped?: Uint8Array | null,
   ): number;
   /** A whole recall run from one pattern of states (states is not modified). */
-  recall(states: PatternSet, options?: RecallOptions): RecallResult;
+  recall(states: PatternSet, options?: RecallOptions): Trajectory;
   delete(): void;
   isDeleted(): boolean;
 }

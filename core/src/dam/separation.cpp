@@ -25,6 +25,11 @@ Separation Separation::exponential(double beta) {
   return F;
 }
 
+const std::vector<std::string>& Separation::kind_names() {
+  static const std::vector<std::string> names = {"poly", "rectpoly", "exp"};
+  return names;
+}
+
 Separation Separation::from_name(const std::string& kind, int n, double beta) {
   if (kind == "poly") return poly(n);
   if (kind == "rectpoly") return rectpoly(n);
@@ -44,14 +49,7 @@ void Separation::validate() const {
   }
 }
 
-std::string Separation::name() const {
-  switch (kind) {
-    case SeparationKind::poly: return "poly";
-    case SeparationKind::rectpoly: return "rectpoly";
-    case SeparationKind::exp: return "exp";
-  }
-  return "?";
-}
+std::string Separation::name() const { return kind_names().at(static_cast<std::size_t>(kind)); }
 
 double Separation::normalized(int x, std::size_t N) const {
   const double Nd = static_cast<double>(N);

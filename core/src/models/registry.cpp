@@ -52,7 +52,7 @@ std::vector<ModelInfo> build() {
   F.key = "F";
   F.label = "separation function F";
   F.kind = ParameterInfo::Kind::choice;
-  F.choices = {"rectpoly", "poly", "exp"};
+  F.choices = Separation::kind_names();
   F.default_choice = "rectpoly";
   const auto degree = when(integer("n", "degree n", 1, Separation::max_degree, 3), "F",
                            {"rectpoly", "poly"});

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace damlab {
 
@@ -26,6 +27,8 @@ struct Separation {
   static Separation exponential(double beta);
   // From a kind name ("poly", "rectpoly", "exp") and its parameter.
   static Separation from_name(const std::string& kind, int n, double beta);
+  // The kind names, in SeparationKind's order: "poly", "rectpoly", "exp".
+  static const std::vector<std::string>& kind_names();
 
   // Throws InvalidArgument unless 1 <= n <= max_degree (polynomials) or
   // 0 < beta <= max_beta (exp).
