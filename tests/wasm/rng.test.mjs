@@ -1,5 +1,5 @@
 // The generator's streams equal the native golden values of
-// tests/core/rng_test.cpp in every build variant.
+// tests/data/rng_test.cpp in every build variant.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 
