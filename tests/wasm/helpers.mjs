@@ -88,3 +88,18 @@ export function nativeRecords(native, specs, files = {}) {
     rmSync(folder, { recursive: true, force: true });
   }
 }
+
+/** Every registry model once, with a parameter value other than its default where it has one. */
+export const exampleModels = [
+  { name: 'dam', F: 'rectpoly', n: 3 },
+  { name: 'lse', beta: 20 },
+  { name: 'lsr', beta: 2 },
+  { name: 'cmm' },
+  { name: 'nearest' },
+  { name: 'minerva2' },
+  { name: 'hopfield-activity-product' },
+  { name: 'hopfield-willshaw' },
+  { name: 'hopfield-covariance', a: 0.3 },
+  { name: 'hopfield-presynaptic-covariance', a: 0.3 },
+  { name: 'hopfield-bcpnn', epsilon: 0.01 },
+];

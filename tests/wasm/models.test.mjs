@@ -5,21 +5,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 
-import { load, nativeRecords, nativeRunner, variants, withoutVersion } from './helpers.mjs';
+import { exampleModels as models, load, nativeRecords, nativeRunner, variants, withoutVersion } from './helpers.mjs';
 
-const models = [
-  { name: 'dam', F: 'rectpoly', n: 3 },
-  { name: 'lse', beta: 20 },
-  { name: 'lsr', beta: 2 },
-  { name: 'cmm' },
-  { name: 'nearest' },
-  { name: 'minerva2' },
-  { name: 'hopfield-activity-product' },
-  { name: 'hopfield-willshaw' },
-  { name: 'hopfield-covariance', a: 0.3 },
-  { name: 'hopfield-presynaptic-covariance', a: 0.3 },
-  { name: 'hopfield-bcpnn', epsilon: 0.01 },
-];
 
 const specs = {};
 for (const model of models) {

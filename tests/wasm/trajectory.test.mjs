@@ -4,20 +4,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 
-import { load, throwsDamlab, variants } from './helpers.mjs';
+import { exampleModels, load, throwsDamlab, variants } from './helpers.mjs';
 
-const models = [
-  { name: 'lse', beta: 20 },
-  { name: 'lsr', beta: 2 },
-  { name: 'cmm' },
-  { name: 'nearest' },
-  { name: 'minerva2' },
-  { name: 'hopfield-activity-product' },
-  { name: 'hopfield-willshaw' },
-  { name: 'hopfield-covariance', a: 0.3 },
-  { name: 'hopfield-presynaptic-covariance', a: 0.3 },
-  { name: 'hopfield-bcpnn', epsilon: 0.01 },
-];
+// Every registry model but the DAM, whose trajectory the tests here compare with Network.recall.
+const models = exampleModels.filter((model) => model.name !== 'dam');
 
 const hd = (a, b) => a.reduce((sum, x, i) => sum + (x !== b[i] ? 1 : 0), 0);
 
