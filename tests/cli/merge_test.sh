@@ -60,7 +60,7 @@ reframe "$work/00.tmp" "$work/00.csv"
 refused point-00 '00.csv point = 00 \(line 3\): must be a point index \(decimal digits, no leading zero\)' "$work/00.csv" "$s1"
 # A row of the other shard in this one, a malformed cell, a missing cell.
 sed -n 3p "$s1" >"$work/row1"
-{ sed '$d' "$s0"; cat "$work/row1"; } >"$work/own.tmp"
+{ sed '$d' "$s0"; cat "$work/row1"; echo "# end"; } >"$work/own.tmp"
 reframe "$work/own.tmp" "$work/own.csv"
 refused not-own-shard 'own.csv point = 1: must be a point of shard 0/2' "$work/own.csv"
 awk -F, -v OFS=, '$1 == "2" { $7 = "\"8\"" } { print }' "$s0" >"$work/quote.tmp"
