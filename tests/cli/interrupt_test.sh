@@ -14,7 +14,8 @@ cat >"$work/slow.json" <<'JSON'
  "sweep": [{"data.S": [40, 41, 20000, 20001]}]}
 JSON
 
-# wait_for PID SECONDS: the exit code, or fail (killing it) after SECONDS.
+# wait_for PID SECONDS: its exit code in $code, or fail (killing it) after
+# SECONDS. (Not in a subshell: only this shell can wait for the process.)
 wait_for() {
   local pid=$1 limit=$2 waited=0
   while kill -0 "$pid" 2>/dev/null; do
@@ -25,9 +26,8 @@ wait_for() {
       fail "still running ${limit} s after the signal"
     fi
   done
-  local code=0
+  code=0
   wait "$pid" || code=$?
-  echo "$code"
 }
 
 # Started; returns once the two quick rows are in the partial file.
@@ -56,7 +56,7 @@ check_kept() {  # check_kept WHAT: two rows kept, the record incomplete
 for signal in INT TERM; do
   start_slow
   kill -$signal "$pid"
-  code=$(wait_for "$pid" 4)
+  wait_for "$pid" 4
   [[ $code -eq 130 ]] || fail "SIG$signal: exit $code, expected 130: $(cat "$work/err")"
   check_kept "SIG$signal"
 done
@@ -65,7 +65,7 @@ done
 start_slow
 kill -INT "$pid"
 kill -TERM "$pid"
-code=$(wait_for "$pid" 4)
+wait_for "$pid" 4
 [[ $code -eq 130 ]] || fail "two signals: exit $code, expected 130"
 start_slow
 kill -KILL "$pid"
