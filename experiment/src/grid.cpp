@@ -161,7 +161,9 @@ Experiment parse_experiment(const Json& json) {
   if (json.contains("name")) {
     require(json["name"].is_string(), "name", json["name"].dump(), "a string");
     experiment.name = json["name"].get<std::string>();
-    check_output_name(experiment.name);
+    // "" is no name (the outputs are then sweep.csv and sweep.json), as the
+    // normalized experiment of a record writes it.
+    if (!experiment.name.empty()) check_output_name(experiment.name);
     experiment.base.erase("name");
   }
   double points = 1;

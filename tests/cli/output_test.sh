@@ -20,7 +20,7 @@ small='"data": {"source": "rademacher", "N": 40, "S": 6, "p": 0.5}, "sweep": [{"
 # 1. The name is the output files' stem: only plain file names.
 mkdir -p "$work/out" "$work/victim"
 echo precious >"$work/victim/x.csv"
-for name in '../victim/x' "$work/victim/x" '.' '..' 'a/b' 'a\\b' '' 'a b' \
+for name in '../victim/x' "$work/victim/x" '.' '..' 'a/b' 'a\\b' 'a b' \
   "$(printf 'n%.0s' {1..101})"; do
   printf '{"name": "%s", %s}\n' "$name" "$small" >"$work/named.json"
   refused "name '$name'" 'name = .*: must be a plain file name: 1 to 100 of the characters A-Z a-z 0-9 \. _ -' \

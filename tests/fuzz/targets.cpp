@@ -282,8 +282,9 @@ void output_name(Bytes bytes) {
   } catch (const damlab::InvalidArgument& e) {
     field = e.field();
   }
-  check(accepted == (field == "(accepted)") && (accepted || field == "name"),
-        "a spec's name is refused exactly when the name check refuses it");
+  check(accepted == (field == "(accepted)") || (name.empty() && field == "(accepted)"),
+        "a spec's name is refused exactly when the name check refuses it (\"\" is no name)");
+  check(field == "(accepted)" || field == "name", "a refused name names the field");
 }
 
 const std::vector<NamedTarget>& all_targets() {
