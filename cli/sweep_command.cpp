@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -119,12 +120,21 @@ int run_sweep_command(const SweepCommandOptions& o) {
   options.shard = shard;
   options.threads = o.threads;
   options.keep_rows_on_error = true;
-  options.cancelled = [] { return interrupted != 0; };
+  // A failed write of the partial file (a full disk) stops the sweep as an
+  // interrupt does and is reported as what it is, not as a point's error.
+  std::string write_error;  // set once, by on_row (which run_sweep calls one at a time)
+  std::atomic<bool> write_failed{false};
+  options.cancelled = [&] { return interrupted != 0 || write_failed.load(); };
   options.on_row = [&, first = true](std::size_t, const std::vector<std::string>& columns,
                                      const std::vector<std::string>& cells) mutable {
-    if (first) partial.append(csv_line(columns) + "\n");
-    first = false;
-    partial.append(csv_line(cells) + "\n");
+    try {
+      if (first) partial.append(csv_line(columns) + "\n");
+      first = false;
+      partial.append(csv_line(cells) + "\n");
+    } catch (const FileError& e) {
+      if (!write_failed) write_error = e.what();
+      write_failed = true;
+    }
   };
   const std::string stem = experiment.name.empty() ? "sweep" : experiment.name;
   options.progress = [&](std::size_t done, std::size_t total) {
@@ -134,6 +144,7 @@ int run_sweep_command(const SweepCommandOptions& o) {
     return true;
   };
   const SweepRows rows = run_sweep(experiment, files, options);
+  if (write_failed) throw FileError(write_error);
   write_outputs(base, experiment, shard, rows);
   partial.remove();
   if (rows.failure) {
