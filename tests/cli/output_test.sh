@@ -93,7 +93,12 @@ refused merge-not-shard 'secret.txt = line 1: must be "# damlab shard i/N experi
   merge "$work/full.json" "$work/secret.txt" --out "$work/m"
 grep -q SECRET "$work/err" && fail "the message printed the file: $(cat "$work/err")"
 
-# Out of memory is exit 2 with a message (an address-space limit).
+# Out of memory is exit 2 with a message (an address-space limit, which
+# AddressSanitizer's shadow memory cannot live with: not in that build).
+if ldd "$damlab" 2>/dev/null | grep -q libasan; then
+  echo "all output checks passed (out of memory not tried: sanitizer build)"
+  exit 0
+fi
 code=0
 (ulimit -v 300000; "$damlab" capacity --p 0.5 --N 4000 --S 16000 >/dev/null 2>"$work/err") || code=$?
 [[ $code -eq 2 ]] || fail "out of memory: exit $code: $(cat "$work/err")"

@@ -178,8 +178,14 @@ TEST(SweepCancel, ReachesTheRunningPoint) {
   std::vector<std::size_t> finished;
   options.on_row = [&](std::size_t point, const auto&, const auto&) { finished.push_back(point); };
   const auto rows = damlab::run_sweep(e, {}, options);
-  // About a second after the cancellation (shared CI machines are slow).
+  // About a second after the cancellation (shared CI machines are slow); a
+  // sanitizer build at -O0 runs the point's data set-up (no progress
+  // reports) many times slower.
+#if defined(__SANITIZE_ADDRESS__)
+  EXPECT_LT(elapsed(), 60.0);
+#else
   EXPECT_LT(elapsed(), 2.5);
+#endif
   EXPECT_TRUE(rows.rows.empty());
   EXPECT_TRUE(finished.empty());
   EXPECT_FALSE(rows.failure);
