@@ -1,8 +1,11 @@
-// damlab: the native command-line runner. Exit codes: 0 success, 2 bad flags,
-// values, specs or input files, 1 anything unexpected.
+// damlab: the native command-line runner. Exit codes (docs/cli.md): 0
+// success; 2 bad flags, values, specs or input files, an output that cannot
+// be written, out of memory; 3 a merge with points missing; 130 a sweep
+// interrupted (SIGINT, SIGTERM); 1 anything unexpected.
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <new>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -19,6 +22,7 @@
 #include "theory_command.hpp"
 #include "sweep_command.hpp"
 #include "file_bytes.hpp"
+#include "output_file.hpp"
 
 int main(int argc, char** argv) {
 #if defined(__GLIBC__)
@@ -66,6 +70,7 @@ int main(int argc, char** argv) {
     if (pack->parsed()) return damlab::cli::run_pack_command(pack_options);
     if (theory->parsed()) {
       std::cout << damlab::cli::theory_json(theory_options) << '\n';
+      damlab::cli::finish_stdout();
       return 0;
     }
     damlab::Json record;
@@ -79,6 +84,7 @@ int main(int argc, char** argv) {
           spec, std::filesystem::path(spec_path).parent_path().string());
     }
     std::cout << record.dump(2) << '\n';
+    damlab::cli::finish_stdout();
   } catch (const damlab::InvalidArgument& e) {
     std::cerr << "damlab: error: "
               << (capacity->parsed() ? damlab::cli::with_flag_names(e) : std::string(e.what()))
@@ -89,6 +95,9 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const damlab::cli::FileError& e) {
     std::cerr << "damlab: error: " << e.what() << '\n';
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "damlab: error: out of memory (a smaller N, S or sweep needs less)\n";
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "damlab: unexpected error: " << e.what() << '\n';

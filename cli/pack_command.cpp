@@ -15,6 +15,7 @@
 #include "damlab/data/packed_asset.hpp"
 #include "damlab/util/error.hpp"
 #include "file_bytes.hpp"
+#include "output_file.hpp"
 
 namespace damlab::cli {
 
@@ -32,16 +33,8 @@ std::string text_of(const std::string& path) {
 // Written to a temporary name first, so an interrupted run never leaves a
 // truncated asset that looks up to date.
 void write_atomically(const std::filesystem::path& file, const std::vector<std::uint8_t>& bytes) {
-  const std::filesystem::path temporary =
-      file.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
-  {
-    std::ofstream out(temporary, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw FileError("cannot write '" + temporary.string() + "'");
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, file, error);
-  if (error) throw FileError("cannot rename '" + temporary.string() + "': " + error.message());
+  write_file_atomically(file.string(),
+                        std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 // The npm package stores each class in src/digits/D.json as {"data": [...]},

@@ -1,13 +1,12 @@
 #include "sweep_command.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <set>
 
 #include "damlab/experiment/grid.hpp"
 #include "damlab/experiment/json_fields.hpp"
@@ -16,13 +15,30 @@
 #include "damlab/experiment/sweep_csv.hpp"
 #include "execute.hpp"
 #include "file_bytes.hpp"
+#include "output_file.hpp"
 
 namespace damlab::cli {
 
 namespace {
 
-std::atomic<bool> interrupted{false};
-extern "C" void on_interrupt(int) { interrupted = true; }
+// SIGINT and SIGTERM alike: the first asks the sweep to stop (the running
+// points are cancelled through their progress reports, finished rows are
+// kept), a second exits at once (the rows are already in NAME.csv.partial).
+volatile std::sig_atomic_t interrupted = 0;
+extern "C" void on_interrupt(int) {
+  if (interrupted) ::_exit(130);
+  interrupted = 1;
+  static const char message[] = "\ndamlab: stopping; interrupt again to quit at once\n";
+  [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message, sizeof message - 1);
+}
+
+void handle_interrupts() {
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
 
 Experiment read_experiment(const std::string& path) {
   const auto bytes = read_file_bytes(path, 1 << 24);
@@ -42,28 +58,24 @@ FileBytes read_data_files(const Experiment& experiment, const std::string& spec_
   return files;
 }
 
-void write_text(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  if (!out) throw FileError("cannot write '" + path.string() + "'");
+// The outputs' path without extension: --out/NAME[.shard-i-of-N] (NAME is a
+// plain file name, checked by parse_experiment).
+std::string output_base(const SweepCommandOptions& o, const Experiment& experiment,
+                        const Shard& shard) {
+  const std::string stem = experiment.name.empty() ? "sweep" : experiment.name;
+  const std::string suffix = shard.count == 1 ? ""
+                                              : ".shard-" + std::to_string(shard.index) + "-of-" +
+                                                    std::to_string(shard.count);
+  return (std::filesystem::path(o.out_dir) / (stem + suffix)).string();
 }
 
-std::string stem(const Experiment& experiment) {
-  return experiment.name.empty() ? "sweep" : experiment.name;
-}
-
-// The output folder, created before any work so a bad --out fails at once.
-void make_out_dir(const std::string& dir) {
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) throw FileError("cannot create the output folder '" + dir + "': " + error.message());
-}
-
-void write_outputs(const SweepCommandOptions& o, const Experiment& experiment,
-                   const SweepRows& rows, const std::string& suffix) {
-  const auto base = std::filesystem::path(o.out_dir) / (stem(experiment) + suffix);
-  write_text(base.string() + ".csv", to_csv(rows));
-  write_text(base.string() + ".json", sweep_record(experiment, rows).dump(2) + "\n");
+// NAME.csv (a shard's framed by its binding, see shard_csv) and NAME.json.
+void write_outputs(const std::string& base, const Experiment& experiment, const Shard& shard,
+                   const SweepRows& rows) {
+  write_file_atomically(base + ".csv", shard.count == 1 ? to_csv(rows)
+                                                        : shard_csv(experiment, shard, rows));
+  Json record = sweep_record(experiment, rows);
+  write_file_atomically(base + ".json", record.dump(2) + "\n");
   std::fprintf(stderr, "damlab: wrote %s.csv (%zu rows) and %s.json\n", base.c_str(),
                rows.rows.size(), base.c_str());
 }
@@ -97,24 +109,49 @@ CLI::App* add_merge_command(CLI::App& app, SweepCommandOptions& o) {
 int run_sweep_command(const SweepCommandOptions& o) {
   const Experiment experiment = read_experiment(o.spec_path);
   const Shard shard = parse_shard(o.shard);
+  check_output_folder(o.out_dir);
+  const std::string base = output_base(o, experiment, shard);
   const FileBytes files = read_data_files(experiment, o.spec_path);
-  make_out_dir(o.out_dir);
-  std::signal(SIGINT, on_interrupt);
+  handle_interrupts();
   const bool terminal = isatty(STDERR_FILENO);
+  // Rows as they finish, one write each, so a killed run keeps them.
+  AppendFile partial(base + ".csv.partial");
   SweepOptions options;
   options.shard = shard;
   options.threads = o.threads;
+  options.keep_rows_on_error = true;
+  // A failed write of the partial file (a full disk) stops the sweep as an
+  // interrupt does and is reported as what it is, not as a point's error.
+  std::string write_error;  // set once, by on_row (which run_sweep calls one at a time)
+  std::atomic<bool> write_failed{false};
+  options.cancelled = [&] { return interrupted != 0 || write_failed.load(); };
+  options.on_row = [&, first = true](std::size_t, const std::vector<std::string>& columns,
+                                     const std::vector<std::string>& cells) mutable {
+    try {
+      if (first) partial.append(csv_line(columns) + "\n");
+      first = false;
+      partial.append(csv_line(cells) + "\n");
+    } catch (const FileError& e) {
+      if (!write_failed) write_error = e.what();
+      write_failed = true;
+    }
+  };
+  const std::string stem = experiment.name.empty() ? "sweep" : experiment.name;
   options.progress = [&](std::size_t done, std::size_t total) {
     if (terminal || done == total)
-      std::fprintf(stderr, "\r%s: %zu/%zu points%s", stem(experiment).c_str(), done, total,
+      std::fprintf(stderr, "\r%s: %zu/%zu points%s", stem.c_str(), done, total,
                    done == total ? "\n" : "");
-    return !interrupted.load();
+    return true;
   };
   const SweepRows rows = run_sweep(experiment, files, options);
-  const std::string suffix = shard.count == 1 ? ""
-                                              : ".shard-" + std::to_string(shard.index) + "-of-" +
-                                                    std::to_string(shard.count);
-  write_outputs(o, experiment, rows, suffix);
+  if (write_failed) throw FileError(write_error);
+  write_outputs(base, experiment, shard, rows);
+  partial.remove();
+  if (rows.failure) {
+    std::fprintf(stderr, "damlab: %zu of %zu points finished and kept; the record says incomplete\n",
+                 rows.rows.size(), rows.planned);
+    std::rethrow_exception(rows.failure);
+  }
   if (!rows.complete()) {
     std::fprintf(stderr, "\ndamlab: interrupted: %zu of %zu points finished and kept\n",
                  rows.rows.size(), rows.planned);
@@ -125,17 +162,19 @@ int run_sweep_command(const SweepCommandOptions& o) {
 
 int run_merge_command(const SweepCommandOptions& o) {
   const Experiment experiment = read_experiment(o.spec_path);
+  check_output_folder(o.out_dir);
   std::vector<std::string> texts;
   for (const auto& path : o.shard_csvs) {
     const auto bytes = read_file_bytes(path, std::uint64_t{1} << 32);
     texts.emplace_back(bytes.begin(), bytes.end());
   }
-  const SweepRows rows = merge_csv(experiment, texts);
-  make_out_dir(o.out_dir);
-  write_outputs(o, experiment, rows, "");
-  if (!rows.complete())
+  const SweepRows rows = merge_shards(experiment, texts, o.shard_csvs);
+  write_outputs(output_base(o, experiment, Shard{}), experiment, Shard{}, rows);
+  if (!rows.complete()) {
     std::fprintf(stderr, "damlab: merged %zu of %zu points; the record says incomplete\n",
                  rows.rows.size(), rows.planned);
+    return 3;
+  }
   return 0;
 }
 

@@ -19,7 +19,10 @@ struct SweepCommandOptions {
 CLI::App* add_sweep_command(CLI::App& app, SweepCommandOptions& options);
 CLI::App* add_merge_command(CLI::App& app, SweepCommandOptions& options);
 
-// Return the process exit code: 0 done, 130 interrupted (finished rows kept).
+// Return the process exit code: 0 done; sweep: 130 interrupted (SIGINT or
+// SIGTERM; finished rows kept, the record says incomplete); merge: 3 when
+// points are missing (outputs written, the record says incomplete). A point's
+// error is thrown after the finished rows are written.
 int run_sweep_command(const SweepCommandOptions& options);
 int run_merge_command(const SweepCommandOptions& options);
 

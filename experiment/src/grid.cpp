@@ -1,6 +1,7 @@
 #include "damlab/experiment/grid.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "damlab/experiment/spec.hpp"
@@ -133,13 +134,36 @@ Json Experiment::to_json() const {
   return out;
 }
 
+void check_output_name(const std::string& name) {
+  // The name is the stem of the output files in --out: a path ("../x",
+  // "/etc/x") would write outside it, so only plain file names pass.
+  constexpr std::size_t max_length = 100;
+  const bool plain = std::all_of(name.begin(), name.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '_' || ch == '-';
+  });
+  // Shown as typed when short and printable, else by its length.
+  const bool printable = std::all_of(name.begin(), name.end(), [](char ch) {
+    return ch >= 0x20 && ch < 0x7f;
+  });
+  const std::string shown = name.size() <= max_length && printable
+                                ? "\"" + name + "\""
+                                : std::to_string(name.size()) + " bytes";
+  require(plain && !name.empty() && name.size() <= max_length && name != "." && name != "..",
+          "name", shown,
+          "a plain file name: 1 to " + std::to_string(max_length) +
+              " of the characters A-Z a-z 0-9 . _ - (no / or \\), not \".\" or \"..\"");
+}
+
 Experiment parse_experiment(const Json& json) {
-  require(json.is_object(), "spec", json.dump(), "a JSON object");
+  require(json.is_object(), "spec", std::string("a ") + json.type_name(), "a JSON object");
   Experiment experiment;
   experiment.base = json;
   if (json.contains("name")) {
     require(json["name"].is_string(), "name", json["name"].dump(), "a string");
     experiment.name = json["name"].get<std::string>();
+    // "" is no name (the outputs are then sweep.csv and sweep.json), as the
+    // normalized experiment of a record writes it.
+    if (!experiment.name.empty()) check_output_name(experiment.name);
     experiment.base.erase("name");
   }
   double points = 1;

@@ -1,12 +1,16 @@
 #include "damlab/experiment/json_fields.hpp"
 
 #include <cmath>
+#include <set>
+#include <vector>
 
 namespace damlab {
 
 Fields::Fields(const Json& json, std::string path, std::set<std::string> allowed)
     : json_(json), path_(std::move(path)) {
-  require(json.is_object(), path_.empty() ? "spec" : path_, json.dump(), "a JSON object");
+  // The type, not the value: a whole file's content could be the value.
+  require(json.is_object(), path_.empty() ? "spec" : path_, std::string("a ") + json.type_name(),
+          "a JSON object");
   for (const auto& item : json.items())
     require(allowed.count(item.key()) > 0, name(item.key()), "present",
             "one of the known keys of " + (path_.empty() ? "a spec" : path_));
@@ -86,11 +90,33 @@ Json parse_json_text(const std::string& text) {
       --depth;
     }
   }
+  // A key given twice would silently take its last value: refuse it. The
+  // keys of each open object are tracked while parsing.
+  std::vector<std::set<std::string>> keys;
+  std::string duplicate;
+  const Json::parser_callback_t no_duplicates = [&](int, Json::parse_event_t event, Json& parsed) {
+    if (event == Json::parse_event_t::object_start) keys.emplace_back();
+    if (event == Json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
+    if (event == Json::parse_event_t::key && !keys.empty() && duplicate.empty() &&
+        !keys.back().insert(parsed.get<std::string>()).second)
+      duplicate = parsed.get<std::string>();
+    return true;
+  };
+  Json json;
   try {
-    return Json::parse(text);
-  } catch (const Json::exception& e) {  // parse_error, and out_of_range for 1e400
-    throw InvalidArgument("spec", std::string("spec: not valid JSON: ") + e.what());
+    json = Json::parse(text, no_duplicates);
+  } catch (const Json::parse_error& e) {
+    // Only the position: nlohmann's message quotes the bytes it read, and
+    // the text may be any readable file.
+    throw InvalidArgument("spec", "spec: not valid JSON: syntax error at byte " +
+                                      std::to_string(e.byte));
+  } catch (const Json::exception&) {  // out_of_range for 1e400
+    throw InvalidArgument("spec", "spec: not valid JSON: number overflow (beyond a double)");
   }
+  require(duplicate.empty(), "spec",
+          "key \"" + duplicate.substr(0, 100) + "\" given twice in one object",
+          "a JSON object with each key once");
+  return json;
 }
 
 }  // namespace damlab

@@ -72,8 +72,8 @@ DataSpec parse_data(const Json& json) {
     const Fields f(json, "data", {"source", "path", "threshold", "first"});
     data.source = DataSpec::Source::idx;
     data.path = f.text("path");
-    require(data.path.size() <= 4096, "data.path", std::to_string(data.path.size()) + " bytes",
-            "at most 4096 bytes long");
+    require(!data.path.empty() && data.path.size() <= 4096, "data.path",
+            std::to_string(data.path.size()) + " bytes", "a file path of 1 to 4096 bytes");
     data.threshold = static_cast<int>(f.integer("threshold", 0, 255, 128));
     // null is "all items", as the normalized spec in a record writes it.
     if (f.has("first") && !json.at("first").is_null()) data.first = f.integer("first", 1, max_spec_S);

@@ -34,7 +34,7 @@ cat >"$work/long.json" <<'JSON'
 {"name": "long",
  "data": {"source": "rademacher", "N": 784, "S": 300, "p": 0.5, "seed": 1},
  "model": {"F": "rectpoly", "n": 2},
- "sweep": [{"data.seed": {"from": 1, "to": 400, "step": 1}}]}
+ "sweep": [{"data.seed": {"from": 1, "to": 4000, "step": 1}}]}
 JSON
 "$damlab" sweep "$work/long.json" --out "$work/long" 2>/dev/null &
 pid=$!
@@ -44,7 +44,7 @@ code=0
 wait "$pid" || code=$?
 [[ $code -eq 130 ]] || fail "interrupted sweep exited $code, expected 130"
 rows=$(($(wc -l <"$work/long/long.csv") - 1))
-((rows < 400)) || fail "interrupted sweep wrote all rows"
+((rows < 4000)) || fail "interrupted sweep wrote all rows"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if r["complete"] is False and r["rows"] == int(sys.argv[2]) else 1)' \
   "$work/long/long.json" "$rows" || fail "record of the interrupted sweep is wrong"
 

@@ -1,11 +1,13 @@
 #include "targets.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 
 #include "damlab/data/rademacher.hpp"
 #include "damlab/util/error.hpp"
+#include "damlab/util/fnv1a.hpp"
 #include "damlab/data/idx.hpp"
 #include "damlab/data/packed_asset.hpp"
 #include "damlab/data/rng.hpp"
@@ -190,6 +192,40 @@ void spec(Bytes bytes) {
   if (points <= 4) run_small_sweep(*experiment);
 }
 
+// Shard texts as damlab merge reads them: first as given (their own frame,
+// if any), then each framed with this experiment's binding and a matching
+// end line (shard i/N, N the number of texts), so mutations reach the row
+// checks behind the frame.
+namespace {
+void merge_framed(const damlab::Experiment& experiment, const std::vector<std::string>& pieces) {
+  const std::vector<std::string> texts(pieces.begin() + 1, pieces.end());
+  expected_errors_only([&] { damlab::merge_shards(experiment, texts); });
+  std::vector<std::string> framed;
+  for (std::size_t f = 0; f < texts.size(); ++f) {
+    damlab::Fnv1a64 hash;
+    hash.add(texts[f]);
+    const auto lines = std::count(texts[f].begin(), texts[f].end(), '\n');
+    framed.push_back("# damlab shard " + std::to_string(f) + "/" + std::to_string(texts.size()) +
+                     " experiment " + damlab::experiment_checksum(experiment) + "\n" + texts[f] +
+                     "# end rows " + std::to_string(lines > 0 ? lines - 1 : 0) + " csv_fnv1a64 " +
+                     damlab::hex64(hash.value) + "\n");
+  }
+  std::optional<damlab::SweepRows> rows;
+  expected_errors_only([&] { rows = damlab::merge_shards(experiment, framed); });
+  if (!rows) return;
+  for (const auto& [point, cells] : rows->rows) {
+    check(point < experiment.points() && cells.size() == rows->columns.size(),
+          "a merged row is a point of the experiment with every cell");
+  }
+  if (rows->rows.empty()) return;
+  // What merges is what a one-shard run would write, and merges again.
+  const damlab::Shard whole;
+  const std::string again = damlab::shard_csv(experiment, whole, *rows);
+  check(damlab::to_csv(damlab::merge_shards(experiment, {again})) == damlab::to_csv(*rows),
+        "merged shards merge back to themselves");
+}
+}  // namespace
+
 void merge(Bytes bytes) {
   // Pieces separated by 0 bytes: a --shard value, then shard CSV texts.
   std::vector<std::string> pieces(1);
@@ -219,11 +255,42 @@ void merge(Bytes bytes) {
     check(damlab::to_csv(damlab::merge_csv(experiment, {csv})) == csv,
           "a merged CSV merges back to itself");
   damlab::sweep_record(experiment, *rows);
+  merge_framed(experiment, pieces);
+}
+
+void output_name(Bytes bytes) {
+  const std::string name(bytes.begin(), bytes.end());
+  bool accepted = false;
+  expected_errors_only([&] {
+    damlab::check_output_name(name);
+    accepted = true;
+  });
+  if (accepted) {
+    check(!name.empty() && name.size() <= 100 && name != "." && name != ".." &&
+              name.find_first_of(std::string("/\\\0", 3)) == std::string::npos,
+          "an accepted name is a plain file name");
+    const auto path = (std::filesystem::path("out") / (name + ".csv")).lexically_normal();
+    check(path.parent_path() == "out", "an accepted name stays in the output folder");
+  }
+  // The spec's name gets the same verdict, before anything else is read.
+  damlab::Json spec = damlab::Json::object();
+  spec["name"] = name;
+  spec["data"] = {{"source", "rademacher"}, {"N", 8}, {"S", 2}, {"p", 0.5}};
+  std::string field = "(accepted)";
+  try {
+    check(damlab::parse_experiment(spec).name == name, "the experiment keeps its name");
+  } catch (const damlab::InvalidArgument& e) {
+    field = e.field();
+  }
+  check(accepted == (field == "(accepted)") || (name.empty() && field == "(accepted)"),
+        "a spec's name is refused exactly when the name check refuses it (\"\" is no name)");
+  check(field == "(accepted)" || field == "name", "a refused name names the field");
 }
 
 const std::vector<NamedTarget>& all_targets() {
   static const std::vector<NamedTarget> targets = {
-      {"idx", idx}, {"gzip", gzip}, {"packed_asset", packed_asset}, {"spec", spec}, {"merge", merge}};
+      {"idx", idx}, {"gzip", gzip}, {"packed_asset", packed_asset}, {"spec", spec}, {"merge", merge},
+      {"output_name", output_name}};
   return targets;
 }
 

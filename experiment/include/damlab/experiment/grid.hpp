@@ -55,6 +55,10 @@ struct Experiment {
 // Parses and validates an experiment: every point's spec must be valid.
 // Errors name the field, and the point when only some points are invalid.
 Experiment parse_experiment(const Json& json);
+// The experiment's name is the stem of its output files: throws
+// InvalidArgument("name") unless it is a plain file name (1 to 100 of
+// A-Z a-z 0-9 . _ -, not "." or ".."). A spec's "name": "" is no name.
+void check_output_name(const std::string& name);
 
 // Which points a shard runs: index in [0, count).
 struct Shard {

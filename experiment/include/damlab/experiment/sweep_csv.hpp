@@ -33,9 +33,28 @@ CsvRow csv_row(const Experiment& experiment, std::size_t point, const Json& reco
 
 // CSV text (header + rows in point order); cells hold no commas or quotes.
 std::string to_csv(const SweepRows& rows);
-// Rows of several shard CSVs of one experiment, checked for a common header
-// and no point twice.
-SweepRows merge_csv(const Experiment& experiment, const std::vector<std::string>& csv_texts);
+// Rows of several CSVs of one experiment, each row checked in full: its cell
+// count, its point (canonical decimal, in range, in only one file), its swept
+// values (the experiment's for that point) and every cell well-formed (what
+// csv_cell writes; a column of lists or of true/false stays so). names name
+// the texts in errors (default "csv 1", "csv 2", ...), whose line numbers
+// are counted from line_offset + 1.
+SweepRows merge_csv(const Experiment& experiment, const std::vector<std::string>& csv_texts,
+                    const std::vector<std::string>& names = {}, std::size_t line_offset = 0);
+
+// The experiment's identity: FNV-1a 64 of its normalized JSON, as hex.
+std::string experiment_checksum(const Experiment& experiment);
+
+// A shard's CSV: the CSV framed by a first line binding it to its
+// experiment and shard, "# damlab shard i/N experiment <checksum>", and a
+// last line "# end rows <count> csv_fnv1a64 <checksum of the CSV between>",
+// so merge_shards refuses another experiment's shard, a cut or edited one.
+std::string shard_csv(const Experiment& experiment, const Shard& shard, const SweepRows& rows);
+// Rows of shard CSVs (as shard_csv writes them) of this experiment: each
+// file's frame checked (experiment, shard i/N common to all, rows and
+// checksum), each row as merge_csv checks it and owned by its file's shard.
+SweepRows merge_shards(const Experiment& experiment, const std::vector<std::string>& texts,
+                       const std::vector<std::string>& names = {});
 
 // The record of a sweep: experiment, code version, completeness and the CSV's
 // checksum. It depends only on the experiment and the rows, so a merged run
