@@ -116,7 +116,7 @@ val recall(const Network& net, const PatternSet& states, val options_arg) {
     if (!absent(options))
       check_keys(options, "options", {"mode", "steps", "seed", "index", "clamped"});
     const auto option = [&](const char* key) {
-      return absent(options) ? val::undefined() : options[key];
+      return absent(options) ? val::undefined() : js_get(options, key);
     };
     const val mode_value = option("mode");
     const std::string mode = absent(mode_value) ? "sync"
