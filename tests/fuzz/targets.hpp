@@ -22,6 +22,7 @@ void gzip(Bytes bytes);          // the runner's gunzip, then the idx target
 void packed_asset(Bytes bytes);  // parse_packed_asset, also with a repaired checksum
 void spec(Bytes bytes);          // parse_json_text, parse_experiment, parse_spec, run_spec
 void merge(Bytes bytes);         // parse_shard, merge_csv
+void selection(Bytes bytes);     // check_selection_budget's advice, greedy/random load_data
 
 struct NamedTarget {
   const char* name;  // also the corpus folder, tests/fuzz/corpus/<name>
