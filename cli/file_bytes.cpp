@@ -21,12 +21,12 @@ bool is_gzip(std::span<const std::uint8_t> bytes, std::size_t at) {
 }
 
 std::string file_kind(mode_t mode) {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
+  if (S_ISDIR(mode)) return "Is a directory";
+  if (S_ISFIFO(mode)) return "Is a FIFO (named pipe)";
+  if (S_ISCHR(mode)) return "Is a character device";
+  if (S_ISBLK(mode)) return "Is a block device";
+  if (S_ISSOCK(mode)) return "Is a socket";
+  return "Is not a regular file";
 }
 
 }  // namespace
@@ -102,8 +102,8 @@ std::vector<std::uint8_t> read_file_bytes(const std::string& path,
   if (stat(path.c_str(), &info) != 0)
     throw FileError("cannot open '" + path + "': " + std::strerror(errno));
   if (!S_ISREG(info.st_mode))
-    throw FileError("'" + path + "' is " + file_kind(info.st_mode) +
-                    ", not a regular file");
+    throw FileError("cannot read '" + path + "': " + file_kind(info.st_mode) +
+                    " (only regular files are read)");
   errno = 0;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(
       std::fopen(path.c_str(), "rb"), &std::fclose);

@@ -37,12 +37,12 @@ expect_refused declared "long\.gz.*more than 784016 bytes, the size its IDX head
 expect_refused huge "huge\.gz.*ask for more than 2147483648 data bytes" \
   "$damlab" capacity --idx "$work/huge.gz"
 
-expect_refused dev-zero "'/dev/zero' is a character device, not a regular file" \
+expect_refused dev-zero "cannot read '/dev/zero': Is a character device \(only regular files are read\)" \
   "$damlab" capacity --idx /dev/zero
 mkfifo "$work/fifo"
-expect_refused fifo "fifo' is a FIFO \(named pipe\), not a regular file" \
+expect_refused fifo "fifo': Is a FIFO \(named pipe\) \(only regular files are read\)" \
   "$damlab" capacity --idx "$work/fifo"
-expect_refused directory "'$work' is a directory, not a regular file" \
+expect_refused directory "cannot read '$work': Is a directory" \
   "$damlab" capacity --idx "$work"
 
 cat >"$work/small.json" <<'JSON'
@@ -51,11 +51,11 @@ cat >"$work/small.json" <<'JSON'
  "model": {"F": "rectpoly", "n": 3},
  "sweep": [{"data.seed": [1, 2]}]}
 JSON
-expect_refused merge-dev-zero "'/dev/zero' is a character device" \
+expect_refused merge-dev-zero "cannot read '/dev/zero': Is a character device" \
   "$damlab" merge "$work/small.json" /dev/zero --out "$work/merged"
-expect_refused merge-fifo "is a FIFO" \
+expect_refused merge-fifo "Is a FIFO" \
   "$damlab" merge "$work/small.json" "$work/fifo" --out "$work/merged"
-expect_refused spec-fifo "is a FIFO" \
+expect_refused spec-fifo "Is a FIFO" \
   "$damlab" sweep "$work/fifo" --out "$work/out"
 
 cat >"$work/zero-path.json" <<'JSON'
@@ -64,7 +64,7 @@ cat >"$work/zero-path.json" <<'JSON'
  "model": {"F": "rectpoly", "n": 3},
  "sweep": [{"model.n": [2, 3]}]}
 JSON
-expect_refused sweep-dev-zero "'/dev/zero' is a character device" \
+expect_refused sweep-dev-zero "cannot read '/dev/zero': Is a character device" \
   "$damlab" sweep "$work/zero-path.json" --out "$work/out"
 
 echo "all stream checks passed"

@@ -66,14 +66,14 @@ TEST(ReadFileBytes, OnlyRegularFiles) {
   const Scratch scratch;
   const auto start = std::chrono::steady_clock::now();
   EXPECT_EQ(refusal([] { read_file_bytes("/dev/zero", 1 << 20); }),
-            "'/dev/zero' is a character device, not a regular file");
+            "cannot read '/dev/zero': Is a character device (only regular files are read)");
   EXPECT_EQ(refusal([&] { read_file_bytes(scratch.dir.string(), 1 << 20); }),
-            "'" + scratch.dir.string() + "' is a directory, not a regular file");
+            "cannot read '" + scratch.dir.string() + "': Is a directory (only regular files are read)");
   const std::string fifo = (scratch.dir / "fifo").string();
   ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
   // Opening a FIFO with no writer would block: it is refused before.
   EXPECT_EQ(refusal([&] { read_file_bytes(fifo, 1 << 20); }),
-            "'" + fifo + "' is a FIFO (named pipe), not a regular file");
+            "cannot read '" + fifo + "': Is a FIFO (named pipe) (only regular files are read)");
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   EXPECT_NE(refusal([&] { read_file_bytes((scratch.dir / "none").string(), 1 << 20); })
                 .find("cannot open"),
