@@ -44,8 +44,7 @@ std::string data_file_path(const DataSpec& data, const std::string& base_dir) {
 std::vector<std::uint8_t> read_data_file(const DataSpec& data, const std::string& base_dir) {
   const std::string path = data_file_path(data, base_dir);
   if (path.empty()) return {};
-  // The IDX format's data limit plus its largest header (255 dimensions).
-  return read_file_bytes(path, idx_max_data_bytes + 4 + 4 * 255);
+  return read_file_bytes(path, max_data_file_bytes, Content::data);
 }
 
 Json execute(const Spec& spec, const std::string& base_dir) {

@@ -46,14 +46,16 @@ Experiment read_experiment(const std::string& path) {
 }
 
 // Every data file the points name, read once (keyed by data.path, the key
-// run_sweep looks up).
+// run_sweep looks up; one file under several spellings is read from disk
+// once, and all of them together are capped).
 FileBytes read_data_files(const Experiment& experiment, const std::string& spec_path) {
   const auto base = std::filesystem::path(spec_path).parent_path().string();
+  FileLoader loader(max_command_data_bytes);
   FileBytes files;
   for (std::size_t point = 0; point < experiment.points(); ++point) {
     const Spec spec = parse_spec(experiment.point_spec(point));
     if (spec.data.source == DataSpec::Source::rademacher || files.count(spec.data.path)) continue;
-    files[spec.data.path] = read_data_file(spec.data, base);
+    files[spec.data.path] = loader.read(data_file_path(spec.data, base), max_data_file_bytes);
   }
   return files;
 }

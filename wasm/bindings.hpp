@@ -8,6 +8,10 @@
 //    C++ unwinding before the JS Error is thrown;
 //  - numbers arrive as double, other values as emscripten::val moved into the
 //    body with take() (Embind's own copies of std::string arguments would leak);
+//  - values a caller passed in are read only through js_get / js_apply (and
+//    the helpers below built on them): a getter, Proxy trap or toString of
+//    the caller's may throw, and a JS exception crossing wasm frames would
+//    skip the destructors of every val between (their handles would leak);
 //  - pre.js restores the wasm stack pointer around every Embind call and
 //    unboxes the thrown value (see throw_js).
 #pragma once
@@ -56,6 +60,24 @@ auto guard(Body&& body) -> decltype(body()) {
   throw_js(error);
 }
 
+// Reflect.apply(fn, self, args) and Reflect.get(object, key) run in JS with
+// any exception caught and rethrown as a CallbackError (so guard ends the
+// call with it unchanged, after C++ unwinding released every handle).
+val js_apply(const val& fn, const val& self, const val& args);
+val js_get(const val& object, const std::string& key);
+// [value], a JS array of one element.
+val array_of(const val& value);
+// The length of v, a real typed array of the given type (e.g. "Uint8Array");
+// throws InvalidArgument naming field otherwise.
+std::size_t typed_length(const val& v, const std::string& type, const std::string& field);
+// Copies the elements of typed array v into view (TypedArray.prototype.set).
+void copy_typed(const val& v, const val& view);
+
+// Patterns the bindings accept, with the limits of specs (max_spec_N,
+// max_spec_S, max_pattern_bits): N at most 2^20, count at most 2^20 and
+// N x count at most 2^31 bits, so sizes never wrap wasm32's 32-bit size_t.
+void check_pattern_sizes(std::size_t N, std::size_t count);
+
 // Moves a val argument into the guarded body, so the body owns it.
 inline val take(val& argument) { return std::move(argument); }
 
@@ -88,9 +110,9 @@ std::string describe(const val& v);
 // copied into wasm memory with one TypedArray.set (no per-element calls).
 template <typename T>
 std::vector<T> typed_array(const val& v, const std::string& type, const std::string& field) {
-  require(v.instanceof(val::global(type.c_str())), field, describe(v),
-          (type[0] == 'I' ? "an " : "a ") + type);
-  return emscripten::convertJSArrayToNumberVector<T>(v);
+  std::vector<T> out(typed_length(v, type, field));
+  copy_typed(v, val(emscripten::typed_memory_view(out.size(), out.data())));
+  return out;
 }
 
 // A copy of data as a new JS typed array of the given type.

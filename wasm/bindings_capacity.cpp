@@ -18,7 +18,10 @@ namespace {
 val capacity_of(const PatternSet& set, val model_arg, val on_progress_arg) {
   return guard([&] {
     const val model = take(model_arg), on_progress = take(on_progress_arg);
-    const CapacityResult result = capacity(set, separation(model), progress(on_progress));
+    // A copy: the progress callback may delete the caller's set (a JS
+    // handle) while the core still reads it.
+    const PatternSet patterns = set;
+    const CapacityResult result = capacity(patterns, separation(model), progress(on_progress));
     return val::global("JSON").call<val>("parse", capacity_json(result).dump());
   });
 }

@@ -42,15 +42,15 @@ PatternSet select_patterns_of(const PatternSet& pool, val indices_arg) {
 Occlusion occlusion_of(const val& options, std::size_t N) {
   check_keys(options, "occlusion", {"size", "position", "fill"});
   Occlusion occlusion;
-  occlusion.size = size(number(options["size"], "occlusion.size"), "occlusion.size");
+  occlusion.size = size(number(js_get(options, "size"), "occlusion.size"), "occlusion.size");
   const auto name = [&](const char* key) {
-    const val v = options[key];
+    const val v = js_get(options, key);
     require(v.isString(), std::string("occlusion.") + key, describe(v), "a string");
     return v.as<std::string>();
   };
-  if (!absent(options["position"]))
+  if (!absent(js_get(options, "position")))
     occlusion.position = parse_choice<OcclusionPosition>("occlusion.position", name("position"));
-  if (!absent(options["fill"])) occlusion.fill = parse_choice<OcclusionFill>("occlusion.fill", name("fill"));
+  if (!absent(js_get(options, "fill"))) occlusion.fill = parse_choice<OcclusionFill>("occlusion.fill", name("fill"));
   occlusion.validate(N);
   return occlusion;
 }

@@ -17,7 +17,10 @@ namespace damlab::wasm {
 namespace {
 
 PatternSet* make_set(double N, double count) {
-  return guard([&] { return new PatternSet(size(N, "N"), size(count, "count")); });
+  return guard([&] {
+    check_pattern_sizes(size(N, "N"), size(count, "count"));
+    return new PatternSet(size(N, "N"), size(count, "count"));
+  });
 }
 
 // Bytes of count*N values; value >= threshold gives +1.
@@ -26,8 +29,10 @@ PatternSet from_bytes(val bytes_arg, double N, double threshold) {
     const val bytes = take(bytes_arg);
     require(std::floor(threshold) == threshold && threshold >= 0 && threshold <= 255,
             "threshold", number_text(threshold), "an integer in [0, 255]");
-    return PatternSet::from_bytes(typed_array<std::uint8_t>(bytes, "Uint8Array", "bytes"),
-                                  size(N, "N"), static_cast<std::uint8_t>(threshold));
+    const auto values = typed_array<std::uint8_t>(bytes, "Uint8Array", "bytes");
+    const std::size_t bits = size(N, "N");
+    if (bits >= 1) check_pattern_sizes(bits, values.size() / bits);
+    return PatternSet::from_bytes(values, bits, static_cast<std::uint8_t>(threshold));
   });
 }
 
@@ -38,6 +43,8 @@ PatternSet from_signs(val signs_arg, double N) {
   return guard([&] {
     const val signs = take(signs_arg);
     const auto values = typed_array<std::int8_t>(signs, "Int8Array", "signs");
+    const std::size_t bits = size(N, "N");
+    if (bits >= 1) check_pattern_sizes(bits, values.size() / bits);
     return PatternSet::from_signs(std::vector<int>(values.begin(), values.end()), size(N, "N"));
   });
 }
@@ -47,15 +54,16 @@ PatternSet from_signs(val signs_arg, double N) {
 PatternSet from_words(val words_arg, double N) {
   return guard([&] {
     const val words = take(words_arg);
-    require(words.instanceof(val::global("Uint32Array")), "words", describe(words),
-            "a Uint32Array");
-    const std::size_t halves = words["length"].as<std::size_t>();
+    const std::size_t halves = typed_length(words, "Uint32Array", "words");
     require(halves % 2 == 0, "words.length", halves,
             "even (two 32-bit halves per 64-bit word, low half first)");
+    const std::size_t bits = size(N, "N");
+    if (bits >= 1)
+      check_pattern_sizes(bits, halves / 2 / PatternSet::words_per_pattern(bits));
     std::vector<std::uint64_t> packed(halves / 2);
-    val(emscripten::typed_memory_view(halves, reinterpret_cast<std::uint32_t*>(packed.data())))
-        .call<void>("set", words);
-    return PatternSet::from_words(packed, size(N, "N"));
+    copy_typed(words, val(emscripten::typed_memory_view(
+                          halves, reinterpret_cast<std::uint32_t*>(packed.data()))));
+    return PatternSet::from_words(packed, bits);
   });
 }
 

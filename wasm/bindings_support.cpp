@@ -9,6 +9,8 @@
 #include <cstdlib>
 
 #include "bindings.hpp"
+#include "damlab/experiment/budget.hpp"
+#include "damlab/experiment/spec.hpp"
 
 using emscripten::EM_VAL;
 
@@ -31,7 +33,65 @@ EM_JS(EM_VAL, damlab_call_progress, (EM_VAL callback, double fraction), {
   }
 });
 
+// Runs Reflect.apply(fn, self, args) without letting a JS exception cross
+// wasm frames: returns {value} or, when it threw, {error}. Every operation on
+// a value a caller passed in goes through it, as getters, Proxy traps and
+// toString methods run the caller's code.
+EM_JS(EM_VAL, damlab_apply, (EM_VAL fn, EM_VAL self, EM_VAL args), {
+  try {
+    return Emval.toHandle({ok : true, value : Reflect.apply(Emval.toValue(fn),
+                                                            Emval.toValue(self),
+                                                            Emval.toValue(args))});
+  } catch (error) {
+    return Emval.toHandle({ok : false, error : error});
+  }
+});
+
 namespace damlab::wasm {
+
+val js_apply(const val& fn, const val& self, const val& args) {
+  val answer = val::take_ownership(damlab_apply(fn.as_handle(), self.as_handle(), args.as_handle()));
+  if (!answer["ok"].isTrue()) throw CallbackError{answer["error"]};
+  return answer["value"];
+}
+
+val array_of(const val& value) {
+  val args = val::array();
+  args.call<void>("push", value);
+  return args;
+}
+
+std::size_t typed_length(const val& v, const std::string& type, const std::string& field) {
+  const val args = array_of(v);
+  const bool view = js_apply(val::global("ArrayBuffer")["isView"], val::undefined(), args).isTrue();
+  // A real typed array of this type (a Proxy or an object merely inheriting
+  // from the prototype is not); the prototype's own length getter reads the
+  // internal length, not a length property the caller may have added.
+  require(view && js_apply(val::global("Function")["prototype"][val::global("Symbol")["hasInstance"]],
+                           val::global(type.c_str()), args)
+                      .isTrue(),
+          field, describe(v), (type[0] == 'I' ? "an " : "a ") + type);
+  const val typed_array_prototype =
+      val::global("Object").call<val>("getPrototypeOf", val::global(type.c_str())["prototype"]);
+  const val getter = val::global("Object")
+                         .call<val>("getOwnPropertyDescriptor", typed_array_prototype,
+                                    std::string("length"))["get"];
+  return js_apply(getter, v, val::array()).as<std::size_t>();
+}
+
+void copy_typed(const val& v, const val& view) {
+  // The prototype's set, not one the caller may have put on the view's
+  // class; it copies the source's elements whatever its own properties say.
+  const val set = val::global("Object")
+                      .call<val>("getPrototypeOf", val::global("Uint8Array")["prototype"])["set"];
+  js_apply(set, view, array_of(v));
+}
+
+val js_get(const val& object, const std::string& key) {
+  val args = array_of(object);
+  args.call<void>("push", key);
+  return js_apply(val::global("Reflect")["get"], val::undefined(), args);
+}
 
 namespace {
 
@@ -108,6 +168,15 @@ std::size_t index(double x, const std::string& field, std::size_t size,
   return static_cast<std::size_t>(x);
 }
 
+void check_pattern_sizes(std::size_t N, std::size_t count) {
+  // N = 0 is left to the core, which names it first.
+  require(N <= max_spec_N, "N", N, "at most " + std::to_string(max_spec_N));
+  require(count <= max_spec_S, "count", count, "at most " + std::to_string(max_spec_S));
+  const std::uint64_t bits = std::uint64_t{N} * count;
+  require(bits <= max_pattern_bits, "N * count", bits,
+          "at most " + std::to_string(max_pattern_bits) + " bits (256 MiB)");
+}
+
 double number(const val& v, const std::string& field) {
   require(v.isNumber(), field, describe(v), "a number");
   return v.as<double>();
@@ -117,13 +186,14 @@ std::string describe(const val& v) {
   const std::string type = v.typeOf().as<std::string>();
   if (type == "function") return "a function";
   if (type != "object" || v.isNull()) {
-    std::string text = val::global("String")(v).as<std::string>();
+    std::string text =
+        js_apply(val::global("String"), val::undefined(), array_of(v)).as<std::string>();
     return text.size() > 60 ? text.substr(0, 57) + "..." : text;
   }
   // "[object Uint8Array]" -> "Uint8Array": safe for any object, even one
   // without a prototype.
   const std::string tag =
-      val::global("Object")["prototype"]["toString"].call<std::string>("call", v);
+      js_apply(val::global("Object")["prototype"]["toString"], v, val::array()).as<std::string>();
   return tag.substr(8, tag.size() - 9);
 }
 
@@ -131,7 +201,7 @@ void check_keys(const val& object, const std::string& what,
                 const std::vector<std::string>& allowed) {
   require(object.typeOf().as<std::string>() == "object" && !object.isNull(), what,
           describe(object), "an object");
-  const val keys = val::global("Object").call<val>("keys", object);
+  const val keys = js_apply(val::global("Object")["keys"], val::undefined(), array_of(object));
   const std::size_t count = keys["length"].as<std::size_t>();
   std::string list;
   for (const auto& key : allowed) list += (list.empty() ? "" : ", ") + key;
@@ -145,18 +215,19 @@ void check_keys(const val& object, const std::string& what,
 
 Separation separation(const val& model) {
   check_keys(model, "model", {"F", "n", "beta"});
-  const val kind = model["F"];
+  const val kind = js_get(model, "F");
   require(kind.isString(), "F", describe(kind), "one of poly, rectpoly, exp");
   const std::string name = kind.as<std::string>();
   if (name == "exp") {
-    require(model["n"].isUndefined(), "n", "present", "absent for F = exp (it takes beta)");
-    return Separation::from_name(name, 0, number(model["beta"], "beta"));
+    require(js_get(model, "n").isUndefined(), "n", "present", "absent for F = exp (it takes beta)");
+    return Separation::from_name(name, 0, number(js_get(model, "beta"), "beta"));
   }
   if (name == "poly" || name == "rectpoly")
-    require(model["beta"].isUndefined(), "beta", "present",
+    require(js_get(model, "beta").isUndefined(), "beta", "present",
             "absent for F = " + name + " (it takes n)");
   // from_name rejects any other F with the core's message.
-  const int n = name == "poly" || name == "rectpoly" ? integer(number(model["n"], "n"), "n") : 0;
+  const int n =
+      name == "poly" || name == "rectpoly" ? integer(number(js_get(model, "n"), "n"), "n") : 0;
   return Separation::from_name(name, n, 0);
 }
 

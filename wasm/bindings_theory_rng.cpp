@@ -66,6 +66,7 @@ val permutation(Rng& rng, double count) {
 
 PatternSet rademacher_set(double N, double count, double p, double seed) {
   return guard([&] {
+    check_pattern_sizes(size(N, "N"), size(count, "count"));
     return rademacher(size(N, "N"), size(count, "count"), p, safe_integer(seed, "seed"));
   });
 }

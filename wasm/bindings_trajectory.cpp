@@ -16,7 +16,8 @@ namespace {
 val json_text_of(const val& object, const std::string& field) {
   require(object.typeOf().as<std::string>() == "object" && !object.isNull() && !object.isArray(), field,
           describe(object), "an object");
-  return val::global("JSON").call<val>("stringify", object);
+  // The caller's toJSON or getters may throw: js_apply carries that out as a CallbackError.
+  return js_apply(val::global("JSON")["stringify"], val::global("JSON"), array_of(object));
 }
 
 // memories: the stored patterns; model: a spec's "model" section ({name, ...}
@@ -39,7 +40,7 @@ val recall_trajectory_default(const PatternSet& memories, val model, const Patte
 
 val trajectory_value(const Model& model, const PatternSet& probes, const val& options,
                      const std::string& size_name) {
-  const auto option = [&](const char* key) { return absent(options) ? val::undefined() : options[key]; };
+  const auto option = [&](const char* key) { return absent(options) ? val::undefined() : js_get(options, key); };
   if (!absent(options)) check_keys(options, "options", {"mode", "steps", "seed", "index", "clamped"});
   const val mode_value = option("mode");
   const UpdateMode mode =

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "damlab/experiment/choices.hpp"
+#include "damlab/data/subsets.hpp"
 #include "damlab/models/hebbian.hpp"
 #include "damlab/models/registry.hpp"
 #include "damlab/util/error.hpp"
@@ -55,49 +57,86 @@ double probe_count(const ProbeSpec& p, Measure measure, std::size_t K, std::size
   return stored;
 }
 
-}  // namespace
 
-void check_budget(const Spec& spec, std::size_t N, std::size_t S) {
-  const DataSpec& data = spec.data;
+// What data of S patterns of N bits needs beyond a size budget of this spec's
+// measure, and that budget; nothing when it fits. Each need grows with S, so
+// the largest S that fits is found by bisection over this same function.
+struct Excess {
+  std::string what, limit;
+};
+
+std::optional<Excess> size_excess(const Spec& spec, std::size_t N, std::size_t S) {
   const auto n = static_cast<double>(N), s = static_cast<double>(S);
   if (n * s > static_cast<double>(max_pattern_bits))
-    over_budget(data, N, S,
-                "the patterns take N × S = " + std::to_string(std::uint64_t{N} * S) + " bits (" +
-                    mib(n * s / 8) + ")",
-                std::to_string(max_pattern_bits) + " bits (" + mib(max_pattern_bits / 8.0) + ")",
-                max_pattern_bits / N);
+    return Excess{"the patterns take N × S = " + std::to_string(std::uint64_t{N} * S) + " bits (" +
+                      mib(n * s / 8) + ")",
+                  std::to_string(max_pattern_bits) + " bits (" + mib(max_pattern_bits / 8.0) + ")"};
+  if (spec.measure != Measure::capacity) return std::nullopt;
   // Registry models (models/model.hpp): Hopfield networks keep an N × N
   // weight matrix and read a row of it per bit update; the generic capacity
   // scan builds a model and checks K patterns for every K up to S at worst.
   const std::string& model = spec.model.name;
   const Computation computation = model_info(model).computation;
   const bool hebbian = computation == Computation::weight_matrix;
-  require(!hebbian || N <= max_hebbian_N, "data.N", N,
-          "at most " + std::to_string(max_hebbian_N) + " for " + model + " (an N × N weight matrix)");
   const double limit = static_cast<double>(max_work);
-  if (spec.measure == Measure::capacity && computation != Computation::dam) {
+  if (computation != Computation::dam) {
     const double work = hebbian ? s * s * n * n : s * s * s * n / 3;
     if (work > limit)
-      over_budget(data, N, S,
-                  "model " + model + " checks every K up to S, about " +
-                      (hebbian ? "S² × N²" : "S³ × N / 3") + " = " + rounded(work) + " operations",
-                  "2^40 = " + rounded(limit),
-                  static_cast<std::uint64_t>(hebbian ? std::sqrt(limit) / n : std::cbrt(3 * limit / n)));
+      return Excess{"model " + model + " checks every K up to S, about " +
+                        (hebbian ? "S² × N²" : "S³ × N / 3") + " = " + rounded(work) + " operations",
+                    "2^40 = " + rounded(limit)};
   }
-  if (spec.measure == Measure::capacity) {
-    if (n * s > static_cast<double>(max_margins))
-      over_budget(data, N, S,
-                  "measure = capacity keeps S × N = " + std::to_string(std::uint64_t{N} * S) +
+  if (n * s > static_cast<double>(max_margins))
+    return Excess{"measure = capacity keeps S × N = " + std::to_string(std::uint64_t{N} * S) +
                       " margins as doubles (" + mib(8 * n * s) + ")",
-                  std::to_string(max_margins) + " (" + mib(8.0 * max_margins) + ")",
-                  max_margins / N);
-    if (s * s * n > static_cast<double>(max_work))
-      over_budget(data, N, S,
-                  "measure = capacity takes S² × N = " + rounded(s * s * n) + " margin updates",
-                  "2^40 = " + rounded(static_cast<double>(max_work)),
-                  static_cast<std::uint64_t>(std::sqrt(static_cast<double>(max_work) / n)));
-    return;
+                  std::to_string(max_margins) + " (" + mib(8.0 * max_margins) + ")"};
+  if (s * s * n > limit)
+    return Excess{"measure = capacity takes S² × N = " + rounded(s * s * n) + " margin updates",
+                  "2^40 = " + rounded(limit)};
+  return std::nullopt;
+}
+
+// The largest S' < S for which fits(S') holds (0 when none does); fits is
+// monotone: true up to some S, false beyond.
+template <typename Fits>
+std::size_t largest_fitting(std::size_t S, Fits&& fits) {
+  std::size_t lo = 0, hi = S - 1;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo + 1) / 2;
+    if (fits(mid))
+      lo = mid;
+    else
+      hi = mid - 1;
   }
+  return lo;
+}
+
+// Hamming distances the greedy selection computes at worst, in 64-bit words
+// (greedy_subset in data/subsets.hpp): per attempt each candidate's distance
+// to the chosen patterns is computed once per member, and a candidate is one
+// of the eligible patterns or one of the S × max_candidates draws.
+double greedy_work(const DataSpec& data, std::size_t N, std::size_t S, std::size_t eligible) {
+  const double attempts = static_cast<double>(GreedySubsetOptions{}.max_attempts);
+  const double candidates = std::min(static_cast<double>(eligible),
+                                     static_cast<double>(S) * static_cast<double>(data.max_candidates));
+  return attempts * candidates * static_cast<double>(S) * static_cast<double>((N + 63) / 64);
+}
+
+}  // namespace
+
+void check_budget(const Spec& spec, std::size_t N, std::size_t S) {
+  const DataSpec& data = spec.data;
+  const std::string& model = spec.model.name;
+  const Computation computation = model_info(model).computation;
+  const bool hebbian = computation == Computation::weight_matrix;
+  require(!hebbian || N <= max_hebbian_N, "data.N", N,
+          "at most " + std::to_string(max_hebbian_N) + " for " + model + " (an N × N weight matrix)");
+  if (const auto excess = size_excess(spec, N, S))
+    over_budget(data, N, S, excess->what, excess->limit, largest_fitting(S, [&](std::size_t s) {
+                  return !size_excess(spec, N, s);
+                }));
+  if (spec.measure == Measure::capacity) return;
+  const auto n = static_cast<double>(N);
   const ProbeSpec& p = spec.probe;
   const std::size_t K = p.K == 0 ? S : p.K;
   if (K > S) return;  // record.cpp names probe.K
@@ -121,6 +160,20 @@ void check_budget(const Spec& spec, std::size_t N, std::size_t S) {
                      rounded(static_cast<double>(max_work)) + "; lower probe.K, " +
                      (spec.measure == Measure::retrievability ? "probe.trials" : "probe.count") +
                      " or probe.steps");
+}
+
+void check_selection_budget(const DataSpec& data, std::size_t N, std::size_t eligible) {
+  if (data.selection != DataSpec::Selection::greedy) return;
+  const std::size_t S = data.S == 0 ? eligible : data.S;
+  const double work = greedy_work(data, N, S, eligible);
+  if (work <= static_cast<double>(max_work)) return;
+  over_budget(data, N, S,
+              "data.selection = greedy computes up to attempts × candidates × S × N / 64 = " +
+                  rounded(work) + " Hamming-distance words",
+              "2^40 = " + rounded(static_cast<double>(max_work)),
+              largest_fitting(S, [&](std::size_t s) {
+                return greedy_work(data, N, s, eligible) <= static_cast<double>(max_work);
+              }));
 }
 
 }  // namespace damlab

@@ -6,6 +6,7 @@
 #include "damlab/data/packed_asset.hpp"
 #include "damlab/data/rademacher.hpp"
 #include "damlab/data/subsets.hpp"
+#include "damlab/experiment/budget.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/fnv1a.hpp"
 
@@ -35,6 +36,12 @@ LoadedData load_asset(const DataSpec& data, std::span<const std::uint8_t> file_b
   } else if (data.selection == DataSpec::Selection::random) {
     indices = subset_by_class(pool.labels, data.classes, data.S, data.seed);
   } else {
+    // Budgeted before it runs: the distances grow as eligible × S × N.
+    std::size_t eligible = 0;
+    for (std::uint8_t label : pool.labels)
+      eligible += data.classes.empty() ||
+                  std::find(data.classes.begin(), data.classes.end(), label) != data.classes.end();
+    check_selection_budget(data, pool.patterns.N(), eligible);
     GreedySubsetOptions options;
     options.size = data.S;
     options.target_hd = data.target_hd;

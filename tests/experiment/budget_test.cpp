@@ -54,7 +54,7 @@ TEST(Limits, CapacityMarginsAndWork) {
   auto e = refusal(rademacher(1 << 10, 1 << 17));
   EXPECT_EQ(e.field(), "data.S");
   expect_message(e, {"keeps S × N = 134217728 margins as doubles (1024 MiB)",
-                     "limit of 67108864 (512 MiB)", "data.S can be at most 65536"});
+                     "limit of 67108864 (512 MiB)", "data.S can be at most 32768"});
   // S^2 x N = 2.5e12 > 2^40, within the margin budget.
   e = refusal(rademacher(784, 56000));
   EXPECT_EQ(e.field(), "data.S");

@@ -11,6 +11,7 @@
 #include "damlab/data/idx.hpp"
 #include "damlab/data/packed_asset.hpp"
 #include "damlab/data/rng.hpp"
+#include "damlab/experiment/budget.hpp"
 #include "damlab/experiment/data_source.hpp"
 #include "damlab/experiment/grid.hpp"
 #include "damlab/experiment/json_fields.hpp"
@@ -153,6 +154,13 @@ void gzip(Bytes bytes) {
     return;
   }
   check(out.size() <= max_gunzip_bytes, "output within the limit");
+  // As a data file: the same bytes, unless an IDX header refuses them or
+  // declares fewer (then parse_idx would refuse them too).
+  expected_errors_only([&] {
+    const auto data = damlab::cli::gunzip(bytes, "fuzz.gz", max_gunzip_bytes,
+                                          damlab::cli::Content::data);
+    check(data == out, "a data file's gzip output is the plain output");
+  });
   idx(out);
 }
 
@@ -192,6 +200,7 @@ void spec(Bytes bytes) {
   if (points <= 4) run_small_sweep(*experiment);
 }
 
+<<<<<<< HEAD
 // Shard texts as damlab merge reads them: first as given (their own frame,
 // if any), then each framed with this experiment's binding and a matching
 // end line (shard i/N, N the number of texts), so mutations reach the row
@@ -225,6 +234,40 @@ void merge_framed(const damlab::Experiment& experiment, const std::vector<std::s
         "merged shards merge back to themselves");
 }
 }  // namespace
+=======
+void selection(Bytes bytes) {
+  // Bytes 0-1 pick the pool size the budget sees (1 to 2^20), bytes 2-3 N
+  // (1 to 2^16); the rest is a spec. The budget's advice must pass and one
+  // more must fail; a cheap spec then selects from the small asset, through
+  // the same budget check.
+  if (bytes.size() < 4) return;
+  const std::size_t pool = 1 + (std::size_t{bytes[0]} | std::size_t{bytes[1]} << 8) * 16;
+  const std::size_t N = 1 + (std::size_t{bytes[2]} | std::size_t{bytes[3]} << 8);
+  const std::string text(bytes.begin() + 4, bytes.end());
+  std::optional<damlab::Spec> spec;
+  expected_errors_only([&] { spec = damlab::parse_spec_text(text); });
+  if (!spec || !spec->data.is_asset()) return;
+  damlab::DataSpec data = spec->data;
+  try {
+    damlab::check_selection_budget(data, N, pool);
+  } catch (const damlab::InvalidArgument& e) {
+    const std::string message = e.what();
+    const auto at = message.rfind("can be at most ");
+    check(e.field() == "data.S" && at != std::string::npos, "a budget refusal advises data.S");
+    data.S = std::stoull(message.substr(at + 15));
+    if (data.S > 0) damlab::check_selection_budget(data, N, pool);  // must pass
+    data.S += 1;
+    bool refused = false;
+    try {
+      damlab::check_selection_budget(data, N, pool);
+    } catch (const damlab::InvalidArgument&) {
+      refused = true;
+    }
+    check(refused, "one more than the advised data.S is refused");
+  }
+  if (cheap(*spec)) expected_errors_only([&] { damlab::load_data(spec->data, small_asset()); });
+}
+>>>>>>> rel-data
 
 void merge(Bytes bytes) {
   // Pieces separated by 0 bytes: a --shard value, then shard CSV texts.
@@ -290,7 +333,11 @@ void output_name(Bytes bytes) {
 const std::vector<NamedTarget>& all_targets() {
   static const std::vector<NamedTarget> targets = {
       {"idx", idx}, {"gzip", gzip}, {"packed_asset", packed_asset}, {"spec", spec}, {"merge", merge},
+<<<<<<< HEAD
       {"output_name", output_name}};
+=======
+      {"selection", selection}};
+>>>>>>> rel-data
   return targets;
 }
 

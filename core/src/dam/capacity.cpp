@@ -30,6 +30,31 @@ void check_set(const PatternSet& set) {
 // pending memories are applied eight at a time through BitColumns.
 enum class Verdict { fixed, not_fixed, unknown };
 
+// The exact big-integer terms one scan may still sum (shared by its threads):
+// max_work less the S^2 x N margin updates, exact_term_work per term.
+class ExactBudget {
+ public:
+  ExactBudget(std::size_t N, std::size_t S) : N_(N), S_(S) {
+    const double updates = static_cast<double>(S) * static_cast<double>(S) * static_cast<double>(N);
+    const double left = std::max(0.0, static_cast<double>(max_work) - updates);
+    limit_ = static_cast<std::uint64_t>(left / exact_term_work);
+  }
+  void spend(std::size_t terms) {
+    if (used_.fetch_add(terms) + terms > limit_)
+      throw InvalidArgument(
+          "S", "S = " + std::to_string(S_) + " with N = " + std::to_string(N_) +
+                   ": ties among the margins need exact big-integer sums of more than " +
+                   std::to_string(limit_) + " terms (" + std::to_string(exact_term_work) +
+                   " operations each, with S² × N margin updates above the limit of 2^40); "
+                   "lower S or raise N");
+  }
+
+ private:
+  std::size_t N_, S_;
+  std::uint64_t limit_ = 0;
+  std::atomic<std::uint64_t> used_{0};
+};
+
 class Margins {
  public:
   explicit Margins(std::size_t N) : agree_(N, 0.0) {}
@@ -72,8 +97,9 @@ class Margins {
   }
 
   // Whether pattern ν, once up to date, has no negative margin. Exact:
-  // uncertain margins go to big integers.
-  bool nonnegative(const PatternSet& set, const FieldTerms& terms, std::size_t nu) const {
+  // uncertain margins go to big integers (their terms counted in exact_terms).
+  bool nonnegative(const PatternSet& set, const FieldTerms& terms, std::size_t nu,
+                   ExactBudget& exact_terms) const {
     const double bound = FieldTerms::error_bound(memories_, magnitude_);
     if (min_ > bound) return true;
     std::vector<std::int32_t> ov;
@@ -84,6 +110,7 @@ class Margins {
       if (ov.empty())
         for (std::size_t mu = 0; mu < memories_; ++mu)
           ov.push_back(overlap(set.row(nu), set.row(mu), set.N()));
+      exact_terms.spend(memories_);
       const int sigma = set.sign(nu, i);
       if (sigma * terms.exact_field_sign(set, ov, i, sigma) < 0) return false;
     }
@@ -104,9 +131,10 @@ struct MarginContext {
   const BitColumns& columns;
   std::vector<std::uint8_t> flip;
   std::vector<double> coefficients;  // c(m_νμ) by μ, scratch
+  ExactBudget& exact_terms;
 
-  MarginContext(const PatternSet& s, const FieldTerms& t, const BitColumns& c)
-      : set(s), terms(t), columns(c), flip(s.N()) {}
+  MarginContext(const PatternSet& s, const FieldTerms& t, const BitColumns& c, ExactBudget& e)
+      : set(s), terms(t), columns(c), flip(s.N()), exact_terms(e) {}
 
   // Whether pattern nu is a fixed point with the first K memories.
   bool fixed(Margins& margins, std::size_t nu, std::size_t K) {
@@ -116,7 +144,7 @@ struct MarginContext {
       case Verdict::unknown: break;
     }
     margins.update(set, columns, terms, nu, K, flip, coefficients);
-    return margins.nonnegative(set, terms, nu);
+    return margins.nonnegative(set, terms, nu, exact_terms);
   }
 };
 
@@ -158,8 +186,8 @@ std::vector<std::uint8_t> failures_of_part(const PatternSet& set, const FieldTer
                                            const BitColumns& columns, std::size_t part,
                                            std::size_t parts, bool stop_at_first_failure,
                                            std::atomic<std::size_t>& first_failure,
-                                           const Progress& progress) {
-  MarginContext context(set, terms, columns);
+                                           ExactBudget& exact_terms, const Progress& progress) {
+  MarginContext context(set, terms, columns, exact_terms);
   const std::size_t S = set.size();
   std::vector<Margins> rows;  // rows[k]: pattern part + k * parts
   rows.reserve(S / parts + 1);
@@ -218,11 +246,12 @@ RetrievalProfile retrieval_profile(const PatternSet& set, const Separation& F,
   const BitColumns columns(set);
   const std::size_t S = set.size();
   std::atomic<std::size_t> first_failure{S};
+  ExactBudget exact_terms(set.N(), S);
   std::vector<std::vector<std::uint8_t>> failed(threads);
   parallel_for(threads, threads, [&](std::size_t t) {
     try {
       failed[t] = failures_of_part(set, terms, columns, t, threads, stop_at_first_failure,
-                                   first_failure, progress);
+                                   first_failure, exact_terms, progress);
     } catch (...) {
       first_failure = 0;  // the others stop at their next K
       throw;
@@ -247,7 +276,8 @@ bool first_k_retrieved(const PatternSet& set, std::size_t K,
           "in [1, S = " + std::to_string(set.size()) + "]");
   const FieldTerms terms(F, set.N());
   const BitColumns columns(set);
-  MarginContext context(set, terms, columns);
+  ExactBudget exact_terms(set.N(), K);
+  MarginContext context(set, terms, columns, exact_terms);
   return retrieved_with(context, K);
 }
 
@@ -279,7 +309,8 @@ BinarySearchResult binary_search_capacity(const PatternSet& set, const Separatio
   check_set(set);
   const FieldTerms terms(F, set.N());
   const BitColumns columns(set);
-  MarginContext context(set, terms, columns);
+  ExactBudget exact_terms(set.N(), set.size());
+  MarginContext context(set, terms, columns, exact_terms);
   return binary_search(
       set.size(), [&](std::size_t K) { return retrieved_with(context, K); }, progress);
 }

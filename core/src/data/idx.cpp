@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "damlab/util/error.hpp"
@@ -42,13 +43,22 @@ std::string dims_text(const std::vector<std::uint32_t>& dims) {
   throw DataError("IDX: " + message);
 }
 
-}  // namespace
+// The dimensions and data size of the header at the start of bytes, after
+// the checks parse_idx makes; nullopt when bytes end inside the header and
+// complete is false (a reader still filling its buffer).
+struct IdxHeader {
+  std::size_t length = 0;  // header bytes
+  std::vector<std::uint32_t> dims;
+  std::uint64_t data_bytes = 0;
+};
 
-IdxArray parse_idx(std::span<const std::uint8_t> bytes,
-                   std::uint64_t max_data_bytes) {
-  if (bytes.size() < 4)
+std::optional<IdxHeader> read_header(std::span<const std::uint8_t> bytes,
+                                     std::uint64_t max_data_bytes, bool complete) {
+  if (bytes.size() < 4) {
+    if (!complete) return std::nullopt;
     fail("header truncated: " + std::to_string(bytes.size()) +
          " bytes present, the magic number needs 4");
+  }
   if (bytes[0] != 0 || bytes[1] != 0)
     fail("wrong magic number: first two bytes are " + hex_byte(bytes[0]) +
          " " + hex_byte(bytes[1]) + ", must be 0x00 0x00");
@@ -59,17 +69,18 @@ IdxArray parse_idx(std::span<const std::uint8_t> bytes,
   const std::size_t ndims = bytes[3];
   if (ndims == 0) fail("number of dimensions is 0, must be at least 1");
 
-  const std::size_t header = 4 + 4 * ndims;
-  if (bytes.size() < header)
+  IdxHeader out;
+  out.length = 4 + 4 * ndims;
+  if (bytes.size() < out.length) {
+    if (!complete) return std::nullopt;
     fail("header truncated: " + std::to_string(ndims) + " dimensions need " +
-         std::to_string(header) + " header bytes, " +
+         std::to_string(out.length) + " header bytes, " +
          std::to_string(bytes.size()) + " present");
-
-  IdxArray array;
+  }
   for (std::size_t d = 0; d < ndims; ++d) {
     const std::uint8_t* b = bytes.data() + 4 + 4 * d;
-    array.dims.push_back(std::uint32_t{b[0]} << 24 | std::uint32_t{b[1]} << 16 |
-                         std::uint32_t{b[2]} << 8 | std::uint32_t{b[3]});
+    out.dims.push_back(std::uint32_t{b[0]} << 24 | std::uint32_t{b[1]} << 16 |
+                       std::uint32_t{b[2]} << 8 | std::uint32_t{b[3]});
   }
 
   // With every dimension >= 1 the running product never decreases, so
@@ -77,14 +88,34 @@ IdxArray parse_idx(std::span<const std::uint8_t> bytes,
   // (limit * 2^32 < 2^64 while the limit is at most 2^32).
   const std::uint64_t limit = std::min(max_data_bytes, std::uint64_t{1} << 32);
   std::uint64_t size = 1;
-  for (const auto dim : array.dims)
+  for (const auto dim : out.dims)
     if (dim == 0) size = 0;
   for (std::size_t d = 0; d < ndims && size > 0; ++d) {
-    size *= array.dims[d];
+    size *= out.dims[d];
     if (size > limit)
-      fail("dimensions " + dims_text(array.dims) + " ask for more than " +
+      fail("dimensions " + dims_text(out.dims) + " ask for more than " +
            std::to_string(limit) + " data bytes (the limit)");
   }
+  out.data_bytes = size;
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> idx_declared_size(std::span<const std::uint8_t> prefix,
+                                               std::uint64_t max_data_bytes) {
+  const auto header = read_header(prefix, max_data_bytes, false);
+  if (!header) return std::nullopt;
+  return header->length + header->data_bytes;
+}
+
+IdxArray parse_idx(std::span<const std::uint8_t> bytes,
+                   std::uint64_t max_data_bytes) {
+  IdxHeader parsed = *read_header(bytes, max_data_bytes, true);
+  const std::size_t header = parsed.length;
+  const std::uint64_t size = parsed.data_bytes;
+  IdxArray array;
+  array.dims = std::move(parsed.dims);
 
   const std::size_t present = bytes.size() - header;
   if (present < size)

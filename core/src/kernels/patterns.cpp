@@ -18,6 +18,12 @@ std::uint64_t last_word_mask(std::size_t N) {
 PatternSet::PatternSet(std::size_t N, std::size_t count)
     : N_(N), count_(count), words_(words_per_pattern(N)) {
   require(N >= 1, "N", N, "at least 1");
+  // count x words x 8 bytes must fit size_t (32 bits on wasm32), or the
+  // buffer would wrap to a small one and every write past it corrupt memory.
+  const std::size_t most = std::numeric_limits<std::size_t>::max() / sizeof(std::uint64_t) / words_;
+  require(count <= most, "count", count,
+          "at most " + std::to_string(most) + " patterns of N = " + std::to_string(N) +
+              " bits (the words must fit the address space)");
   bits_.assign(count_ * words_, 0);
 }
 

@@ -21,6 +21,17 @@
 
 namespace damlab {
 
+// The work budget of one computation: 2^40 operations (a margin update, a
+// 64-bit Hamming-distance word) is about 15 minutes of one core. The
+// experiment budget (experiment/budget.hpp) refuses sizes past it up front.
+inline constexpr std::uint64_t max_work = std::uint64_t{1} << 40;
+// A margin within rounding of 0 (a tie, the norm for tiny N) is settled by an
+// exact big-integer sum over the K memories; each of its terms counts as this
+// many operations. The scans below count these terms as they happen and
+// throw InvalidArgument ("S") once S^2 x N plus their work passes max_work,
+// as ties cannot be foreseen from the sizes.
+inline constexpr std::uint64_t exact_term_work = 64;
+
 // retrieved[K - 1] says whether the first K patterns are retrieved, K = 1..S.
 struct RetrievalProfile {
   std::vector<std::uint8_t> retrieved;

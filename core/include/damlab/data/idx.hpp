@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -29,6 +30,13 @@ inline constexpr std::uint64_t idx_max_data_bytes = std::uint64_t{1} << 31;
 
 IdxArray parse_idx(std::span<const std::uint8_t> bytes,
                    std::uint64_t max_data_bytes = idx_max_data_bytes);
+
+// The whole file size (header + data bytes) an IDX header declares, once
+// prefix holds the header; nullopt while prefix ends inside it. Throws
+// DataError as parse_idx does for a header it refuses (magic, type, no
+// dimensions, more than max_data_bytes), so a reader can stop before the data.
+std::optional<std::uint64_t> idx_declared_size(std::span<const std::uint8_t> prefix,
+                                               std::uint64_t max_data_bytes = idx_max_data_bytes);
 
 // Items = dims[0]; each item (any shape, e.g. 28x28) flattened to N bits,
 // value >= threshold gives +1. Needs at least 2 dimensions and N >= 1.

@@ -26,7 +26,8 @@ class PatternSet {
   static PatternSet from_words(std::span<const std::uint64_t> words,
                                std::size_t N);
 
-  static std::size_t words_per_pattern(std::size_t N) { return (N + 63) / 64; }
+  // Without N + 63, which wraps for N near SIZE_MAX (2^32 - 1 on wasm32).
+  static std::size_t words_per_pattern(std::size_t N) { return N / 64 + (N % 64 != 0); }
 
   std::size_t N() const { return N_; }
   std::size_t size() const { return count_; }

@@ -3,24 +3,32 @@
 //   pattern bits: N x S, the packed patterns (2^31 bits = 256 MiB);
 //   margins:      S x N doubles that capacity's exact mode keeps (512 MiB);
 //   work:         S^2 x N margin updates (capacity), K x probes x N x steps
-//                 bit updates (probe measures); 2^40 is about 15 minutes of
-//                 one core for capacity and synchronous updates.
+//                 bit updates (probe measures), Hamming-distance words of a
+//                 greedy selection; 2^40 (max_work, dam/capacity.hpp, where
+//                 the capacity scan also counts its exact tie sums) is about
+//                 15 minutes of one core.
+// A refusal advises the largest size that passes, found with the same test.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
+#include "damlab/dam/capacity.hpp"
 #include "damlab/experiment/spec.hpp"
 
 namespace damlab {
 
 inline constexpr std::uint64_t max_pattern_bits = std::uint64_t{1} << 31;
 inline constexpr std::uint64_t max_margins = std::uint64_t{1} << 26;
-inline constexpr std::uint64_t max_work = std::uint64_t{1} << 40;
 
 // Throws InvalidArgument when data of S patterns of N bits would exceed a
 // budget above for this spec's measure. parse_spec checks the sizes a spec
 // fixes (rademacher); run_spec checks the loaded data before measuring.
 void check_budget(const Spec& spec, std::size_t N, std::size_t S);
+
+// Throws InvalidArgument (data.S) when data.selection = greedy would compute
+// more Hamming distances than max_work allows, before it runs: N bits per
+// pattern, eligible patterns of the chosen classes in the pool.
+void check_selection_budget(const DataSpec& data, std::size_t N, std::size_t eligible);
 
 }  // namespace damlab
