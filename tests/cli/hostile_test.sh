@@ -20,6 +20,12 @@ refused pattern-bits '--S = 4096 with N = 1048576: the patterns take .* bits \(5
   capacity --p 0.5 --N 1048576 --S 4096
 refused capacity-work '--S = 60000 with N = 784: measure = capacity takes S² × N = .*limit of 2\^40.*at most 37449' \
   capacity --p 0.5 --N 784 --S 60000
+# N = 1 makes ties the norm: the exact sums are counted as they happen, and
+# the whole set's separation (S² N / 2 bit operations) comes only after.
+start=$SECONDS
+refused capacity-ties 'S = 1048576 with N = 1: ties among the margins need exact big-integer sums' \
+  capacity --p 0.5 --N 1 --S 1048576
+(( SECONDS - start <= 20 )) || fail "capacity-ties: refused after $((SECONDS - start)) s, expected within 20 s"
 
 # Spec files.
 spec() { printf '%s' "$2" >"$work/$1.json"; }

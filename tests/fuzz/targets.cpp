@@ -200,7 +200,6 @@ void spec(Bytes bytes) {
   if (points <= 4) run_small_sweep(*experiment);
 }
 
-<<<<<<< HEAD
 // Shard texts as damlab merge reads them: first as given (their own frame,
 // if any), then each framed with this experiment's binding and a matching
 // end line (shard i/N, N the number of texts), so mutations reach the row
@@ -234,7 +233,7 @@ void merge_framed(const damlab::Experiment& experiment, const std::vector<std::s
         "merged shards merge back to themselves");
 }
 }  // namespace
-=======
+
 void selection(Bytes bytes) {
   // Bytes 0-1 pick the pool size the budget sees (1 to 2^20), bytes 2-3 N
   // (1 to 2^16); the rest is a spec. The budget's advice must pass and one
@@ -267,7 +266,6 @@ void selection(Bytes bytes) {
   }
   if (cheap(*spec)) expected_errors_only([&] { damlab::load_data(spec->data, small_asset()); });
 }
->>>>>>> rel-data
 
 void merge(Bytes bytes) {
   // Pieces separated by 0 bytes: a --shard value, then shard CSV texts.
@@ -333,11 +331,7 @@ void output_name(Bytes bytes) {
 const std::vector<NamedTarget>& all_targets() {
   static const std::vector<NamedTarget> targets = {
       {"idx", idx}, {"gzip", gzip}, {"packed_asset", packed_asset}, {"spec", spec}, {"merge", merge},
-<<<<<<< HEAD
-      {"output_name", output_name}};
-=======
-      {"selection", selection}};
->>>>>>> rel-data
+      {"output_name", output_name}, {"selection", selection}};
   return targets;
 }
 

@@ -21,13 +21,9 @@ void idx(Bytes bytes);           // parse_idx, idx_patterns, idx_labels, load_da
 void gzip(Bytes bytes);          // the runner's gunzip, then the idx target
 void packed_asset(Bytes bytes);  // parse_packed_asset, also with a repaired checksum
 void spec(Bytes bytes);          // parse_json_text, parse_experiment, parse_spec, run_spec
-<<<<<<< HEAD
 void merge(Bytes bytes);         // parse_shard, merge_csv, merge_shards (framed shards)
 void output_name(Bytes bytes);   // check_output_name, a spec's name
-=======
-void merge(Bytes bytes);         // parse_shard, merge_csv
 void selection(Bytes bytes);     // check_selection_budget's advice, greedy/random load_data
->>>>>>> rel-data
 
 struct NamedTarget {
   const char* name;  // also the corpus folder, tests/fuzz/corpus/<name>
