@@ -5,16 +5,6 @@
 # Usage: hostile_test.sh PATH_TO_DAMLAB
 source "$(dirname "$0")/common.sh"
 
-# refused NAME PATTERN ARGS...: exit code 2, stderr matching PATTERN.
-refused() {
-  local name=$1 pattern=$2
-  shift 2
-  local code=0
-  "$damlab" "$@" >/dev/null 2>"$work/err" || code=$?
-  [[ $code -eq 2 ]] || fail "$name: exit code $code, expected 2; stderr: $(cat "$work/err")"
-  grep -Eq -- "$pattern" "$work/err" || fail "$name: stderr does not match '$pattern': $(cat "$work/err")"
-}
-
 # Budgets, through the flags (the field names become flag names).
 refused pattern-bits '--S = 4096 with N = 1048576: the patterns take .* bits \(512 MiB\).*limit of 2147483648 bits' \
   capacity --p 0.5 --N 1048576 --S 4096

@@ -5,16 +5,6 @@
 # before the work. Usage: output_test.sh PATH_TO_DAMLAB
 source "$(dirname "$0")/common.sh"
 
-# refused NAME PATTERN ARGS...: exit code 2, stderr matching PATTERN.
-refused() {
-  local name=$1 pattern=$2
-  shift 2
-  local code=0
-  "$damlab" "$@" >/dev/null 2>"$work/err" || code=$?
-  [[ $code -eq 2 ]] || fail "$name: exit code $code, expected 2; stderr: $(cat "$work/err")"
-  grep -Eq -- "$pattern" "$work/err" || fail "$name: stderr does not match '$pattern': $(cat "$work/err")"
-}
-
 small='"data": {"source": "rademacher", "N": 40, "S": 6, "p": 0.5}, "sweep": [{"data.seed": [1, 2]}]'
 
 # 1. The name is the output files' stem: only plain file names.
