@@ -109,12 +109,15 @@ CLI::App* add_merge_command(CLI::App& app, SweepCommandOptions& o) {
 }
 
 int run_sweep_command(const SweepCommandOptions& o) {
+  // First: a signal during the set-up (parsing every point, reading data
+  // files) then stops the sweep before its first point instead of being lost
+  // (a background job of a script starts with SIGINT ignored).
+  handle_interrupts();
   const Experiment experiment = read_experiment(o.spec_path);
   const Shard shard = parse_shard(o.shard);
   check_output_folder(o.out_dir);
   const std::string base = output_base(o, experiment, shard);
   const FileBytes files = read_data_files(experiment, o.spec_path);
-  handle_interrupts();
   const bool terminal = isatty(STDERR_FILENO);
   // Rows as they finish, one write each, so a killed run keeps them.
   AppendFile partial(base + ".csv.partial");

@@ -38,7 +38,12 @@ cat >"$work/long.json" <<'JSON'
 JSON
 "$damlab" sweep "$work/long.json" --out "$work/long" 2>/dev/null &
 pid=$!
-sleep 2
+# Interrupt once rows are being written (the set-up parses 4000 points, slow
+# in a sanitizer build on a busy machine), at most 120 s from now.
+for _ in $(seq 1200); do
+  [[ -f $work/long/long.csv.partial ]] && (($(wc -l <"$work/long/long.csv.partial") >= 2)) && break
+  sleep 0.1
+done
 kill -INT "$pid"
 code=0
 wait "$pid" || code=$?
