@@ -313,7 +313,14 @@ void output_name(Bytes bytes) {
     const auto path = (std::filesystem::path("out") / (name + ".csv")).lexically_normal();
     check(path.parent_path() == "out", "an accepted name stays in the output folder");
   }
-  // The spec's name gets the same verdict, before anything else is read.
+  // The spec's name gets the same verdict, before anything else is read. A
+  // spec's strings come through the JSON parser, which accepts only UTF-8:
+  // other bytes cannot reach parse_experiment as a name.
+  try {
+    (void)damlab::Json(name).dump();
+  } catch (const damlab::Json::type_error&) {
+    return;
+  }
   damlab::Json spec = damlab::Json::object();
   spec["name"] = name;
   spec["data"] = {{"source", "rademacher"}, {"N", 8}, {"S", 2}, {"p", 0.5}};
