@@ -36,34 +36,50 @@ double power(double x, unsigned e) {
                                                 std::span<double> label_gradient) {
   const std::size_t N = m.pixels, C = m.classes, B = pass.count;
   const float* labels = m.weights.data() + mu * m.width() + N;
-  std::vector<double> on_terms(C * lanes);
+  // Label gradient: one partial sum per lane (image a0 + a of each block),
+  // the 16 lanes added in order at the end: a fixed order whatever the
+  // vector width.
+  std::vector<double> partial(C * lanes, 0.0);
+  double widest = 0;
+  for (std::size_t alpha = 0; alpha < C; ++alpha)
+    widest = std::max(widest, 2.0 * static_cast<double>(labels[alpha]));
   double off[lanes], unused[lanes], d_off[lanes], on[lanes], d_on[lanes], g_block[lanes];
-  std::fill(label_gradient.begin(), label_gradient.end(), 0.0);
   for (std::size_t a0 = 0; a0 < B; a0 += lanes) {
     const std::size_t valid = std::min(lanes, B - a0);
     const float* h = pass.h.data() + mu * B + a0;
+    double largest = -INFINITY;
     for (std::size_t a = 0; a < lanes; ++a) {
       off[a] = (a < valid ? static_cast<double>(h[a]) : 0.0) - pass.label_sums[mu];
+      if (a < valid) largest = std::max(largest, off[a]);
       g_block[a] = 0;
+    }
+    // A rectified memory whose every argument is negative adds nothing.
+    if (F.kind == TrainingF::Kind::rectpoly && largest + widest <= 0) {
+      for (std::size_t a = 0; a < valid; ++a) g[mu * B + a0 + a] = 0;
+      continue;
     }
     F.evaluate<lanes>(off, unused, d_off);
     for (std::size_t alpha = 0; alpha < C; ++alpha) {
       const double shift = 2.0 * static_cast<double>(labels[alpha]);
-      const double* e_row = e.data() + alpha * Bp + a0;
+      const double* e_row = e.data() + alpha * Bp + a0;  // 0 past the batch
       for (std::size_t a = 0; a < lanes; ++a) on[a] = off[a] + shift;
       F.evaluate<lanes>(on, unused, d_on);
-      double* terms = on_terms.data() + alpha * lanes;
+      double* sums = partial.data() + alpha * lanes;
       for (std::size_t a = 0; a < lanes; ++a) {
         g_block[a] += e_row[a] * (d_on[a] - d_off[a]);
-        terms[a] = 2 * e_row[a] * d_on[a];
+        sums[a] += 2 * e_row[a] * d_on[a];
       }
     }
-    // Sums over the images in order, one image at a time.
-    for (std::size_t a = 0; a < valid; ++a) {
-      g[mu * B + a0 + a] = g_block[a];
-      for (std::size_t gamma = 0; gamma < C; ++gamma)
-        label_gradient[gamma] += on_terms[gamma * lanes + a] - g_block[a];
+    for (std::size_t gamma = 0; gamma < C; ++gamma) {
+      double* sums = partial.data() + gamma * lanes;
+      for (std::size_t a = 0; a < lanes; ++a) sums[a] -= g_block[a];
     }
+    for (std::size_t a = 0; a < valid; ++a) g[mu * B + a0 + a] = g_block[a];
+  }
+  for (std::size_t gamma = 0; gamma < C; ++gamma) {
+    double sum = 0;
+    for (std::size_t a = 0; a < lanes; ++a) sum += partial[gamma * lanes + a];
+    label_gradient[gamma] = sum;
   }
 }
 
