@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "damlab/kernels/cpu.hpp"
@@ -16,7 +17,7 @@ namespace damlab {
 namespace {
 
 constexpr std::size_t memory_tile = 16;
-constexpr std::size_t lanes = 16;
+constexpr std::size_t lanes = tempered_lanes;
 
 double power(double x, unsigned e) {
   double result = 1;
@@ -34,45 +35,48 @@ double power(double x, unsigned e) {
                                                 const std::vector<double>& e, std::size_t Bp,
                                                 std::size_t mu, std::vector<double>& g,
                                                 std::span<double> label_gradient) {
+  typedef float Floats16 __attribute__((vector_size(64)));
   const std::size_t N = m.pixels, C = m.classes, B = pass.count;
   const float* labels = m.weights.data() + mu * m.width() + N;
   // Label gradient: one partial sum per lane (image a0 + a of each block),
   // the 16 lanes added in order at the end: a fixed order whatever the
   // vector width.
+  // Plain doubles, moved through vectors with memcpy: heap blocks need not
+  // have a vector's alignment.
   std::vector<double> partial(C * lanes, 0.0);
   double widest = 0;
   for (std::size_t alpha = 0; alpha < C; ++alpha)
     widest = std::max(widest, 2.0 * static_cast<double>(labels[alpha]));
-  double off[lanes], unused[lanes], d_off[lanes], on[lanes], d_on[lanes], g_block[lanes];
+  Lanes16 unused, d_off, d_on;
   for (std::size_t a0 = 0; a0 < B; a0 += lanes) {
     const std::size_t valid = std::min(lanes, B - a0);
-    const float* h = pass.h.data() + mu * B + a0;
+    Floats16 h{};
+    std::memcpy(&h, pass.h.data() + mu * B + a0, valid * sizeof(float));
+    const Lanes16 off = __builtin_convertvector(h, Lanes16) - pass.label_sums[mu];
     double largest = -INFINITY;
-    for (std::size_t a = 0; a < lanes; ++a) {
-      off[a] = (a < valid ? static_cast<double>(h[a]) : 0.0) - pass.label_sums[mu];
-      if (a < valid) largest = std::max(largest, off[a]);
-      g_block[a] = 0;
-    }
+    for (std::size_t a = 0; a < valid; ++a) largest = std::max(largest, off[a]);
     // A rectified memory whose every argument is negative adds nothing.
     if (F.kind == TrainingF::Kind::rectpoly && largest + widest <= 0) {
       for (std::size_t a = 0; a < valid; ++a) g[mu * B + a0 + a] = 0;
       continue;
     }
-    F.evaluate<lanes>(off, unused, d_off);
+    F.evaluate(off, unused, d_off);
+    Lanes16 g_block{};
     for (std::size_t alpha = 0; alpha < C; ++alpha) {
-      const double shift = 2.0 * static_cast<double>(labels[alpha]);
-      const double* e_row = e.data() + alpha * Bp + a0;  // 0 past the batch
-      for (std::size_t a = 0; a < lanes; ++a) on[a] = off[a] + shift;
-      F.evaluate<lanes>(on, unused, d_on);
-      double* sums = partial.data() + alpha * lanes;
-      for (std::size_t a = 0; a < lanes; ++a) {
-        g_block[a] += e_row[a] * (d_on[a] - d_off[a]);
-        sums[a] += 2 * e_row[a] * d_on[a];
-      }
+      Lanes16 e_row;  // 0 past the batch
+      std::memcpy(&e_row, e.data() + alpha * Bp + a0, sizeof e_row);
+      F.evaluate(off + 2.0 * static_cast<double>(labels[alpha]), unused, d_on);
+      g_block += e_row * (d_on - d_off);
+      Lanes16 sum;
+      std::memcpy(&sum, partial.data() + alpha * lanes, sizeof sum);
+      sum += 2.0 * e_row * d_on;
+      std::memcpy(partial.data() + alpha * lanes, &sum, sizeof sum);
     }
     for (std::size_t gamma = 0; gamma < C; ++gamma) {
-      double* sums = partial.data() + gamma * lanes;
-      for (std::size_t a = 0; a < lanes; ++a) sums[a] -= g_block[a];
+      Lanes16 sum;
+      std::memcpy(&sum, partial.data() + gamma * lanes, sizeof sum);
+      sum -= g_block;
+      std::memcpy(partial.data() + gamma * lanes, &sum, sizeof sum);
     }
     for (std::size_t a = 0; a < valid; ++a) g[mu * B + a0 + a] = g_block[a];
   }
@@ -82,6 +86,9 @@ double power(double x, unsigned e) {
     label_gradient[gamma] = sum;
   }
 }
+
+// The 128-byte vectors never cross a call boundary (all inlined).
+#pragma GCC diagnostic ignored "-Wpsabi"
 
 // The same loops compiled for each vector level (same doubles on each).
 #define DAMLAB_MEMORY_TERMS_ARGS                                                         \
