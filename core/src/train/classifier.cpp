@@ -11,6 +11,9 @@
 #include "damlab/util/parallel.hpp"
 #include "damlab/util/portable_math.hpp"
 
+// The 128-byte vectors never cross a call boundary (all inlined).
+#pragma GCC diagnostic ignored "-Wpsabi"
+
 namespace damlab {
 
 namespace {
@@ -62,9 +65,6 @@ std::size_t tiles(std::size_t count, std::size_t tile) { return (count + tile - 
   for (std::size_t a = 0; a < valid; ++a)
     for (std::size_t alpha = 0; alpha < C; ++alpha) fields[(a0 + a) * C + alpha] = acc[alpha * lanes + a];
 }
-
-// The 128-byte vectors never cross a call boundary (all inlined).
-#pragma GCC diagnostic ignored "-Wpsabi"
 
 // The same loops compiled for each vector level (the lanes of a block are
 // independent, so every level computes the same doubles).

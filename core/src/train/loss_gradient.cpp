@@ -12,6 +12,9 @@
 #include "damlab/util/parallel.hpp"
 #include "damlab/util/portable_math.hpp"
 
+// The 128-byte vectors never cross a call boundary (all inlined).
+#pragma GCC diagnostic ignored "-Wpsabi"
+
 namespace damlab {
 
 namespace {
@@ -86,9 +89,6 @@ double power(double x, unsigned e) {
     label_gradient[gamma] = sum;
   }
 }
-
-// The 128-byte vectors never cross a call boundary (all inlined).
-#pragma GCC diagnostic ignored "-Wpsabi"
 
 // The same loops compiled for each vector level (same doubles on each).
 #define DAMLAB_MEMORY_TERMS_ARGS                                                         \
