@@ -63,7 +63,8 @@ std::size_t tiles(std::size_t count, std::size_t tile) { return (count + tile - 
     }
   }
   for (std::size_t a = 0; a < valid; ++a)
-    for (std::size_t alpha = 0; alpha < C; ++alpha) fields[(a0 + a) * C + alpha] = acc[alpha * lanes + a];
+    for (std::size_t alpha = 0; alpha < C; ++alpha)
+      fields[(a0 + a) * C + alpha] = acc[alpha * lanes + a];
 }
 
 // The same loops compiled for each vector level (the lanes of a block are
