@@ -22,39 +22,42 @@ constexpr std::size_t lanes = tempered_lanes;
 std::size_t padded(std::size_t K) { return (K + lanes - 1) / lanes * lanes; }
 
 // The field of a neuron of value sigma: Σ_μ β F(h_μ - ξ_μ σ + ξ_μ) -
-// β F(h_μ - ξ_μ σ - ξ_μ), added over μ in order. xi and h hold Kp values, 0
-// past K (those lanes give F(0) - F(0) = 0).
+// β F(h_μ - ξ_μ σ - ξ_μ). One of the two arguments is h_μ itself (the state
+// as it is), so with f_h = β F(h): σ = +1 gives Σ f_h - β F(h - 2ξ), σ = -1
+// gives Σ β F(h + 2ξ) - f_h, added over μ in order. xi, h and f_h hold Kp
+// values, 0 and β F(0) past K (those lanes add F(0) - F(0) = 0).
 [[gnu::always_inline]] inline double neuron_field(const double* xi, const double* h,
-                                                  std::size_t Kp, int sigma,
-                                                  const TemperedF& F) {
+                                                  const double* f_h, std::size_t Kp,
+                                                  int sigma, const TemperedF& F) {
   double field = 0;
-  Lanes16 x, overlap, f_plus, f_minus, unused;
+  Lanes16 x, overlap, kept, f_moved, unused;
+  const double step = -2.0 * sigma;  // the neuron flipped: h + 2ξ(-σ)
   for (std::size_t mu0 = 0; mu0 < Kp; mu0 += lanes) {
     std::memcpy(&x, xi + mu0, sizeof x);
     std::memcpy(&overlap, h + mu0, sizeof overlap);
-    const Lanes16 rest = overlap - x * static_cast<double>(sigma);  // without the neuron
-    F.evaluate(rest + x, f_plus, unused);
-    F.evaluate(rest - x, f_minus, unused);
-    for (std::size_t a = 0; a < lanes; ++a) field += f_plus[a] - f_minus[a];
+    std::memcpy(&kept, f_h + mu0, sizeof kept);
+    F.evaluate(overlap + step * x, f_moved, unused);
+    const Lanes16 difference = sigma > 0 ? kept - f_moved : f_moved - kept;
+    for (std::size_t a = 0; a < lanes; ++a) field += difference[a];
   }
   return field;
 }
 
 // The same loop compiled for each vector level (same doubles on each).
-double neuron_field_baseline(const double* xi, const double* h, std::size_t Kp, int sigma,
-                             const TemperedF& F) {
-  return neuron_field(xi, h, Kp, sigma, F);
+double neuron_field_baseline(const double* xi, const double* h, const double* f_h,
+                             std::size_t Kp, int sigma, const TemperedF& F) {
+  return neuron_field(xi, h, f_h, Kp, sigma, F);
 }
 #ifdef DAMLAB_X86_SIMD
 __attribute__((target("avx2"))) double neuron_field_avx2(const double* xi, const double* h,
-                                                         std::size_t Kp, int sigma,
-                                                         const TemperedF& F) {
-  return neuron_field(xi, h, Kp, sigma, F);
+                                                         const double* f_h, std::size_t Kp,
+                                                         int sigma, const TemperedF& F) {
+  return neuron_field(xi, h, f_h, Kp, sigma, F);
 }
 __attribute__((target("avx512f"))) double neuron_field_avx512(const double* xi, const double* h,
-                                                             std::size_t Kp, int sigma,
-                                                             const TemperedF& F) {
-  return neuron_field(xi, h, Kp, sigma, F);
+                                                             const double* f_h, std::size_t Kp,
+                                                             int sigma, const TemperedF& F) {
+  return neuron_field(xi, h, f_h, Kp, sigma, F);
 }
 #endif
 
@@ -115,12 +118,20 @@ void TrainedNetwork::update_one(const PatternSet& states, std::size_t p,
   const TemperedF F(memories_.f, memories_.temperature);
   auto h = overlaps(states, p);  // Σ_j ξ^μ_j σ_j over all j
   h.resize(Kp, 0.0);
+  std::vector<double> f_h(Kp);
+  Lanes16 overlap, value, unused;
+  for (std::size_t mu0 = 0; mu0 < Kp; mu0 += lanes) {
+    std::memcpy(&overlap, h.data() + mu0, sizeof overlap);
+    F.evaluate(overlap, value, unused);
+    std::memcpy(f_h.data() + mu0, &value, sizeof value);
+  }
   const auto field_of = neuron_field_for_cpu();
   for (std::size_t i = 0; i < W; ++i) {
     const int sigma = states.sign(p, i);
     next[i] = sigma;
     if (!clamped.empty() && clamped[i]) continue;
-    const double field = field_of(by_neuron_.data() + i * Kp, h.data(), Kp, sigma, F);
+    const double field =
+        field_of(by_neuron_.data() + i * Kp, h.data(), f_h.data(), Kp, sigma, F);
     if (field > 0) next[i] = 1;
     if (field < 0) next[i] = -1;
   }
