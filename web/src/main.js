@@ -67,19 +67,18 @@ function setAddress(hash, push) {
 }
 
 function onStateChange(kind = 'run') {
-  if (kind === 'edit') {
-    // The form differs from the result shown until the next run.
-    $('link-note').hidden = false;
-    return;
+  if (kind !== 'edit') {
+    // A tab switch shows that view's last run (if any); a run or a start, the state.
+    const hash = kind === 'view' && shown[state.view] ? shown[state.view] : toHash(state);
+    if (kind === 'run') shown[state.view] = hash;
+    setAddress(hash, kind === 'run' || kind === 'view');
+    const full = new URL(location.href);
+    full.search = '';
+    full.hash = hash.replace(/&embed=1$/, '');
+    $('open-full').href = full.href;
   }
-  const hash = kind === 'run' || !shown[state.view] ? toHash(state) : shown[state.view];
-  if (kind === 'run') shown[state.view] = hash;
-  $('link-note').hidden = true;
-  setAddress(hash, kind !== 'start');
-  const full = new URL(location.href);
-  full.search = '';
-  full.hash = hash.replace(/&embed=1$/, '');
-  $('open-full').href = full.href;
+  // The form differs from the result shown until the next run.
+  $('link-note').hidden = toHash(state) === location.hash;
 }
 
 const explorer = createExplorer({ pool, state, onStateChange, report });
