@@ -151,7 +151,7 @@ export const chartLooks = (canvas) =>
     return chart.data.datasets.map((d, i) => ({
       label: d.label,
       style: d.pointStyle ?? 'circle',
-      rotation: d.rotation ?? 0,
+      rotation: d.pointRotation ?? 0,
       dash: JSON.stringify(d.borderDash ?? []),
       color: d.borderColor,
       points: d.data.length,

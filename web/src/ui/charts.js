@@ -17,11 +17,11 @@ import {
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Title);
 
 // Series are told apart by more than colour: a colour-blind-safe palette
-// (Okabe & Ito, "Color Universal Design", 2008; black first) AND a marker
-// shape, rotation and dash pattern per series, so a chart reads the same in
-// greyscale or under deuteranopia. look(i) gives series i a combination no
+// (Okabe & Ito, "Color Universal Design", 2008; black first, without its
+// yellow, too faint on white) AND a marker shape, rotation and dash pattern
+// per series, so a chart reads the same in greyscale or under deuteranopia. look(i) gives series i a combination no
 // other series of the chart has (for up to 40 series).
-export const palette = ['#000000', '#E69F00', '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#F0E442'];
+export const palette = ['#000000', '#E69F00', '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9'];
 export const markers = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'rectRounded', 'cross', 'triangle', 'triangle'];
 const rotations = [0, 0, 0, 0, 0, 0, 0, 0, 180, 90]; // the last two: ▼ and ▶
 export const dashes = [[], [6, 3], [2, 3], [10, 3, 2, 3]];
@@ -120,7 +120,7 @@ export function seriesChart(canvas, { x, y, series }) {
         backgroundColor: color,
         pointBackgroundColor: (ctx) => (ctx.raw?.censored ? 'transparent' : color),
         pointStyle: theory ? 'line' : style, // a theory line: a line in the legend, no points
-        rotation: rotation ?? 0,
+        pointRotation: rotation ?? 0,
         pointRadius: theory ? 0 : 4,
         clip: 8, // markers on the axis limits stay whole
       })),
@@ -147,7 +147,7 @@ export function resetSweep(chart, { x, y, series }) {
     showLine: Boolean(line),
     borderDash: dash ?? [],
     borderWidth: 1.5,
-    rotation: rotation ?? 0,
+    pointRotation: rotation ?? 0,
     clip: 8, // markers on the axis limits (D_c = 1) stay whole
     label,
     data: [],

@@ -199,10 +199,10 @@ export function chartSvg(chart, caption = []) {
       dataset.data.forEach((raw, i) => {
         const context = { raw, dataIndex: i, datasetIndex: d, dataset };
         const fill = option(dataset.pointBackgroundColor ?? color, context);
-        group.push(marker(dataset.pointStyle ?? 'circle', points[i][0], points[i][1], radius, dataset.rotation ?? 0, color, fill === 'transparent' ? 'none' : fill));
+        group.push(marker(dataset.pointStyle ?? 'circle', points[i][0], points[i][1], radius, dataset.pointRotation ?? 0, color, fill === 'transparent' ? 'none' : fill));
       });
     parts.push(`<g clip-path="url(#area)">${group.join('')}</g>`);
-    legend.push({ label: dataset.label ?? '', color, dash, style: dataset.pointStyle ?? 'circle', rotation: dataset.rotation ?? 0 });
+    legend.push({ label: dataset.label ?? '', color, dash, style: dataset.pointStyle ?? 'circle', rotation: dataset.pointRotation ?? 0 });
   });
   // Legend and caption below the chart.
   const rows = [];
