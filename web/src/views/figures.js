@@ -186,7 +186,8 @@ export const figures = {
       color: palette[i],
       style: ['circle', 'triangle', 'rect'][i],
       dash: dashes[i],
-      radius: [6, 4.5, 3][i], // largest under, smallest on top: coinciding points all show
+      // Chart.js draws the first series on top: smallest first, so coinciding points all show.
+      radius: [3, 4.5, 6][i],
       line: true,
     })),
     caption: 'D_c^ε of each run against ε, one line per degree n (● solid n = 2, ▲ dashed n = 4, ■ dotted n = 8); curves that coincide overlap, their markers stay visible.',
