@@ -35,13 +35,19 @@ export const look = (i) => ({
 // Chart.getChart for the browser tests and the console: window.damlabChart(canvas).
 globalThis.damlabChart = (canvas) => Chart.getChart(canvas);
 
+// Legend markers are filled: Chart.js would take each marker's fill from
+// the series' first point, which is hollow when that point is censored.
+function legendLabels(chart) {
+  return Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({ ...item, fillStyle: item.strokeStyle }));
+}
+
 const common = {
   animation: false,
   parsing: false,
   normalized: true,
   responsive: true,
   maintainAspectRatio: false,
-  plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
+  plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, generateLabels: legendLabels } } },
 };
 
 // A white background, so PNG exports are not transparent.
@@ -125,7 +131,7 @@ export function seriesChart(canvas, { x, y, series }) {
         clip: 8, // markers on the axis limits stay whole
       })),
     },
-    options: { ...common, scales: { x: axis(x), y: axis(y) }, plugins: { legend: { ...common.plugins.legend, labels: { usePointStyle: true, boxWidth: 8, font: { size: 10 } } } } },
+    options: { ...common, scales: { x: axis(x), y: axis(y) }, plugins: { legend: { ...common.plugins.legend, labels: { usePointStyle: true, boxWidth: 8, font: { size: 10 }, generateLabels: legendLabels } } } },
   });
 }
 
