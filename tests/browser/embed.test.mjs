@@ -66,13 +66,14 @@ servedTwice((site) => {
       assert.notEqual(new URL(hostUrl).origin, site127.origin);
       try {
         const page = await open(hostUrl);
+        await page.setViewportSize({ width: 900, height: 1300 });
         assert.equal(await page.evaluate(() => crossOriginIsolated), true);
         for (const [view] of embeds) {
           const frame = page.frameLocator(`#${view}`);
           await frame.locator(done(view)).waitFor({ timeout: 2 * timeout });
           assert.equal(await frame.locator(`#${view}`).getAttribute('data-status'), 'done');
-          const fits = await frame.locator('body').evaluate(() => document.scrollingElement.scrollHeight <= innerHeight + 1);
-          assert.ok(fits, `the ${view} embed fits its iframe`);
+          const [scroll, inner] = await frame.locator('body').evaluate(() => [document.scrollingElement.scrollHeight, innerHeight]);
+          assert.ok(scroll <= inner + 1, `the ${view} embed fits its iframe (${scroll} px in ${inner} px)`);
         }
         // The recall embed keeps the captions that say which image is which.
         const recall = page.frameLocator('#recall');
@@ -89,7 +90,6 @@ servedTwice((site) => {
           return { width, axis: y.bottom - y.top };
         });
         assert.ok(room.width <= room.axis, `the y title is ${room.width} px along a ${room.axis} px axis`);
-        await page.setViewportSize({ width: 900, height: 1300 });
         await screenshot(page, 'embed-isolated-host');
         await page.close();
       } finally {

@@ -43,7 +43,7 @@ servedTwice((site) => {
       }
       // "Models shown": unticking a model hides it in every panel; ticking shows it again.
       const boxes = page.locator('#models-shown input[type=checkbox]');
-      assert.equal(await boxes.count(), 12);
+      assert.equal(await boxes.count(), 13); // every model of results/models-summary.csv
       await page.uncheck('#models-shown input[value=nearest]');
       for (let i = 0; i < 8; i++) {
         const nearest = (await chartLooks(canvases.nth(i))).find((d) => d.label === 'nearest');

@@ -178,7 +178,7 @@ export function addPoint(chart, label, point, replace = false) {
 
 /** The energy trace of a recall run, with the current step marked. */
 export function energyChart(canvas) {
-  return linearChart(canvas, 'line', { title: 'step (0: the corrupted probe)', ticks: { stepSize: 1 } }, { title: 'energy E / F(N)' });
+  return linearChart(canvas, 'line', { title: 'step (0: the corrupted probe)', ticks: { stepSize: 1 } }, { title: 'E / F(N)' });
 }
 
 export function setEnergies(chart, energies, step) {
