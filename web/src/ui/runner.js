@@ -84,7 +84,8 @@ export function createRunner({ view, pool, report, progress = null, cancelButton
 /**
  * A settings form: Enter or the submit button runs; a change is checked
  * field by field (messages name the field), marked as not yet run (the
- * address keeps the result shown until the next run), and then onChange (e.g. to show the controls that apply) runs.
+ * address keeps the result shown until the next run), and then onChange
+ * (e.g. to show the controls that apply) runs.
  */
 export function bindForm(form, { state, report, onStateChange, run, onChange = () => {} }) {
   form.addEventListener('submit', (event) => {
