@@ -148,18 +148,20 @@ TEST(Spec, TooLargeSForTheChosenClassesNamesS) {
   pool.labels = {0, 0, 1, 1, 1};
   pool.source = "five";
   const auto bytes = damlab::pack_asset(pool);
+  const auto spec = [](const std::string& selection, int label) {
+    return damlab::parse_spec_text(R"({"data": {"source": "mnist", "classes": [)" + std::to_string(label) +
+                                   R"(], "S": 3, "selection": ")" + selection + '"' +
+                                   (selection == "greedy" ? R"(, "target_hd": 0)" : "") + "}}");
+  };
   for (const char* selection : {"first", "random", "greedy"}) {
-    const auto spec = damlab::parse_spec_text(std::string(R"({"data": {"source": "mnist", "classes": [0], "S": 3, "selection": ")") +
-                                              selection + R"("}})");
     try {
-      damlab::load_data(spec.data, bytes);
+      damlab::load_data(spec(selection, 0).data, bytes);
       FAIL() << selection << ": S = 3 of 2 patterns accepted";
     } catch (const damlab::InvalidArgument& e) {
       EXPECT_EQ(e.field(), "data.S") << selection;
       EXPECT_NE(std::string(e.what()).find("at most the 2 patterns of the chosen classes"), std::string::npos) << e.what();
     }
-    const auto fits = damlab::parse_spec_text(std::string(R"({"data": {"source": "mnist", "classes": [1], "S": 3, "selection": ")") +
-                                              selection + (std::string(selection) == "greedy" ? R"(", "target_hd": 0}})" : R"("}})"));
+    const auto fits = spec(selection, 1);
     EXPECT_EQ(damlab::load_data(fits.data, bytes).patterns.size(), 3u) << selection;
   }
 }
