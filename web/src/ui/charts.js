@@ -13,6 +13,7 @@ import {
   Tooltip,
   Title,
 } from 'chart.js';
+import { drawPoint } from 'chart.js/helpers';
 
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Title);
 
@@ -35,10 +36,39 @@ export const look = (i) => ({
 // Chart.getChart for the browser tests and the console: window.damlabChart(canvas).
 globalThis.damlabChart = (canvas) => Chart.getChart(canvas);
 
-// Legend markers are filled: Chart.js would take each marker's fill from
-// the series' first point, which is hollow when that point is censored.
+// Legend entries: a series drawn as a line shows its dash pattern and its
+// marker together (a small image), so the legend tells series apart as the
+// chart does; markers are filled (Chart.js would take each fill from the
+// series' first point, hollow when that point is censored).
+function swatch({ color, dash, style, rotation }) {
+  const canvas = document.createElement('canvas');
+  canvas.width = 28;
+  canvas.height = 12;
+  const context = canvas.getContext('2d');
+  context.strokeStyle = color;
+  context.fillStyle = color;
+  context.lineWidth = 1.5;
+  context.setLineDash(dash);
+  context.beginPath();
+  context.moveTo(0, 6);
+  context.lineTo(28, 6);
+  context.stroke();
+  context.setLineDash([]);
+  drawPoint(context, { pointStyle: style, rotation, radius: 4, borderWidth: 1 }, 14, 6);
+  return canvas;
+}
+
 function legendLabels(chart) {
-  return Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({ ...item, fillStyle: item.strokeStyle }));
+  return Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => {
+    const dataset = chart.data.datasets[item.datasetIndex];
+    const lined = dataset.showLine ?? chart.config.type === 'line';
+    const marked = (dataset.pointRadius ?? 3) > 0 && typeof dataset.pointStyle === 'string' && dataset.pointStyle !== 'line';
+    const pointStyle =
+      lined && marked
+        ? swatch({ color: item.strokeStyle, dash: dataset.borderDash ?? [], style: dataset.pointStyle, rotation: dataset.pointRotation ?? 0 })
+        : item.pointStyle;
+    return { ...item, fillStyle: item.strokeStyle, pointStyle };
+  });
 }
 
 const common = {
@@ -47,7 +77,7 @@ const common = {
   normalized: true,
   responsive: true,
   maintainAspectRatio: false,
-  plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, generateLabels: legendLabels } } },
+  plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, pointStyleWidth: 28, generateLabels: legendLabels } } },
 };
 
 // A white background, so PNG exports are not transparent.
@@ -131,7 +161,7 @@ export function seriesChart(canvas, { x, y, series }) {
         clip: 8, // markers on the axis limits stay whole
       })),
     },
-    options: { ...common, scales: { x: axis(x), y: axis(y) }, plugins: { legend: { ...common.plugins.legend, labels: { usePointStyle: true, boxWidth: 8, font: { size: 10 }, generateLabels: legendLabels } } } },
+    options: { ...common, scales: { x: axis(x), y: axis(y) }, plugins: { legend: { ...common.plugins.legend, labels: { usePointStyle: true, pointStyleWidth: 28, boxWidth: 8, font: { size: 10 }, generateLabels: legendLabels } } } },
   });
 }
 
