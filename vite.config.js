@@ -9,9 +9,14 @@ import { readFileSync } from 'node:fs';
 const root = fileURLToPath(new URL('./web/', import.meta.url));
 
 // SharedArrayBuffer (the threads build) needs a crossOriginIsolated page.
+// Cross-Origin-Resource-Policy: cross-origin lets a host page that is itself
+// isolated (COEP require-corp) embed a figure in an iframe from another
+// origin; without it the browser blocks the frame. docs/playground.md gives
+// the same headers for static hosts.
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
 // coi-serviceworker (npm) makes a static host that cannot send COOP/COEP

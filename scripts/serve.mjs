@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // A small static server for the built playground (dist/), Node built-ins only.
 // It sends COOP same-origin + COEP require-corp (a crossOriginIsolated page,
-// so the threads build can run) unless --no-isolation is given.
+// so the threads build can run) unless --no-isolation is given, and always
+// Cross-Origin-Resource-Policy: cross-origin (an isolated host page on
+// another origin may embed a figure; see docs/playground.md, "Embedding").
 //   node scripts/serve.mjs [--dir dist] [--port 5173] [--host 127.0.0.1] [--no-isolation]
 // A busy port falls back to a free one. Also imported by the browser tests.
 import { createServer } from 'node:http';
@@ -26,7 +28,7 @@ const types = {
 export function serve({ dir = 'dist', port = 0, host = '127.0.0.1', isolation = true } = {}) {
   const root = resolve(dir);
   const server = createServer(async (request, response) => {
-    const headers = { 'Cache-Control': 'no-cache', 'Cross-Origin-Resource-Policy': 'same-origin' };
+    const headers = { 'Cache-Control': 'no-cache', 'Cross-Origin-Resource-Policy': 'cross-origin' };
     if (isolation) {
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';

@@ -23,24 +23,25 @@ LoadedData load_asset(const DataSpec& data, std::span<const std::uint8_t> file_b
   for (std::uint8_t label : data.classes)
     require(std::find(pool.labels.begin(), pool.labels.end(), label) != pool.labels.end(),
             "data.classes", static_cast<int>(label), "labels present in " + data.path);
+  const auto chosen = [&](std::uint8_t label) {
+    return data.classes.empty() ||
+           std::find(data.classes.begin(), data.classes.end(), label) != data.classes.end();
+  };
+  // S is checked here, where its name is known (the core's subset functions
+  // call it "size").
+  const auto eligible = static_cast<std::size_t>(std::count_if(pool.labels.begin(), pool.labels.end(), chosen));
+  require(data.S <= eligible, "data.S", data.S,
+          "at most the " + std::to_string(eligible) + " patterns of the chosen classes");
   std::vector<std::uint32_t> indices;
   LoadedData out;
   if (data.selection == DataSpec::Selection::first) {
-    for (std::uint32_t k = 0; k < pool.labels.size(); ++k)
-      if (data.classes.empty() ||
-          std::find(data.classes.begin(), data.classes.end(), pool.labels[k]) != data.classes.end())
-        indices.push_back(k);
-    require(data.S <= indices.size(), "data.S", data.S,
-            "at most the " + std::to_string(indices.size()) + " patterns of the chosen classes");
-    if (data.S != 0) indices.resize(data.S);
+    const std::size_t count = data.S == 0 ? eligible : data.S;  // S = 0: every chosen pattern
+    for (std::uint32_t k = 0; k < pool.labels.size() && indices.size() < count; ++k)
+      if (chosen(pool.labels[k])) indices.push_back(k);
   } else if (data.selection == DataSpec::Selection::random) {
     indices = subset_by_class(pool.labels, data.classes, data.S, data.seed);
   } else {
     // Budgeted before it runs: the distances grow as eligible × S × N.
-    std::size_t eligible = 0;
-    for (std::uint8_t label : pool.labels)
-      eligible += data.classes.empty() ||
-                  std::find(data.classes.begin(), data.classes.end(), label) != data.classes.end();
     check_selection_budget(data, pool.patterns.N(), eligible);
     GreedySubsetOptions options;
     options.size = data.S;

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { screenshot, fillForm, nativeRecord, done, timeout, artifacts, native, servedTwice } from './helpers.mjs';
+import { screenshot, fillForm, nativeRecord, done, timeout, artifacts, native, servedTwice, chartLooks, assertDistinctLooks, pngSize } from './helpers.mjs';
 
 servedTwice((site) => {
   const { isolation, open, explorerResult } = site;
@@ -56,7 +56,20 @@ servedTwice((site) => {
     assert.equal(lines.length, 61);
     assert.equal(lines[0], 'K,retrieved');
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
-    assert.deepEqual([...readFileSync(await png.path()).subarray(1, 4)], [0x50, 0x4e, 0x47]);
+    const bytes = readFileSync(await png.path());
+    assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+    // At 2× the chart, with a caption (the spec, the code version) below it.
+    const box = await page.locator('#profile-chart').boundingBox();
+    assert.ok(Math.abs(pngSize(bytes).width - 2 * box.width) <= 2, `a PNG ${pngSize(bytes).width} px wide for a ${box.width} px chart`);
+    assert.ok(pngSize(bytes).height > 2 * box.height + 20, 'a caption below the chart');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+    const text = readFileSync(await svg.path(), 'utf8');
+    assert.ok(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+    const version = await page.evaluate(() => document.body.dataset.version);
+    assert.ok(version && text.includes(`damlab ${version}`), 'the caption names the code version');
+    assert.ok(text.includes('&quot;target_hd&quot;:100'), 'the caption names the spec');
+    assertDistinctLooks(await chartLooks(page.locator('#profile-chart')), 'profile');
+    assert.equal(await page.getAttribute('#explorer', 'data-target-missed'), 'false');
     await page.close();
   });
 
@@ -79,6 +92,22 @@ servedTwice((site) => {
     await page.close();
     await fresh.close();
   });
+
+  if (isolation)
+    test('a missed greedy target is flagged; S beyond the chosen classes is named S', async () => {
+      const page = await open(`${site.url}#view=explorer&source=mnist&selection=greedy&target_hd=5&classes=&S=50&seed=1&F=rectpoly&n=7`);
+      const summary = await explorerResult(page);
+      assert.equal(await page.getAttribute('#explorer', 'data-target-missed'), 'true');
+      assert.match(summary, /Target missedthe greedy selection could not reach mean HD 5 ± 1 with these classes and S: it reached \d+\.\d\d bits/);
+      assert.ok(await page.locator('#summary dd.flag').isVisible());
+      const other = await open(`${site.url}#view=explorer&source=mnist&selection=random&classes=1&S=2000&seed=1&F=rectpoly&n=7`);
+      await other.waitForSelector(done('explorer'), { timeout });
+      const message = await other.textContent('#messages');
+      assert.match(message, /^data\.S = 2000: must be at most the \d+ patterns of the chosen classes/);
+      assert.doesNotMatch(message, /size/);
+      await page.close();
+      await other.close();
+    });
 
   test('cancel stops a long run and the page stays usable', async () => {
     const page = await open(`${site.url}#view=explorer&source=rademacher&p=0.5&N=65536&S=1000&seed=1&F=exp&beta=1`);
@@ -145,6 +174,11 @@ servedTwice((site) => {
     await page.setInputFiles('#idx-file', bad);
     await page.waitForSelector('#explorer[data-status="error"]', { timeout });
     assert.match(await page.textContent('#messages'), /bad-items\.csv: CSV line 2, value 2 is "2": every value must be 0 or 1/);
+    // The previous file's result does not stay on screen beside the bad file.
+    assert.equal(await page.textContent('#summary'), '');
+    assert.equal(await page.isDisabled('#export-json'), true);
+    assert.equal(await page.isDisabled('#export-png'), true);
+    assert.deepEqual(await chartLooks(page.locator('#profile-chart')), []);
     await page.close();
   });
 

@@ -140,3 +140,37 @@ export function servedTwice(body) {
     });
   }
 }
+
+/**
+ * The datasets of the chart on a canvas (window.damlabChart, charts.js):
+ * label, point style, rotation, dash, colour, points and visibility.
+ */
+export const chartLooks = (canvas) =>
+  canvas.evaluate((element) => {
+    const chart = window.damlabChart(element);
+    return chart.data.datasets.map((d, i) => ({
+      label: d.label,
+      style: d.pointStyle ?? 'circle',
+      rotation: d.pointRotation ?? 0,
+      dash: JSON.stringify(d.borderDash ?? []),
+      color: d.borderColor,
+      points: d.data.length,
+      visible: chart.isDatasetVisible(i),
+    }));
+  });
+
+/** No two series of a chart look alike without colour: (marker, rotation, dash) differ. */
+export function assertDistinctLooks(looks, name) {
+  const keys = looks.map(({ style, rotation, dash }) => `${style}/${rotation}/${dash}`);
+  assert.equal(new Set(keys).size, keys.length, `${name}: series told apart by colour only: ${looks.map((l, i) => `${l.label} ${keys[i]}`).join('; ')}`);
+}
+
+/** Width and height of a PNG file (its IHDR chunk). */
+export const pngSize = (bytes) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+
+/** Waits for the explorer's run to finish well; its summary text. */
+export async function explorerSummary(page) {
+  await page.waitForSelector(done('explorer'), { timeout });
+  assert.equal(await page.getAttribute('#explorer', 'data-status'), 'done');
+  return page.textContent('#summary');
+}

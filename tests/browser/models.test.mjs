@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screenshot, inkedPixels, done, timeout, root, servedTwice } from './helpers.mjs';
+import { screenshot, inkedPixels, done, timeout, root, servedTwice, chartLooks, assertDistinctLooks } from './helpers.mjs';
 
 servedTwice((site) => {
   const { isolation, open } = site;
@@ -29,6 +29,28 @@ servedTwice((site) => {
       assert.equal(await page.locator('#model-figures tbody tr').count(), drawn);
       assert.match(await page.textContent('#model-figures'), /0\.138 N/);
       await screenshot(page, 'models');
+      // Up to 11 models in a panel: each told apart by marker and dash, not
+      // colour alone, and the same look for a model in every panel.
+      const looks = new Map();
+      for (let i = 0; i < 8; i++) {
+        const panel = await chartLooks(canvases.nth(i));
+        assertDistinctLooks(panel, `models panel ${i}`);
+        for (const { label, style, rotation, dash, color } of panel) {
+          const look = `${style}/${rotation}/${dash}/${color}`;
+          assert.equal(looks.get(label) ?? look, look, `${label} looks the same in every panel`);
+          looks.set(label, look);
+        }
+      }
+      // "Models shown": unticking a model hides it in every panel; ticking shows it again.
+      const boxes = page.locator('#models-shown input[type=checkbox]');
+      assert.equal(await boxes.count(), 13); // every model of results/models-summary.csv
+      await page.uncheck('#models-shown input[value=nearest]');
+      for (let i = 0; i < 8; i++) {
+        const nearest = (await chartLooks(canvases.nth(i))).find((d) => d.label === 'nearest');
+        if (nearest) assert.equal(nearest.visible, false, `panel ${i}`);
+      }
+      await page.check('#models-shown input[value=nearest]');
+      assert.ok((await chartLooks(canvases.nth(0))).find((d) => d.label === 'nearest').visible);
       // The recall view lists every model, and (recallTrajectory) any of them can be stepped.
       await page.click('.tab[data-view=recall]');
       assert.equal(await page.locator('#recall-model option').count(), 11);

@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screenshot, nativeRecord, root, servedTwice } from './helpers.mjs';
+import { screenshot, nativeRecord, root, servedTwice, done, timeout, chartLooks, assertDistinctLooks, pngSize } from './helpers.mjs';
+
+const cells = (page, id) => page.$$eval(`${id} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
 
 servedTwice((site) => {
   const { isolation, sweep } = site;
@@ -14,6 +16,7 @@ servedTwice((site) => {
   test('the Fig. 1 sweep streams every point', async () => {
     const page = await sweep('scale=reduced', 72);
     assert.equal(await page.locator('#sweep-table tbody tr').count(), 72);
+    assertDistinctLooks(await chartLooks(page.locator('#sweep-chart')), 'Fig. 1');
     if (isolation) await screenshot(page, 'sweeps');
     await page.close();
   });
@@ -56,6 +59,26 @@ servedTwice((site) => {
       assert.ok(Math.abs(Number(mean) - ks.reduce((a, b) => a + b) / ks.length) < 1e-12, `${series}, n = ${n}`);
     }
     assert.equal(new Set(points.map((p) => p[0])).size, 6);
+    assertDistinctLooks(await chartLooks(page.locator('#sweep-chart')), 'Fig. 2');
+    // Exports for papers: a PNG at 2× the chart with a caption below, an SVG
+    // with one line per series, both captioned with the figure and the code version.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-png')]);
+    assert.equal(png.suggestedFilename(), 'damlab-fig2-reduced.png');
+    const box = await page.locator('#sweep-chart').boundingBox();
+    const size = pngSize(readFileSync(await png.path()));
+    assert.ok(Math.abs(size.width - 2 * box.width) <= 2, `a PNG ${size.width} px wide for a ${box.width} px chart`);
+    assert.ok(size.height > 2 * box.height + 20, `a caption below the chart: ${size.height} px`);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-svg')]);
+    const text = readFileSync(await svg.path(), 'utf8');
+    const version = await page.evaluate(() => document.body.dataset.version);
+    const parsed = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, lines: doc.querySelectorAll('polyline').length, text: doc.documentElement.textContent };
+    }, text);
+    assert.equal(parsed.error, null);
+    assert.equal(parsed.lines, 6);
+    assert.match(parsed.text, /figure=fig2, scale=reduced/);
+    assert.ok(parsed.text.includes(`damlab ${version}`), 'the SVG caption names the code version');
     if (isolation) await screenshot(page, 'fig2');
     await page.close();
   });
@@ -72,6 +95,93 @@ servedTwice((site) => {
     });
     const n4 = rows.filter((row) => row[0] === '4').map((row) => Number(row[4]));
     assert.deepEqual(n4, Object.values(expected.result.D_c));
+    // A fraction's axis ends at 1, and curves that coincide stay told apart.
+    assert.equal(await page.locator('#sweep-chart').evaluate((c) => window.damlabChart(c).scales.y.max), 1);
+    assertDistinctLooks(await chartLooks(page.locator('#sweep-chart')), 'D_c');
     await page.close();
   });
+
+  // Cancel on a paper-scale sweep (2,060 runs): the queued runs leave the
+  // queue first, so at most one worker per running job is replaced; the
+  // partial result stays charted, says where it stopped and exports as
+  // partial; the next sweep runs normally and no slower than before.
+  if (isolation)
+    test('cancel on a paper-scale sweep replaces at most one worker per running job and keeps a partial result', async () => {
+      const page = await site.open(`${site.url}#view=sweeps&figure=fig1&scale=reduced`);
+      const workers = [];
+      page.on('worker', (worker) => workers.push(worker));
+      await page.waitForSelector(done('sweeps'), { timeout });
+      const size = Number((await page.textContent('#build')).match(/(\d+) workers?$/)[1]);
+      // A warm fig. 1 sweep, timed, for the comparison after the cancel.
+      const timed = async () => {
+        const start = Date.now();
+        await page.click('#sweep-run');
+        await page.waitForSelector('#sweeps[data-status="running"]', { timeout });
+        await page.waitForSelector(done('sweeps'), { timeout: 3 * timeout });
+        assert.equal(await page.textContent('#sweep-count'), '72 / 72 runs');
+        return Date.now() - start;
+      };
+      const before = await timed();
+      await page.selectOption('[name=figure]', 'fig2');
+      await page.selectOption('[name=scale]', 'paper');
+      await page.click('#sweep-run');
+      await page.waitForFunction(() => Number(document.querySelector('#sweep-count').textContent.split(' ')[0]) >= 4, null, { timeout });
+      const spawned = workers.length;
+      const start = Date.now();
+      await page.click('#sweep-cancel');
+      await page.waitForSelector('#sweeps[data-status="cancelled"]', { timeout });
+      const cancelMs = Date.now() - start;
+      await page.waitForTimeout(500); // any cascade of replacements would show by now
+      assert.ok(workers.length - spawned <= size, `${workers.length - spawned} workers started by the cancel (pool of ${size})`);
+      assert.ok(cancelMs < 3000, `the cancel took ${cancelMs} ms`);
+      const count = await page.textContent('#sweep-count');
+      const [, finished] = count.match(/^Cancelled after (\d+) \/ 2060 runs$/) ?? assert.fail(`#sweep-count: ${count}`);
+      const runs = (await cells(page, '#sweep-table')).length;
+      assert.ok(runs >= 4 && runs <= Number(finished), `${runs} runs listed, ${finished} finished`);
+      assert.equal(await page.getAttribute('#sweeps', 'data-partial'), `${runs}/2060`);
+      assert.match(await page.textContent('#sweep-caption'), new RegExp(`^Partial \\(cancelled\\): ${runs} of 2060 runs`));
+      // The partial result is exported, and its files say so.
+      assert.equal(await page.isDisabled('#sweep-csv'), false);
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-csv')]);
+      assert.equal(csv.suggestedFilename(), `damlab-fig2-paper-partial-${runs}-of-2060.csv`);
+      assert.equal(readFileSync(await csv.path(), 'utf8').trim().split('\n').length, runs + 1);
+      const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-svg')]);
+      assert.match(readFileSync(await svg.path(), 'utf8'), new RegExp(`PARTIAL: ${runs} of 2060 runs \\(cancelled\\)`));
+      if (isolation) await screenshot(page, 'sweep-cancelled');
+      // Run again after Cancel: complete, not partial, and not slower.
+      await page.selectOption('[name=figure]', 'fig1');
+      await page.selectOption('[name=scale]', 'reduced');
+      const after = await timed();
+      assert.equal(await page.getAttribute('#sweeps', 'data-partial'), null);
+      assert.ok(after < 1.5 * before + 3000, `fig. 1 took ${after} ms after the cancel, ${before} ms before`);
+      await page.close();
+    });
+
+  // A run that fails (here: the data asset refused once) is counted and
+  // named; the figure is marked partial, never complete-looking.
+  if (!isolation)
+    test('a failed run is reported by name, with succeeded and finished counts, and the figure is partial', async () => {
+      // Its own context: the refused request logs a console error on purpose.
+      const context = await site.browser.newContext({ acceptDownloads: true });
+      await context.addInitScript(() => (window.coi = { shouldRegister: () => false }));
+      let refused = 0;
+      await context.route('**/data/mnist-10k.bin', (route) =>
+        refused++ === 0 ? route.fulfill({ status: 503, body: 'busy' }) : route.continue(),
+      );
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${site.url}#view=sweeps&figure=fig1&scale=reduced`);
+      await page.waitForSelector(done('sweeps'), { timeout });
+      assert.deepEqual(errors, []);
+      assert.equal(await page.getAttribute('#sweeps', 'data-status'), 'error');
+      assert.equal(await page.textContent('#sweep-count'), '71 of 72 runs succeeded, 1 failed');
+      const message = await page.textContent('#messages');
+      assert.match(message, /^71 of 72 runs succeeded, 1 failed:\nMNIST target HD \d+, seed \d+, n = \d+: data\/mnist-10k\.bin: HTTP 503$/);
+      assert.equal(await page.getAttribute('#sweeps', 'data-partial'), '71/72');
+      assert.match(await page.textContent('#sweep-caption'), /^Partial \(1 failed\): 71 of 72 runs/);
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-csv')]);
+      assert.equal(csv.suggestedFilename(), 'damlab-fig1-reduced-partial-71-of-72.csv');
+      await context.close();
+    });
 });

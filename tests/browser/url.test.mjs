@@ -1,9 +1,12 @@
-// Links: bad parameters and bad models are named, and nothing runs.
+// Links: bad parameters and bad models are named, and nothing runs; keys
+// that are built-in names of every object are unknown parameters; a huge
+// value is not echoed whole; runs push history entries (Back stays in the
+// app and restores the previous run) and the address is the result shown.
 // Served twice (with and without COOP/COEP); see helpers.mjs.
 //   node --test tests/browser/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { screenshot, timeout, servedTwice } from './helpers.mjs';
+import { screenshot, timeout, servedTwice, done, explorerSummary } from './helpers.mjs';
 
 servedTwice((site) => {
   const { isolation, open } = site;
@@ -36,4 +39,57 @@ servedTwice((site) => {
     await page.close();
     await other.close();
   });
+
+  test('a key that is a built-in name (constructor, __proto__, toString) is an unknown parameter; the page starts', async () => {
+    for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const page = await open(`${site.url}#${key}=1&n=5`);
+      await page.waitForSelector('#messages:not(:empty)', { timeout });
+      assert.equal(await page.textContent('#messages'), `${key}: unknown parameter`);
+      await page.waitForSelector('body[data-variant]', { timeout });
+      assert.doesNotMatch(await page.textContent('#build'), /loading|failed/);
+      assert.equal(await page.inputValue('input[name=n]'), '5');
+      assert.equal(await page.getAttribute('#explorer', 'data-status'), null);
+      await page.close();
+    }
+  });
+
+  test('a 100,000-character value is quoted short', async () => {
+    const page = await open(`${site.url}#n=${'9'.repeat(100000)}&${'k'.repeat(50000)}=1`);
+    await page.waitForSelector('#messages:not(:empty)', { timeout });
+    const text = await page.textContent('#messages');
+    assert.equal(
+      text,
+      `n = ${'9'.repeat(40)}… (100000 characters): must be an integer in [1, 60]\n${'k'.repeat(40)}… (50000 characters): unknown parameter`,
+    );
+    await page.close();
+  });
+
+  if (!isolation)
+    test('the address is the result shown; a run pushes history and Back restores the previous run', async () => {
+      const first = `#view=explorer&source=rademacher&p=0.8&N=200&S=30&seed=2&F=rectpoly&n=4`;
+      const page = await open(site.url + first);
+      const summary = await explorerSummary(page);
+      const length = await page.evaluate(() => history.length);
+      // An edit without a run: the address (and the copied link) stay the result's, and a note says so.
+      await page.fill('input[name=n]', '6');
+      await page.dispatchEvent('input[name=n]', 'change');
+      assert.equal(await page.evaluate(() => location.hash), first);
+      assert.ok(await page.isVisible('#link-note'));
+      await page.$eval('#explorer', (view) => delete view.dataset.status);
+      await page.click('#run');
+      const second = await explorerSummary(page);
+      assert.notEqual(second, summary);
+      assert.equal(await page.evaluate(() => location.hash), first.replace('n=4', 'n=6'));
+      assert.equal(await page.isVisible('#link-note'), false);
+      assert.equal(await page.evaluate(() => history.length), length + 1);
+      // Back: still the app, the previous address, its form and its result.
+      await page.goBack();
+      assert.equal(await page.evaluate(() => location.hash), first);
+      assert.equal(new URL(page.url()).origin, new URL(site.url).origin);
+      assert.equal(await page.inputValue('input[name=n]'), '4');
+      await page.waitForFunction((text) => document.querySelector('#explorer').dataset.status === 'done' && document.querySelector('#summary').textContent === text, summary, { timeout });
+      await page.goForward();
+      assert.equal(await page.inputValue('input[name=n]'), '6');
+      await page.close();
+    });
 });

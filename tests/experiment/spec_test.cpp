@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "damlab/dam/capacity.hpp"
+#include "damlab/data/packed_asset.hpp"
 #include "damlab/data/rademacher.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/version.hpp"
@@ -137,6 +138,32 @@ TEST(Spec, IdxSourceReadsTheBytesItIsGiven) {
   EXPECT_THROW(damlab::load_data(too_many.data, bytes), damlab::InvalidArgument);
   bytes.pop_back();
   EXPECT_THROW(damlab::load_data(spec.data, bytes), damlab::DataError);
+}
+
+// S larger than the patterns of the chosen classes is named as the spec's
+// field (data.S), for every selection, not as the core's subset "size".
+TEST(Spec, TooLargeSForTheChosenClassesNamesS) {
+  damlab::LabeledPatterns pool;
+  pool.patterns = damlab::PatternSet(16, 5);
+  pool.labels = {0, 0, 1, 1, 1};
+  pool.source = "five";
+  const auto bytes = damlab::pack_asset(pool);
+  const auto spec = [](const std::string& selection, int label) {
+    return damlab::parse_spec_text(R"({"data": {"source": "mnist", "classes": [)" + std::to_string(label) +
+                                   R"(], "S": 3, "selection": ")" + selection + '"' +
+                                   (selection == "greedy" ? R"(, "target_hd": 0)" : "") + "}}");
+  };
+  for (const char* selection : {"first", "random", "greedy"}) {
+    try {
+      damlab::load_data(spec(selection, 0).data, bytes);
+      FAIL() << selection << ": S = 3 of 2 patterns accepted";
+    } catch (const damlab::InvalidArgument& e) {
+      EXPECT_EQ(e.field(), "data.S") << selection;
+      EXPECT_NE(std::string(e.what()).find("at most the 2 patterns of the chosen classes"), std::string::npos) << e.what();
+    }
+    const auto fits = spec(selection, 1);
+    EXPECT_EQ(damlab::load_data(fits.data, bytes).patterns.size(), 3u) << selection;
+  }
 }
 
 }  // namespace

@@ -16,6 +16,20 @@ function report(messages) {
   $('messages').textContent = messages.join('\n');
 }
 
+// Every start-up error is shown on the page, never only in the console: an
+// exception the code below does not catch (or a rejected promise) is
+// reported, and the build line says the page did not start.
+let started = false;
+function startupFailed(error) {
+  if (started) return;
+  $('build').textContent = 'failed to start';
+  const shown = $('messages').textContent;
+  const message = `The page could not start: ${error?.message ?? String(error)}`;
+  report([...(shown ? [shown] : []), message]);
+}
+window.addEventListener('error', (event) => startupFailed(event.error ?? event.message));
+window.addEventListener('unhandledrejection', (event) => startupFailed(event.reason));
+
 // A host that cannot send COOP/COEP: coi-serviceworker (a separate,
 // unbundled file beside index.html) adds them and reloads the page once.
 // Only the top-level page registers it (an iframe is isolated only if its
@@ -37,12 +51,34 @@ const state = defaults();
 let errors = [];
 let ready = false;
 
-function onStateChange() {
-  history.replaceState(null, '', toHash(state));
-  const full = new URL(location.href);
-  full.search = '';
-  full.hash = toHash({ ...state, embed: '0' });
-  $('open-full').href = full.href;
+// The address is the link of the result on screen: a form change does not
+// touch it (the note beside "Copy link" says the form has changes not yet
+// run); each run pushes a history entry, so Back returns to the previous
+// run inside the app (and reruns it). A tab switch pushes the view's last
+// run (or its form, when it has not run). An embed only replaces its entry
+// (its host page's Back stays the host's).
+const shown = {}; // view -> the hash of its last run
+let applied = ''; // the hash this page last wrote or applied
+
+function setAddress(hash, push) {
+  if (hash === location.hash) return;
+  history[push && state.embed !== '1' ? 'pushState' : 'replaceState'](null, '', hash);
+  applied = hash;
+}
+
+function onStateChange(kind = 'run') {
+  if (kind !== 'edit') {
+    // A tab switch shows that view's last run (if any); a run or a start, the state.
+    const hash = kind === 'view' && shown[state.view] ? shown[state.view] : toHash(state);
+    if (kind === 'run') shown[state.view] = hash;
+    setAddress(hash, kind === 'run' || kind === 'view');
+    const full = new URL(location.href);
+    full.search = '';
+    full.hash = hash.replace(/&embed=1$/, '');
+    $('open-full').href = full.href;
+  }
+  // The form differs from the result shown until the next run.
+  $('link-note').hidden = toHash(state) === location.hash;
 }
 
 const explorer = createExplorer({ pool, state, onStateChange, report });
@@ -67,7 +103,8 @@ function start() {
   for (const view of Object.values(views)) view.load();
   showView(state.view);
   report(errors);
-  onStateChange();
+  onStateChange('start');
+  applied = location.hash;
   // A link reproduces its run; a link with errors waits for a fix.
   if (!errors.length) views[state.view].run();
 }
@@ -87,30 +124,38 @@ $('isolation').textContent = crossOriginIsolated ? '(cross-origin isolated)' : '
 for (const tab of document.querySelectorAll('.tab')) {
   tab.addEventListener('click', () => {
     showView(tab.dataset.view);
-    if (ready) onStateChange();
+    if (ready) onStateChange('view');
   });
 }
 
-// Editing the hash by hand (or a tutorial link) applies it.
-window.addEventListener('hashchange', () => {
-  if (!ready) return; // the first start reads the address anyway
+// Back/Forward (popstate) and editing the hash by hand (hashchange; both
+// may fire for one step) apply the address once.
+function applyAddress() {
+  if (!ready || location.hash === applied) return; // the first start reads the address anyway
   const parsed = readLocation();
   Object.assign(state, parsed.state);
   errors = parsed.errors;
   start();
-});
+}
+window.addEventListener('hashchange', applyAddress);
+window.addEventListener('popstate', applyAddress);
 
 pool.submit('hello', {}).promise.then(
   ({ variant, version, registry }) => {
     $('build').textContent = `${variant}, ${version}, ${pool.size} worker${pool.size > 1 ? 's' : ''}`;
     document.body.dataset.variant = variant;
+    document.body.dataset.version = version; // the exports' captions name it
     setRegistry(registry);
     const parsed = readLocation();
     Object.assign(state, parsed.state);
     errors = parsed.errors;
     ready = true;
     start();
+    started = true;
   },
   // Without the module the link's model fields cannot be checked: its other errors are shown.
-  (error) => report([...readLocation().errors, `The WebAssembly module did not load: ${error.message}`]),
-);
+  (error) => {
+    $('build').textContent = 'failed to load';
+    report([...readLocation().errors, `The WebAssembly module did not load: ${error.message}`]);
+  },
+).catch(startupFailed);

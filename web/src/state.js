@@ -136,19 +136,31 @@ export function defaults() {
 }
 
 /**
+ * The field of a link key, or undefined: an own property only, so a key
+ * that is a built-in name of every object (constructor, __proto__,
+ * toString) is an unknown parameter like any other.
+ */
+export const fieldOf = (key) => (Object.hasOwn(fields, key) ? fields[key] : undefined);
+
+/** A value as a message quotes it: at most 40 characters, then how long it is. */
+export function quote(text) {
+  return text.length > 40 ? `${text.slice(0, 40)}… (${text.length} characters)` : text;
+}
+
+/**
  * @returns {{state: object, errors: string[]}} errors read like
  *   "n = 99: must be an integer in [1, 60]".
  */
 export function parseParams(text, state = defaults()) {
   const errors = [];
   for (const [key, raw] of new URLSearchParams(text)) {
-    const field = fields[key];
+    const field = fieldOf(key);
     if (!field) {
-      errors.push(`${key}: unknown parameter`);
+      errors.push(`${quote(key)}: unknown parameter`);
       continue;
     }
     const value = field.parse(raw);
-    if (value === undefined) errors.push(`${key} = ${raw}: ${field.rule}`);
+    if (value === undefined) errors.push(`${key} = ${quote(raw)}: ${field.rule}`);
     else state[key] = value;
   }
   return { state, errors };

@@ -13,8 +13,63 @@ import {
   Tooltip,
   Title,
 } from 'chart.js';
+import { drawPoint } from 'chart.js/helpers';
 
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Title);
+
+// Series are told apart by more than colour: a colour-blind-safe palette
+// (Okabe & Ito, "Color Universal Design", 2008; black first, without its
+// yellow, too faint on white) AND a marker shape, rotation and dash pattern
+// per series, so a chart reads the same in greyscale or under deuteranopia. look(i) gives series i a combination no
+// other series of the chart has (for up to 40 series).
+export const palette = ['#000000', '#E69F00', '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9'];
+export const markers = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'rectRounded', 'cross', 'triangle', 'triangle'];
+const rotations = [0, 0, 0, 0, 0, 0, 0, 0, 180, 90]; // the last two: ▼ and ▶
+export const dashes = [[], [6, 3], [2, 3], [10, 3, 2, 3]];
+export const look = (i) => ({
+  color: palette[i % palette.length],
+  style: markers[i % markers.length],
+  rotation: rotations[i % markers.length],
+  dash: dashes[Math.floor(i / markers.length) % dashes.length],
+});
+
+// Chart.getChart for the browser tests and the console: window.damlabChart(canvas).
+globalThis.damlabChart = (canvas) => Chart.getChart(canvas);
+
+// Legend entries: a series drawn as a line shows its dash pattern and its
+// marker together (a small image), so the legend tells series apart as the
+// chart does; markers are filled (Chart.js would take each fill from the
+// series' first point, hollow when that point is censored).
+function swatch({ color, dash, style, rotation }) {
+  const canvas = document.createElement('canvas');
+  canvas.width = 28;
+  canvas.height = 12;
+  const context = canvas.getContext('2d');
+  context.strokeStyle = color;
+  context.fillStyle = color;
+  context.lineWidth = 1.5;
+  context.setLineDash(dash);
+  context.beginPath();
+  context.moveTo(0, 6);
+  context.lineTo(28, 6);
+  context.stroke();
+  context.setLineDash([]);
+  drawPoint(context, { pointStyle: style, rotation, radius: 4, borderWidth: 1 }, 14, 6);
+  return canvas;
+}
+
+function legendLabels(chart) {
+  return Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => {
+    const dataset = chart.data.datasets[item.datasetIndex];
+    const lined = dataset.showLine ?? chart.config.type === 'line';
+    const marked = (dataset.pointRadius ?? 3) > 0 && typeof dataset.pointStyle === 'string' && dataset.pointStyle !== 'line';
+    const pointStyle =
+      lined && marked
+        ? swatch({ color: item.strokeStyle, dash: dataset.borderDash ?? [], style: dataset.pointStyle, rotation: dataset.pointRotation ?? 0 })
+        : item.pointStyle;
+    return { ...item, fillStyle: item.strokeStyle, pointStyle };
+  });
+}
 
 const common = {
   animation: false,
@@ -22,7 +77,7 @@ const common = {
   normalized: true,
   responsive: true,
   maintainAspectRatio: false,
-  plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
+  plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, pointStyleWidth: 28, generateLabels: legendLabels } } },
 };
 
 // A white background, so PNG exports are not transparent.
@@ -67,11 +122,12 @@ export function profileChart(canvas) {
 export function setProfile(chart, profile, kmax, S = profile.length) {
   const points = Array.from(profile ?? '', (bit, i) => ({ x: i + 1, y: bit === '1' ? 1 : 0 }));
   chart.data.datasets = [
-    { label: 'retrieval profile', data: points, stepped: 'middle', borderColor: '#1f5fa8', pointRadius: 2 },
+    { label: 'retrieval profile', data: points, stepped: 'middle', borderColor: palette[2], pointRadius: 2, pointStyle: 'circle' },
     {
       label: `Kmax (exact) = ${kmax}`,
       data: kmax > 0 ? [{ x: kmax, y: -0.05 }, { x: kmax, y: 1.05 }] : [],
-      borderColor: '#c0392b',
+      borderColor: palette[3],
+      pointStyle: 'line',
       borderDash: [6, 4],
       pointRadius: 0,
     },
@@ -90,20 +146,22 @@ export function seriesChart(canvas, { x, y, series }) {
     type: 'scatter',
     plugins: [background],
     data: {
-      datasets: series.map(({ label, color, style, data, dash }) => ({
+      datasets: series.map(({ label, color, style, rotation, data, dash, theory }) => ({
         label,
         data,
         showLine: true,
-        borderWidth: 1,
+        borderWidth: theory ? 1 : 1.5,
         borderDash: dash ?? [],
         borderColor: color,
         backgroundColor: color,
         pointBackgroundColor: (ctx) => (ctx.raw?.censored ? 'transparent' : color),
-        pointStyle: dash ? 'line' : style, // a theory line: a line in the legend, no points
-        pointRadius: dash ? 0 : 4,
+        pointStyle: theory ? 'line' : style, // a theory line: a line in the legend, no points
+        pointRotation: rotation ?? 0,
+        pointRadius: theory ? 0 : 4,
+        clip: 8, // markers on the axis limits stay whole
       })),
     },
-    options: { ...common, scales: { x: axis(x), y: axis(y) }, plugins: { legend: { ...common.plugins.legend, labels: { usePointStyle: true, boxWidth: 8, font: { size: 10 } } } } },
+    options: { ...common, scales: { x: axis(x), y: axis(y) }, plugins: { legend: { ...common.plugins.legend, labels: { usePointStyle: true, pointStyleWidth: 28, boxWidth: 8, font: { size: 10 }, generateLabels: legendLabels } } } },
   });
 }
 
@@ -121,16 +179,19 @@ export function resetSweep(chart, { x, y, series }) {
   chart.options.scales.x.title.text = x.title;
   Object.assign(chart.options.scales.y, { min: y?.min ?? 0, max: y?.max });
   chart.options.scales.y.title.text = y?.title ?? 'Kmax (exact mode)';
-  chart.data.datasets = series.map(({ label, color, style, line, dash }) => ({
+  chart.data.datasets = series.map(({ label, color, style, rotation, line, dash, radius }) => ({
     showLine: Boolean(line),
     borderDash: dash ?? [],
+    borderWidth: 1.5,
+    pointRotation: rotation ?? 0,
+    clip: 8, // markers on the axis limits (D_c = 1) stay whole
     label,
     data: [],
     borderColor: color,
     backgroundColor: color,
     pointBackgroundColor: (ctx) => (ctx.raw?.censored ? 'transparent' : color),
     pointStyle: style,
-    pointRadius: 4,
+    pointRadius: radius ?? 4,
   }));
   chart.update('none');
 }
@@ -145,21 +206,16 @@ export function addPoint(chart, label, point, replace = false) {
   chart.update('none');
 }
 
-/** A PNG download of a chart. */
-export function chartPng(chart) {
-  return chart.toBase64Image('image/png', 1);
-}
-
 /** The energy trace of a recall run, with the current step marked. */
 export function energyChart(canvas) {
-  return linearChart(canvas, 'line', { title: 'step (0: the corrupted probe)', ticks: { stepSize: 1 } }, { title: 'energy E / F(N)' });
+  return linearChart(canvas, 'line', { title: 'step (0: the corrupted probe)', ticks: { stepSize: 1 } }, { title: 'E / F(N)' });
 }
 
 export function setEnergies(chart, energies, step) {
   const points = Array.from(energies, (y, x) => ({ x, y }));
   chart.data.datasets = [
-    { label: 'energy', data: points, borderColor: '#1f5fa8', pointRadius: 3 },
-    { label: `step ${step}`, data: points[step] ? [points[step]] : [], borderColor: '#c0392b', backgroundColor: '#c0392b', pointRadius: 7, showLine: false },
+    { label: 'energy', data: points, borderColor: palette[2], pointRadius: 3, pointStyle: 'circle' },
+    { label: `step ${step}`, data: points[step] ? [points[step]] : [], borderColor: palette[3], backgroundColor: palette[3], pointRadius: 7, pointStyle: 'rectRot', showLine: false },
   ];
   chart.options.scales.x.min = 0;
   chart.options.scales.x.max = Math.max(1, points.length - 1);

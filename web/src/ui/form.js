@@ -1,10 +1,10 @@
 // Two-way binding between a form's named controls and the state object.
 // A value the field rules reject is reported by name and not applied.
-import { fields, models } from '../state.js';
+import { fieldOf, models, quote } from '../state.js';
 
 export function writeForm(form, state) {
   for (const element of form.elements) {
-    if (element.name in fields) element.value = String(state[element.name]);
+    if (fieldOf(element.name)) element.value = String(state[element.name]);
   }
 }
 
@@ -15,11 +15,11 @@ export function writeForm(form, state) {
 export function readForm(form, state) {
   const errors = [];
   for (const element of form.elements) {
-    const field = fields[element.name];
+    const field = fieldOf(element.name);
     if (!field || element.closest('[data-for][hidden]')) continue;
     const value = field.parse(element.value);
     element.setAttribute('aria-invalid', String(value === undefined));
-    if (value === undefined) errors.push(`${element.name} = ${element.value}: ${field.rule}`);
+    if (value === undefined) errors.push(`${element.name} = ${quote(element.value)}: ${field.rule}`);
     else state[element.name] = value;
   }
   return errors;

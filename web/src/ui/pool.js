@@ -1,6 +1,9 @@
 // A small pool of module workers, each holding its own wasm module (see
 // worker.js for the message protocol). Jobs queue until a worker is free.
-// cancel(id) terminates the worker running that job and starts a fresh one;
+// cancel(ids) takes the queued jobs out of the queue first, then terminates
+// each worker running one of the jobs and starts one fresh worker in its
+// place (idle: the cancelled jobs are no longer queued, so cancelling a
+// sweep of thousands of runs replaces at most one worker per running job);
 // a worker that dies (an uncaught error, failing to load) or reports a fatal
 // error (out of memory, an aborted module) fails its job and is replaced the
 // same way, so the page stays usable.
@@ -59,13 +62,13 @@ export class WorkerPool {
     this.#pump();
   }
 
-  #replace(slot, error) {
+  #replace(slot, error, pump = true) {
     slot.worker.terminate();
     const job = slot.job;
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots[index] = this.#spawn();
     job?.reject(error);
-    this.#pump();
+    if (pump) this.#pump();
   }
 
   #pump() {
@@ -91,19 +94,21 @@ export class WorkerPool {
     return this.submit('run', { spec, theory, bytes }, onProgress);
   }
 
-  /** Cancels a job, queued or running. */
-  cancel(id) {
-    const queued = this.queue.findIndex((job) => job.id === id);
-    if (queued >= 0) {
-      this.queue.splice(queued, 1)[0].reject(new Cancelled());
-      return;
-    }
-    const slot = this.slots.find((s) => s.job?.id === id);
-    if (slot) this.#replace(slot, new Cancelled());
+  /**
+   * Cancels jobs (an id or a list of ids), queued or running: the queued
+   * ones leave the queue before any worker is replaced, so no replacement
+   * picks up a job that is about to be cancelled too.
+   */
+  cancel(ids) {
+    const wanted = new Set([ids].flat());
+    const dropped = this.queue.filter((job) => wanted.has(job.id));
+    this.queue = this.queue.filter((job) => !wanted.has(job.id));
+    for (const job of dropped) job.reject(new Cancelled());
+    for (const slot of [...this.slots]) if (slot.job && wanted.has(slot.job.id)) this.#replace(slot, new Cancelled(), false);
+    this.#pump();
   }
 
   cancelAll() {
-    for (const job of this.queue.splice(0)) job.reject(new Cancelled());
-    for (const slot of this.slots) if (slot.job) this.#replace(slot, new Cancelled());
+    this.cancel([...this.queue, ...this.slots.map((slot) => slot.job)].filter(Boolean).map((job) => job.id));
   }
 }

@@ -4,60 +4,77 @@ import { readForm } from './form.js';
 
 /**
  * One view's runs. start(jobs, onResult) cancels the view's previous run,
- * then waits for the pool jobs ({id, promise}), calling onResult with each
- * result as it arrives. view.dataset.status says running, done, error or
- * cancelled (the tests and the embed read it); failures are reported once
- * each. Resolves true when every job succeeded, false otherwise (failed,
- * cancelled, or superseded by a newer start).
- * progress: a <progress> (fraction of jobs done; setProgress for one job's
- * own progress); cancelButton: enabled while running; onCancel: after a cancel.
+ * then waits for the pool jobs ({id, promise, label}), calling onResult with
+ * each result as it arrives. view.dataset.status says running, done, error
+ * or cancelled (the tests and the embed read it). Failures are reported
+ * honestly: how many runs succeeded of how many finished, and which ones
+ * failed (by label) and why. Resolves {ok, succeeded, failed, all}: ok when
+ * every job succeeded; cancelled when cancel() stopped it (or a newer start
+ * superseded it).
+ * progress: a <progress> (fraction of jobs finished; setProgress for one
+ * job's own progress); cancelButton: enabled while running; onTick(finished,
+ * all, failed); onCancel({succeeded, failed, all}): after a cancel.
  */
 export function createRunner({ view, pool, report, progress = null, cancelButton = null, onTick = null, onCancel = null }) {
-  let current = [];
+  let active = null; // {jobs, succeeded, failed}
 
   function cancel() {
-    if (!current.length) return;
-    const running = current;
-    current = [];
-    for (const { id } of running) pool.cancel(id);
+    if (!active) return;
+    const stopped = active;
+    active = null;
+    // Every id at once: the pool dequeues them all before replacing any worker.
+    pool.cancel(stopped.jobs.map(({ id }) => id));
     if (cancelButton) cancelButton.disabled = true;
     view.dataset.status = 'cancelled';
-    onCancel?.();
+    onCancel?.({ succeeded: stopped.succeeded, failed: stopped.failed.length, all: stopped.jobs.length });
   }
 
   async function start(jobs, onResult) {
     cancel();
-    current = jobs;
-    let done = 0;
-    const failures = [];
+    const run = { jobs, succeeded: 0, failed: [] };
+    active = run;
     const tick = () => {
-      if (progress) progress.value = done / jobs.length;
-      onTick?.(done, jobs.length);
+      const finished = run.succeeded + run.failed.length;
+      if (progress) progress.value = finished / jobs.length;
+      onTick?.(finished, jobs.length, run.failed.length);
     };
     tick();
     if (cancelButton) cancelButton.disabled = false;
     view.dataset.status = 'running';
     await Promise.all(
-      jobs.map(async ({ promise }) => {
+      jobs.map(async ({ promise, label }) => {
         try {
           const result = await promise;
-          if (current === jobs) onResult(result);
+          if (active !== run) return;
+          onResult(result);
+          run.succeeded++;
         } catch (error) {
-          if (error.name !== 'Cancelled') failures.push(error.message);
+          if (error.name === 'Cancelled' || active !== run) return;
+          run.failed.push(label ? `${label}: ${error.message}` : error.message);
         }
-        done++;
-        if (current === jobs) tick();
+        tick();
       }),
     );
-    if (current !== jobs) return false; // cancelled or superseded
-    current = [];
+    const outcome = { ok: false, cancelled: active !== run, succeeded: run.succeeded, failed: run.failed.length, all: jobs.length };
+    if (outcome.cancelled) return outcome; // cancelled or superseded
+    active = null;
     if (cancelButton) cancelButton.disabled = true;
-    if (failures.length) {
-      report([...new Set(failures)]);
-      if (progress) progress.value = 0;
+    if (run.failed.length) {
+      // One job: its message as it is; several: the counts, then the first failures by name.
+      const shown = run.failed.slice(0, 10);
+      report(
+        jobs.length === 1
+          ? run.failed
+          : [
+              `${run.succeeded} of ${jobs.length} runs succeeded, ${run.failed.length} failed:`,
+              ...shown,
+              ...(run.failed.length > shown.length ? [`… and ${run.failed.length - shown.length} more`] : []),
+            ],
+      );
     }
-    view.dataset.status = failures.length ? 'error' : 'done';
-    return !failures.length;
+    view.dataset.status = run.failed.length ? 'error' : 'done';
+    outcome.ok = !run.failed.length;
+    return outcome;
   }
 
   cancelButton?.addEventListener('click', cancel);
@@ -66,8 +83,9 @@ export function createRunner({ view, pool, report, progress = null, cancelButton
 
 /**
  * A settings form: Enter or the submit button runs; a change is checked
- * field by field (messages name the field), kept in the address when valid,
- * and then onChange (e.g. to show the controls that apply) runs.
+ * field by field (messages name the field), marked as not yet run (the
+ * address keeps the result shown until the next run), and then onChange
+ * (e.g. to show the controls that apply) runs.
  */
 export function bindForm(form, { state, report, onStateChange, run, onChange = () => {} }) {
   form.addEventListener('submit', (event) => {
@@ -77,7 +95,7 @@ export function bindForm(form, { state, report, onStateChange, run, onChange = (
   form.addEventListener('change', () => {
     const errors = readForm(form, state);
     report(errors);
-    if (!errors.length) onStateChange();
+    if (!errors.length) onStateChange('edit'); // the address changes at the next run, not now
     onChange();
   });
 }

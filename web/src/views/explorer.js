@@ -2,8 +2,8 @@
 // Kmax in both modes, the retrieval profile and the theory estimate beside it.
 import { explorerSpec, modelParams, models } from '../state.js';
 import { modelOptions, parameterControls, readForm, writeForm } from '../ui/form.js';
-import { profileChart, setProfile, chartPng } from '../ui/charts.js';
-import { download, fillTable, toCsv } from '../ui/exports.js';
+import { profileChart, setProfile } from '../ui/charts.js';
+import { chartPng, chartSvg, download, fillTable, toCsv } from '../ui/exports.js';
 import { bindForm, createRunner, summaryRow } from '../ui/runner.js';
 
 const $ = (id) => document.getElementById(id);
@@ -103,7 +103,25 @@ export function createExplorer({ pool, state, onStateChange, report }) {
       summaryRow(list, 'Profile, monotone', `not recorded for this model (exact scan: ${result.evaluated} evaluations)`);
     }
     summaryRow(list, 'Model', JSON.stringify(record.spec.model));
-    if (data.greedy) summaryRow(list, 'Reached mean HD (greedy)', `${hd(data.greedy.reached_hd)} bits (target ${record.spec.data.target_hd})`);
+    if (data.greedy) {
+      // The core's own tolerance: a mean within ±band of the target is on
+      // target (the record's spec carries band); outside it, say so plainly.
+      const { target_hd: target, band } = record.spec.data;
+      const reached = data.greedy.reached_hd;
+      const missed = reached === null || Math.abs(reached - target) > band;
+      summaryRow(list, 'Reached mean HD (greedy)', `${hd(reached)} bits (target ${target} ± ${band})`);
+      if (missed) {
+        summaryRow(
+          list,
+          'Target missed',
+          `the greedy selection could not reach mean HD ${target} ± ${band} with these classes and S: ` +
+            `it reached ${hd(reached)} bits, so this Kmax is for a set of that separation, not of the target`,
+        );
+        list.lastElementChild.className = 'flag';
+        list.lastElementChild.previousElementSibling.className = 'flag';
+      }
+      view.dataset.targetMissed = String(missed);
+    } else delete view.dataset.targetMissed;
     if (data.mean_hd !== undefined) summaryRow(list, 'Mean HD of the S patterns', `${hd(data.mean_hd)} bits`);
     summaryRow(list, 'Mean HD of the first Kmax', `${hd(result.exact.mean_hd)} bits`);
     summaryRow(list, 'N, data checksum', `${result.N} bits, ${data.checksum}`);
@@ -122,8 +140,23 @@ export function createExplorer({ pool, state, onStateChange, report }) {
       ? 'Retrieval profile over K; the dashed line marks Kmax (exact mode).'
       : 'No retrieval profile for this model (exact mode only); the dashed line marks Kmax.';
     fillTable($('profile-table'), ['K', 'all first K retrieved'], Array.from(result.profile ?? '', (bit, i) => [i + 1, bit === '1' ? 'yes' : 'no']));
-    for (const id of ['export-csv', 'export-json', 'export-png']) $(id).disabled = false;
+    for (const id of exportIds) $(id).disabled = false;
     $('export-csv').disabled = !result.profile; // the CSV is the profile
+  }
+
+  const exportIds = ['export-csv', 'export-json', 'export-png', 'export-svg'];
+
+  // What is on screen is always the last run's result: a new run, a failed
+  // run or a new file clears the previous one first.
+  function clear() {
+    last = null;
+    $('summary').replaceChildren();
+    $('theory').textContent = '';
+    chart.data.datasets = [];
+    chart.update('none');
+    fillTable($('profile-table'), [], []);
+    for (const id of exportIds) $(id).disabled = true;
+    delete view.dataset.targetMissed;
   }
 
   async function run() {
@@ -140,6 +173,7 @@ export function createExplorer({ pool, state, onStateChange, report }) {
     }
     report([]);
     onStateChange();
+    clear();
     const idx = state.source === 'idx';
     const spec = explorerSpec(state, idx ? file.name : '');
     const job = pool.run(spec, { theory: true, onProgress: runner.setProgress, bytes: idx ? file.bytes : null });
@@ -154,6 +188,10 @@ export function createExplorer({ pool, state, onStateChange, report }) {
   $('idx-file').addEventListener('change', async (event) => {
     const [chosen] = event.target.files;
     file = null;
+    // The previous file's result must not stay on screen beside a new file.
+    runner.cancel();
+    clear();
+    delete view.dataset.file;
     if (!chosen) return;
     try {
       file = { name: chosen.name, bytes: await fileToIdx(chosen) };
@@ -172,7 +210,10 @@ export function createExplorer({ pool, state, onStateChange, report }) {
     const rows = Array.from(result.profile, (bit, i) => [i + 1, bit]);
     download(`${stem()}.csv`, toCsv(['K', 'retrieved'], rows), 'text/csv');
   });
-  $('export-png').addEventListener('click', () => download(`${stem()}.png`, chartPng(chart)));
+  // The caption names the spec (as the record has it) and the code version.
+  const caption = () => ['Retrieval profile (capacity explorer)', `spec: ${JSON.stringify(last.record.spec)}`];
+  $('export-png').addEventListener('click', () => download(`${stem()}.png`, chartPng(chart, caption())));
+  $('export-svg').addEventListener('click', () => download(`${stem()}.svg`, chartSvg(chart, caption()), 'image/svg+xml'));
 
   return {
     load() {

@@ -15,11 +15,22 @@
 //   dc:   D_c^ε against ε for poly n = 2, 4, 8 in the overloaded regime
 //         (experiments/overloaded-dc.json; reduced: K = 1,000, 200 probes).
 
+import { palette, dashes } from '../ui/charts.js';
 import fig1Mnist from '../../../experiments/fig1-mnist.json';
 import fig1Artificial from '../../../experiments/fig1-artificial.json';
 
-const colors = { 7: '#1f77b4', 9: '#2ca02c', 11: '#d62728', mnist: '#d62728', rademacher: '#1f77b4' };
+// No series is told apart by colour alone (charts.js palette: Okabe–Ito).
+// Fig. 1: colour AND marker by degree, the marker family by source: MNIST
+// triangles pointing up, right, down (n = 7, 9, 11); artificial circle,
+// square, diamond. Fig. 2: colour and marker by source (MNIST vermillion
+// triangles, artificial blue circles), dash by bucket. D_c: colour, marker
+// and dash by degree (coinciding curves stay visible).
+const colors = { 7: palette[0], 9: palette[1], 11: palette[2], mnist: palette[3], rademacher: palette[2] };
 const sourceName = (source) => (source === 'rademacher' ? 'artificial' : 'MNIST');
+const fig1Marker = {
+  mnist: { 7: ['triangle', 0], 9: ['triangle', 90], 11: ['triangle', 180] },
+  rademacher: { 7: ['circle', 0], 9: ['rect', 0], 11: ['rectRot', 0] },
+};
 const style = (source) => (source === 'rademacher' ? 'circle' : 'triangle');
 
 // count elements spread evenly over a list, first and last included.
@@ -49,6 +60,14 @@ export function paperSets(pool) {
   return paperSetsPromise;
 }
 
+/** A run's name in messages (which point of a sweep failed). */
+export function runLabel(spec) {
+  const { data, model } = spec;
+  if (spec.measure === 'convergence') return `D_c run n = ${model.n}, K = ${spec.probe.K}`;
+  const set = data.source === 'rademacher' ? `artificial p = ${data.p}` : `MNIST target HD ${data.target_hd}`;
+  return `${set}, seed ${data.seed}, n = ${model.n}`;
+}
+
 const buckets = [60, 90, 120];
 const bucketOf = (hd) => buckets.find((centre) => hd !== null && Math.abs(hd - centre) <= 10) ?? null;
 
@@ -75,14 +94,17 @@ export const figures = {
       const pick = (list) => (scale === 'paper' ? list : spread(list, 12)).map((set) => set.data);
       return specs(interleave(pick(paperSets.mnist), pick(paperSets.rademacher)), [7, 9, 11]);
     },
-    caption: 'Kmax (exact mode) of each run; triangles MNIST, circles artificial.',
+    caption: 'Kmax (exact mode) of each run; MNIST triangles (▲ n = 7, ▶ n = 9, ▼ n = 11), artificial ● n = 7, ■ n = 9, ◆ n = 11; hollow: censored (Kmax = S).',
     columns: ['source', 'n', 'target HD or p', 'seed', 'Kmax', 'censored', 'mean HD of first Kmax', 'data checksum'],
     rows: ({ spec, result: { exact }, data }) => [
       [sourceName(spec.data.source), spec.model.n, planOf(spec.data), spec.data.seed, exact.kmax, exact.censored, exact.mean_hd, data.checksum],
     ],
     x: { title: 'mean pairwise HD of the first Kmax patterns (bits)', min: 0, max: 400 },
     series: ['mnist', 'rademacher'].flatMap((source) =>
-      [7, 9, 11].map((n) => ({ label: `${sourceName(source)}, n = ${n}`, color: colors[n], style: style(source) })),
+      [7, 9, 11].map((n) => {
+        const [marker, rotation] = fig1Marker[source][n];
+        return { label: `${sourceName(source)}, n = ${n}`, color: colors[n], style: marker, rotation };
+      }),
     ),
     // A point needs a mean HD, i.e. Kmax >= 2.
     points: ({ spec, result: { exact } }) =>
@@ -104,17 +126,18 @@ export const figures = {
       return specs(interleave(mnistSets, planned(paperSets.rademacher)), [6, 7, 8, 9, 10, 11, 12, 16, 20, 28, 38]);
     },
     x: { title: 'degree n of the rectified polynomial', min: 5, max: 40 },
-    y: { title: 'mean Kmax (exact mode) of the sets in the bucket', min: 0, max: 52 },
+    y: { title: 'mean Kmax in the bucket', min: 0, max: 52 },
     series: buckets.flatMap((centre, i) =>
       ['mnist', 'rademacher'].map((source) => ({
         label: `${sourceName(source)}, HD ${centre} ± 10`,
         color: colors[source],
-        style: ['triangle', 'circle', 'rect'][i],
-        dash: [[], [6, 3], [2, 3]][i],
+        style: style(source),
+        dash: dashes[i],
         line: true,
       })),
     ),
-    caption: 'Mean Kmax (exact mode) against n, one line per source and bucket (red MNIST, blue artificial); hollow: some set censored (Kmax = S).',
+    caption:
+      'Mean Kmax (exact mode) against n, one line per source and bucket: MNIST vermillion triangles, artificial blue circles; HD 60 solid, 90 dashed, 120 dotted; hollow: some set censored (Kmax = S).',
     columns: ['source', 'n', 'target HD or p', 'seed', 'mean HD of the S patterns', 'bucket', 'Kmax', 'censored', 'data checksum'],
     rows: ({ spec, result: { exact }, data }) => [
       [sourceName(spec.data.source), spec.model.n, planOf(spec.data), spec.data.seed, data.mean_hd, bucketOf(data.mean_hd) ?? 'none', exact.kmax, exact.censored, data.checksum],
@@ -156,9 +179,18 @@ export const figures = {
         },
       })),
     x: { title: 'ε', min: 0, max: 0.5 },
-    y: { title: 'D_c^ε (fraction of probes converged)', min: 0, max: 1.05 },
-    series: [2, 4, 8].map((n, i) => ({ label: `n = ${n}`, color: ['#1f77b4', '#2ca02c', '#d62728'][i], style: 'circle', line: true })),
-    caption: 'D_c^ε of each run against ε, one line per degree n.',
+    // A fraction: the axis ends at 1 (the chart keeps markers on it whole).
+    y: { title: 'D_c^ε (fraction converged)', min: 0, max: 1 },
+    series: [2, 4, 8].map((n, i) => ({
+      label: `n = ${n}`,
+      color: palette[i],
+      style: ['circle', 'triangle', 'rect'][i],
+      dash: dashes[i],
+      // Chart.js draws the first series on top: smallest first, so coinciding points all show.
+      radius: [3, 4.5, 6][i],
+      line: true,
+    })),
+    caption: 'D_c^ε of each run against ε, one line per degree n (● solid n = 2, ▲ dashed n = 4, ■ dotted n = 8); curves that coincide overlap, their markers stay visible.',
     columns: ['n', 'K', 'probes', 'ε', 'D_c^ε', 'mean Cvg / N', 'data checksum'],
     rows: ({ spec, result, data }) =>
       Object.entries(result.D_c).map(([epsilon, dc]) => [spec.model.n, result.K, result.probes, epsilon, dc, result.mean_cvg, data.checksum]),

@@ -2,16 +2,19 @@
 // memory models"), drawn from the committed native results — the values
 // scripts/model_figures.py drew, results/models-summary.csv, shipped beside
 // the page at build time (vite.config.js). Nothing here is a live run.
-import { seriesChart, chartPng } from '../ui/charts.js';
-import { download, fillTable } from '../ui/exports.js';
+import { seriesChart, look as seriesLook, dashes } from '../ui/charts.js';
+import { chartPng, chartSvg, download, fillTable } from '../ui/exports.js';
 import { parseCsv } from './results.js';
 
 const $ = (id) => document.getElementById(id);
 export const summaryFile = 'results/models-summary.csv';
 
-const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#000000', '#b8860b', '#000080'];
-const styles = ['circle', 'rect', 'rectRot', 'triangle', 'star', 'crossRot', 'rectRounded', 'cross'];
-const dashes = [[6, 4], [2, 3], [10, 3, 2, 3]]; // the theory lines of a panel
+// Up to 11 models share a panel. Each has its own colour, marker and dash
+// (charts.js look), the same in every panel; the "Models shown" checkboxes
+// above the panels hide or show a model in all of them at once (a legend
+// entry toggles it in its own panel), so two or three models can be compared
+// without the others on top. Theory lines: grey, dashed, no markers.
+const theoryDashes = dashes.slice(1); // the theory lines of a panel
 
 const capacityY = { title: 'Kmax (exact mode), mean of 3 seeds', log: true };
 const accuracy = { title: 'held-out accuracy', log: false };
@@ -88,12 +91,38 @@ function figureElement(panel, i) {
   const table = document.createElement('table');
   table.setAttribute('aria-label', `Data of: ${panel.title}`);
   details.append(summary, table);
-  const png = document.createElement('button');
-  png.type = 'button';
-  png.textContent = 'PNG';
-  png.setAttribute('aria-label', `PNG of: ${panel.title}`);
-  figure.append(caption, box, details, png);
-  return { figure, canvas, table, png };
+  const button = (kind) => {
+    const element = document.createElement('button');
+    element.type = 'button';
+    element.textContent = kind;
+    element.setAttribute('aria-label', `${kind} of: ${panel.title}`);
+    return element;
+  };
+  const png = button('PNG');
+  const svg = button('SVG');
+  figure.append(caption, box, details, png, ' ', svg);
+  return { figure, canvas, table, png, svg };
+}
+
+/** The "Models shown" checkboxes, one per model, all checked; onToggle(name, shown). Text only. */
+function chooser(names, onToggle) {
+  const box = $('models-shown');
+  const legend = document.createElement('legend');
+  legend.textContent = 'Models shown (in every panel)';
+  box.replaceChildren(
+    legend,
+    ...names.map((name) => {
+      const label = document.createElement('label');
+      label.className = 'check';
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.checked = true;
+      input.value = name;
+      input.addEventListener('change', () => onToggle(name, input.checked));
+      label.append(input, ` ${name}`);
+      return label;
+    }),
+  );
 }
 
 export function createModels({ pool, report }) {
@@ -106,9 +135,17 @@ export function createModels({ pool, report }) {
     const body = rows.slice(1).filter((row) => row.length === header.length);
     // One colour and marker per model, the same in every panel.
     const names = [...new Set(body.map((row) => row[col.model]))].sort();
-    const look = (name) => ({ color: colors[names.indexOf(name) % colors.length], style: styles[names.indexOf(name) % styles.length] });
+    const look = (name) => seriesLook(names.indexOf(name));
     const container = $('model-figures');
     container.replaceChildren();
+    const charts = [];
+    chooser(names, (name, shown) => {
+      for (const chart of charts) {
+        const index = chart.data.datasets.findIndex((d) => d.label === name);
+        if (index >= 0) chart.setDatasetVisibility(index, shown);
+        chart.update('none');
+      }
+    });
     for (const [i, panel] of panels.entries()) {
       const selected = body.filter((row) => row[col.figure] === panel.figure && (!panel.p || row[col.x] === panel.p));
       const xOf = (row) => Number(panel.figure.startsWith('capacity') ? row[col.N] : row[col.x]);
@@ -126,17 +163,21 @@ export function createModels({ pool, report }) {
       const calls = panel.theory.flatMap(([, { name, args = [] }]) => xs.map((x) => ({ name, args: [x, ...args] })));
       const values = calls.length ? await pool.submit('theory', { calls }).promise : [];
       panel.theory.forEach(([label], t) =>
-        series.push({ label, color: '#444', dash: dashes[t], data: xs.map((x, i) => ({ x, y: values[t * xs.length + i] })) }),
+        series.push({ label, color: '#555', dash: theoryDashes[t], theory: true, data: xs.map((x, i) => ({ x, y: values[t * xs.length + i] })) }),
       );
-      const { figure, canvas, table, png } = figureElement(panel, i);
+      const { figure, canvas, table, png, svg } = figureElement(panel, i);
       container.append(figure);
       const chart = seriesChart(canvas, { x: panel.x, y: panel.y, series });
+      charts.push(chart);
       fillTable(
         table,
         ['model', panel.x.title, panel.y.log ? 'Kmax (mean)' : panel.y.title, 'censored', 'runs'],
         selected.map((row) => [row[col.model], xOf(row), row[col.value], row[col.censored], row[col.count]]),
       );
-      png.addEventListener('click', () => download(`damlab-models-${panel.figure}${panel.p ? '-p' + panel.p : ''}.png`, chartPng(chart)));
+      const stem = `damlab-models-${panel.figure}${panel.p ? '-p' + panel.p : ''}`;
+      const caption = [panel.title, `${summaryFile}, figure=${panel.figure}${panel.p ? `, P(+1) = ${panel.p}` : ''}`];
+      png.addEventListener('click', () => download(`${stem}.png`, chartPng(chart, caption)));
+      svg.addEventListener('click', () => download(`${stem}.svg`, chartSvg(chart, caption), 'image/svg+xml'));
     }
     view.dataset.charts = String(panels.length);
   }

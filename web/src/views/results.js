@@ -3,11 +3,10 @@
 // `damlab sweep` CSV → a Fig. 1-style scatter (exact_mean_hd, exact_kmax) or
 // D_c against ε (D_c_<ε> columns). The numbers are the runner's, read as
 // they are; anything unexpected is reported by name, never a blank page.
-import { profileChart, setProfile, sweepChart, resetSweep, addPoint } from '../ui/charts.js';
+import { profileChart, setProfile, sweepChart, resetSweep, addPoint, look } from '../ui/charts.js';
 import { fillTable } from '../ui/exports.js';
 
 const $ = (id) => document.getElementById(id);
-const palette = ['#1f77b4', '#2ca02c', '#d62728', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 
 class FileError extends Error {}
 
@@ -105,7 +104,7 @@ export function createResults({ report }) {
     const seriesKey = col('model.n') >= 0 ? 'model.n' : col('model.beta') >= 0 ? 'model.beta' : null;
     const seriesOf = (row) => (seriesKey ? `${seriesKey.slice(6)} = ${row[col(seriesKey)]}` : 'all rows');
     const labels = [...new Set(body.map(seriesOf))];
-    const series = labels.map((label, i) => ({ label, color: palette[i % palette.length], style: 'circle' }));
+    const series = labels.map((label, i) => ({ label, ...look(i) }));
     const dcColumns = header.filter((key) => /^D_c_/.test(key));
     if (col('exact_kmax') >= 0 && col('exact_mean_hd') >= 0) {
       const c = fresh(sweepChart);
@@ -127,7 +126,7 @@ export function createResults({ report }) {
       const c = fresh(sweepChart);
       resetSweep(c, {
         x: { title: 'ε', min: 0, max: Math.max(...dcColumns.map((key) => number(key.slice(4), `${name}: column ${key}`))) },
-        y: { title: 'D_c^ε', min: 0, max: 1.05 },
+        y: { title: 'D_c^ε', min: 0, max: 1 },
         series: series.map((s) => ({ ...s, line: true })),
       });
       const table = [];

@@ -1,9 +1,9 @@
 // Sweeps: one click runs a whole figure (figures.js) through the worker pool;
 // points stream into the scatter as workers finish.
 import { readForm, writeForm } from '../ui/form.js';
-import { sweepChart, resetSweep, addPoint, chartPng } from '../ui/charts.js';
-import { download, fillTable, toCsv } from '../ui/exports.js';
-import { figures, paperSets } from './figures.js';
+import { sweepChart, resetSweep, addPoint } from '../ui/charts.js';
+import { chartPng, chartSvg, download, fillTable, toCsv } from '../ui/exports.js';
+import { figures, paperSets, runLabel } from './figures.js';
 import { bindForm, createRunner } from '../ui/runner.js';
 
 const $ = (id) => document.getElementById(id);
@@ -19,12 +19,19 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     report,
     progress: $('sweep-progress'),
     cancelButton: $('sweep-cancel'),
-    onTick: (done, all) => ($('sweep-count').textContent = `${done} / ${all} runs`),
-    onCancel: () => fillTables(),
+    onTick: (finished, all, failed) =>
+      ($('sweep-count').textContent = `${finished} / ${all} runs${failed ? ` (${failed} failed)` : ''}`),
+    // A cancelled sweep keeps its finished runs: charted, listed and
+    // exportable, each marked partial with where it stopped.
+    onCancel: ({ succeeded, failed, all }) => {
+      $('sweep-count').textContent = `Cancelled after ${succeeded + failed} / ${all} runs`;
+      finish({ succeeded, all, why: 'cancelled' });
+    },
   });
   let records = [];
   let rows = [];
   let memo = {}; // a figure's running sums for this run (fig2's bucket means)
+  let partial = null; // {succeeded, all, why} when the exports hold fewer runs than the figure has
 
   function describe() {
     const figure = figures[state.figure];
@@ -33,13 +40,31 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     $('sweep-caption').textContent = figure.caption;
   }
 
+  const exportIds = ['sweep-csv', 'sweep-json', 'sweep-png', 'sweep-svg'];
+
   function reset() {
     resetSweep(chart, figures[state.figure]);
     records = [];
     rows = [];
     memo = {};
+    partial = null;
+    describe();
     fillTables();
-    for (const id of ['sweep-csv', 'sweep-json', 'sweep-png']) $(id).disabled = true;
+    for (const id of exportIds) $(id).disabled = true;
+    delete view.dataset.partial;
+  }
+
+  // The end of a sweep (complete, failed or cancelled): tables filled,
+  // exports enabled when there is anything to export, a partial one said so.
+  function finish(incomplete) {
+    partial = incomplete;
+    fillTables();
+    if (partial) {
+      view.dataset.partial = `${partial.succeeded}/${partial.all}`;
+      $('sweep-caption').textContent =
+        `Partial (${partial.why}): ${partial.succeeded} of ${partial.all} runs. ` + figures[state.figure].caption;
+    }
+    for (const id of exportIds) $(id).disabled = records.length === 0;
   }
 
   // The runs, and the chart's points (for fig2 these are bucket means, not runs).
@@ -73,20 +98,28 @@ export function createSweeps({ pool, state, onStateChange, report }) {
       view.dataset.status = 'error';
       return report([`The sweep's pattern sets could not be expanded: ${error.message}`]);
     }
-    const jobs = figures[state.figure].specs(state.scale, sets).map((spec) => pool.run(spec));
-    const ok = await runner.start(jobs, ({ record }) => add(JSON.parse(record)));
-    if (!ok && view.dataset.status !== 'error') return; // cancelled or superseded
-    fillTables();
-    for (const id of ['sweep-csv', 'sweep-json', 'sweep-png']) $(id).disabled = false;
+    const jobs = figures[state.figure].specs(state.scale, sets).map((spec) => ({ ...pool.run(spec), label: runLabel(spec) }));
+    const outcome = await runner.start(jobs, ({ record }) => add(JSON.parse(record)));
+    if (outcome.cancelled) return; // the cancel handler finished it (or a newer run superseded it)
+    if (!outcome.ok) $('sweep-count').textContent = `${outcome.succeeded} of ${outcome.all} runs succeeded, ${outcome.failed} failed`;
+    finish(outcome.ok ? null : { succeeded: outcome.succeeded, all: outcome.all, why: `${outcome.failed} failed` });
   }
 
   bindForm(form, { state, report, onStateChange, run, onChange: describe });
-  const stem = () => `damlab-${state.figure}-${state.scale}`;
+  // A partial sweep's files say so in their names (and the images in their caption).
+  const stem = () =>
+    `damlab-${state.figure}-${state.scale}` + (partial ? `-partial-${partial.succeeded}-of-${partial.all}` : '');
+  const caption = () =>
+    [
+      figures[state.figure].title,
+      `figure=${state.figure}, scale=${state.scale}` + (partial ? `; PARTIAL: ${partial.succeeded} of ${partial.all} runs (${partial.why})` : ''),
+    ];
   $('sweep-csv').addEventListener('click', () => download(`${stem()}.csv`, toCsv(columns(), rows), 'text/csv'));
   $('sweep-json').addEventListener('click', () =>
     download(`${stem()}.json`, JSON.stringify(records, null, 2) + '\n', 'application/json'),
   );
-  $('sweep-png').addEventListener('click', () => download(`${stem()}.png`, chartPng(chart)));
+  $('sweep-png').addEventListener('click', () => download(`${stem()}.png`, chartPng(chart, caption())));
+  $('sweep-svg').addEventListener('click', () => download(`${stem()}.svg`, chartSvg(chart, caption()), 'image/svg+xml'));
 
   return {
     load() {
