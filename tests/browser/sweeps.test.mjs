@@ -133,7 +133,8 @@ servedTwice((site) => {
       const cancelMs = Date.now() - start;
       await page.waitForTimeout(500); // any cascade of replacements would show by now
       assert.ok(workers.length - spawned <= size, `${workers.length - spawned} workers started by the cancel (pool of ${size})`);
-      assert.ok(cancelMs < 3000, `the cancel took ${cancelMs} ms`);
+      // A bound on responsiveness (the defect froze the tab 10–14 s), with room for a busy CI machine.
+      assert.ok(cancelMs < 5000, `the cancel took ${cancelMs} ms`);
       const count = await page.textContent('#sweep-count');
       const [, finished] = count.match(/^Cancelled after (\d+) \/ 2060 runs$/) ?? assert.fail(`#sweep-count: ${count}`);
       const runs = (await cells(page, '#sweep-table')).length;
@@ -153,7 +154,7 @@ servedTwice((site) => {
       await page.selectOption('[name=scale]', 'reduced');
       const after = await timed();
       assert.equal(await page.getAttribute('#sweeps', 'data-partial'), null);
-      assert.ok(after < 1.5 * before + 3000, `fig. 1 took ${after} ms after the cancel, ${before} ms before`);
+      assert.ok(after < 2 * before + 5000, `fig. 1 took ${after} ms after the cancel, ${before} ms before`);
       await page.close();
     });
 
