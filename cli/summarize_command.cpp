@@ -38,10 +38,11 @@ int run_summarize_command(const SummarizeOptions& o) {
   const SummarySpec spec =
       parse_summary_spec(parse_json_text(read_text(o.spec_path, 1 << 24)));
   std::map<std::string, std::string> csvs;
-  for (const auto& [label, sweep] : spec.sweeps)
-    if (!csvs.count(sweep))
-      csvs[sweep] = read_text((std::filesystem::path(o.results_dir) / (sweep + ".csv")).string(),
-                              max_csv_bytes);
+  for (const auto& [label, names] : spec.sweeps)
+    for (const std::string& sweep : names)
+      if (!csvs.count(sweep))
+        csvs[sweep] = read_text(
+            (std::filesystem::path(o.results_dir) / (sweep + ".csv")).string(), max_csv_bytes);
   const SummaryTables tables = summarize(spec, csvs);
   const std::string out_dir = o.out_dir.empty() ? o.results_dir : o.out_dir;
   check_output_folder(out_dir);

@@ -164,14 +164,21 @@ SummarySpec parse_summary_spec(const Json& json) {
   require(sweeps.is_object() && !sweeps.empty() && sweeps.size() <= 10, "sweeps", sweeps.dump(),
           "an object {label: sweep name} of 1 to 10 sweeps");
   for (const auto& item : sweeps.items()) {
-    require(item.value().is_string(), "sweeps." + item.key(), item.value().dump(),
-            "a sweep's name (its CSV is NAME.csv)");
-    check_output_name(item.value().get<std::string>());
+    const Json names = item.value().is_array() ? item.value() : Json::array({item.value()});
+    require(!names.empty() && names.size() <= 10, "sweeps." + item.key(), item.value().dump(),
+            "a sweep's name or a list of 1 to 10 (their CSVs are NAME.csv)");
+    std::vector<std::string> list;
+    for (const Json& name : names) {
+      require(name.is_string(), "sweeps." + item.key(), item.value().dump(),
+              "a sweep's name or a list of names (their CSVs are NAME.csv)");
+      check_output_name(name.get<std::string>());
+      list.push_back(name.get<std::string>());
+    }
     require(!item.key().empty() && item.key().find(',') == std::string::npos &&
                 item.key().size() <= 40,
             "sweeps", "label \"" + item.key().substr(0, 40) + "\"",
             "1 to 40 characters without a comma (a CSV cell)");
-    spec.sweeps.emplace_back(item.key(), item.value().get<std::string>());
+    spec.sweeps.emplace_back(item.key(), list);
   }
   Fields buckets(f.object("buckets"), "buckets", {"centers", "half_width"});
   spec.centers = parse_centers(buckets.object("centers"));
@@ -213,7 +220,7 @@ Json to_json(const SummarySpec& spec) {
   Json out;
   out["name"] = spec.name;
   out["sweeps"] = Json::object();
-  for (const auto& [label, sweep] : spec.sweeps) out["sweeps"][label] = sweep;
+  for (const auto& [label, names] : spec.sweeps) out["sweeps"][label] = names;
   out["buckets"] = {{"centers", spec.centers}, {"half_width", spec.half_width}};
   out["kmax"] = mode_name(spec.kmax);
   out["censored"] = spec.exclude_censored ? "exclude" : "as_s";
@@ -230,15 +237,18 @@ SummaryTables summarize(const SummarySpec& spec,
   out.record["summary"] = to_json(spec);
   out.record["code_version"] = std::string(code_version());
   out.record["inputs"] = Json::object();
-  std::vector<Table> tables;
-  for (const auto& [label, sweep] : spec.sweeps) {
-    const auto it = csv_texts.find(sweep);
-    require(it != csv_texts.end(), "sweeps." + label, sweep, "a sweep whose CSV was given");
-    tables.push_back(read_table(it->second, sweep));
-    Fnv1a64 hash;
-    hash.add(it->second);
-    out.record["inputs"][sweep] = {{"rows", tables.back().rows.size()},
-                                   {"csv_fnv1a64", hex64(hash.value)}};
+  std::vector<std::vector<Table>> tables;  // per label, per sweep
+  for (const auto& [label, names] : spec.sweeps) {
+    tables.emplace_back();
+    for (const std::string& sweep : names) {
+      const auto it = csv_texts.find(sweep);
+      require(it != csv_texts.end(), "sweeps." + label, sweep, "a sweep whose CSV was given");
+      tables.back().push_back(read_table(it->second, sweep));
+      Fnv1a64 hash;
+      hash.add(it->second);
+      out.record["inputs"][sweep] = {{"rows", tables.back().back().rows.size()},
+                                     {"csv_fnv1a64", hex64(hash.value)}};
+    }
   }
   // The primary mode first, the other beside it.
   const std::vector<SummarySpec::Kmax> modes = {
@@ -254,8 +264,13 @@ SummaryTables summarize(const SummarySpec& spec,
     fit_points[l].resize(modes.size());
     for (std::size_t m = 0; m < modes.size(); ++m) {
       std::map<double, std::size_t> without_hd;
-      for (const Set& set : read_sets(tables[l], spec.sweeps[l].second, modes[m],
-                                      spec.hd_first_kmax)) {
+      std::vector<Set> sets;
+      for (std::size_t t = 0; t < tables[l].size(); ++t) {
+        const auto more = read_sets(tables[l][t], spec.sweeps[l].second[t], modes[m],
+                                    spec.hd_first_kmax);
+        sets.insert(sets.end(), more.begin(), more.end());
+      }
+      for (const Set& set : sets) {
         auto& by_bucket = groups[l][m][set.n];
         by_bucket.resize(spec.centers.size());
         if (std::isnan(set.hd)) {

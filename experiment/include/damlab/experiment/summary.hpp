@@ -8,7 +8,8 @@
 //
 //   {
 //     "name": "fig2-summary",
-//     "sweeps": {"artificial": "fig2-artificial", "MNIST": "fig2-mnist"},
+//     "sweeps": {"artificial": ["fig2-artificial", "fig2-artificial-buckets"],
+//                "MNIST": "fig2-mnist"},     (a label's sets: one sweep or several)
 //     "buckets": {"centers": [60, 90, 120], "half_width": 10},
 //     "kmax": "binary",          (the paper's; or "exact")
 //     "censored": "exclude",     (the paper's; or "as_s": counted at Kmax = S)
@@ -34,7 +35,8 @@ namespace damlab {
 
 struct SummarySpec {
   std::string name;
-  std::vector<std::pair<std::string, std::string>> sweeps;  // label, sweep name
+  // label, its sweeps' names (their rows pooled)
+  std::vector<std::pair<std::string, std::vector<std::string>>> sweeps;
   std::vector<double> centers;
   double half_width = 10;
   enum class Kmax { binary, exact };
