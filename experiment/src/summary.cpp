@@ -171,7 +171,12 @@ SummarySpec parse_summary_spec(const Json& json) {
     for (const Json& name : names) {
       require(name.is_string(), "sweeps." + item.key(), item.value().dump(),
               "a sweep's name or a list of names (their CSVs are NAME.csv)");
-      check_output_name(name.get<std::string>());
+      try {
+        check_output_name(name.get<std::string>());
+      } catch (const InvalidArgument& e) {
+        throw InvalidArgument("sweeps." + item.key(), std::string("sweeps.") + item.key() +
+                                                          ": " + e.what());
+      }
       list.push_back(name.get<std::string>());
     }
     require(!item.key().empty() && item.key().find(',') == std::string::npos &&

@@ -179,6 +179,9 @@ TEST(Summary, BadSpecsNameTheirField) {
   EXPECT_EQ(field_of(j), "confidence");
   j = base_spec();
   j["sweeps"]["A"] = "../a";
+  EXPECT_EQ(field_of(j), "sweeps.A");
+  j = base_spec();
+  j["name"] = "../s";
   EXPECT_EQ(field_of(j), "name");
   j = base_spec();
   j["colour"] = "red";
