@@ -21,6 +21,8 @@
 #include "pack_command.hpp"
 #include "theory_command.hpp"
 #include "sweep_command.hpp"
+#include "separation_command.hpp"
+#include "summarize_command.hpp"
 #include "file_bytes.hpp"
 #include "output_file.hpp"
 
@@ -54,6 +56,10 @@ int main(int argc, char** argv) {
   CLI::App* merge = damlab::cli::add_merge_command(app, sweep_options);
   damlab::cli::PackOptions pack_options{DAMLAB_DEFAULT_DATA_DIR, DAMLAB_DEFAULT_MNIST_DIR};
   CLI::App* pack = damlab::cli::add_pack_command(app, pack_options);
+  damlab::cli::SummarizeOptions summarize_options;
+  CLI::App* summarize = damlab::cli::add_summarize_command(app, summarize_options);
+  damlab::cli::SeparationOptions separation_options;
+  CLI::App* separation = damlab::cli::add_separation_command(app, separation_options);
   damlab::cli::TheoryOptions theory_options;
   CLI::App* theory = damlab::cli::add_theory_command(app, theory_options);
 
@@ -67,7 +73,13 @@ int main(int argc, char** argv) {
   try {
     if (sweep->parsed()) return damlab::cli::run_sweep_command(sweep_options);
     if (merge->parsed()) return damlab::cli::run_merge_command(sweep_options);
+    if (summarize->parsed()) return damlab::cli::run_summarize_command(summarize_options);
     if (pack->parsed()) return damlab::cli::run_pack_command(pack_options);
+    if (separation->parsed()) {
+      std::cout << damlab::cli::separation_json(separation_options) << '\n';
+      damlab::cli::finish_stdout();
+      return 0;
+    }
     if (theory->parsed()) {
       std::cout << damlab::cli::theory_json(theory_options) << '\n';
       damlab::cli::finish_stdout();

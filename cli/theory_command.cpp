@@ -13,6 +13,10 @@ CLI::App* add_theory_command(CLI::App& app, TheoryOptions& o) {
   cmd->add_option("--n", o.n, "Degrees n of the polynomial DAM line N^(n-1) / (2 (2n-3)!! ln N)")
       ->capture_default_str();
   cmd->add_option("--a", o.a, "Activity levels a of the Willshaw line")->capture_default_str();
+  cmd->add_option("--epsilon", o.epsilon,
+                  "Tolerances ε of P(|<xi, y>| >= (1 - eps) N) for random ±1 patterns "
+                  "(Prop. 6.3 of the overloaded-regime paper): exact binomial and Gaussian; "
+                  "N in [1, 1000]");
   return cmd;
 }
 
@@ -43,6 +47,18 @@ std::string theory_json(const TheoryOptions& o) {
   out["exponential"] = exponential;
   out["dam"] = dam;
   out["willshaw"] = willshaw;
+  if (!o.epsilon.empty()) {
+    ordered_json match = ordered_json::object();
+    for (const double eps : o.epsilon) {
+      ordered_json exact = ordered_json::array(), gaussian = ordered_json::array();
+      for (const std::size_t N : o.N) {
+        exact.push_back(theory::random_match_exact(N, eps));
+        gaussian.push_back(theory::random_match_gaussian(N, eps));
+      }
+      match[ordered_json(eps).dump()] = {{"exact", exact}, {"gaussian", gaussian}};
+    }
+    out["random_match"] = match;
+  }
   return out.dump(2);
 }
 

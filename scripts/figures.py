@@ -1,11 +1,14 @@
 #!/usr/bin/python3
-"""Draws the papers' figures (docs/reproducing.md) from the sweep CSVs in results/.
+"""Draws the papers' figures (docs/reproducing.md) from results/.
 
 Run by scripts/reproduce.sh (Debian's python3 with python3-matplotlib).
-Reads results/<name>.csv, writes results/<name>.png and results/appA1-fit.csv.
-A missing input CSV skips the figure that needs it and says so.
+Every mean, interval and fit comes from `damlab summarize` (results/*-summary*.csv
+and their records); this script only reads those tables, and the sweeps' CSVs for
+the scatter of the sets. Writes results/<figure>.png. A missing input skips the
+figure that needs it and says so.
 """
 import csv
+import json
 import math
 import os
 import sys
@@ -16,8 +19,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 RESULTS = sys.argv[1] if len(sys.argv) > 1 else "results"
-S = 50
-
 
 def rows(name):
     path = os.path.join(RESULTS, name + ".csv")
@@ -41,101 +42,171 @@ def finish(fig, ax, xlabel, ylabel, name, legend_size=None):
     fig.savefig(os.path.join(RESULTS, name), dpi=90)
 
 
-def fig1(art, mnist):
-    fig, axes = plt.subplots(1, 3, figsize=(13, 4), sharey=True)
+def summary(name):
+    """A summary written by `damlab summarize` (its CSV and its record)."""
+    table = rows(name)
+    path = os.path.join(RESULTS, name + ".json")
+    if table is None or not os.path.exists(path):
+        return None, None
+    with open(path) as f:
+        return table, json.load(f)["summary"]
+
+
+def pooled(names):
+    """The rows of several sweeps (a summary label's sets), for the scatter."""
+    out = []
+    for name in names if isinstance(names, list) else [names]:
+        out += rows(name) or []
+    return out
+
+
+def columns(spec):
+    """The Kmax, censored and HD columns of the summary's primary reading."""
+    mode = spec["kmax"]
+    hd = f"{mode}_mean_hd" if spec["hd"] == "first_kmax" else "data_mean_hd"
+    return f"{mode}_kmax", f"{mode}_censored", hd
+
+
+def reading(spec):
+    return (f"{spec['kmax']} Kmax, censored {'excluded' if spec['censored'] == 'exclude' else 'as S'}, "
+            f"HD of {'the first Kmax patterns' if spec['hd'] == 'first_kmax' else 'the whole set'}")
+
+
+def same(cell, value):
+    if isinstance(value, (int, float)):
+        return cell != "" and float(cell) == float(value)
+    return cell == value
+
+
+def cells(table, **match):
+    return [r for r in table if all(same(r[k], v) for k, v in match.items())]
+
+
+def fig1():
+    table, spec = summary("fig1-summary")
+    if not table:
+        return
+    kcol, ccol, hcol = columns(spec)
+    fig, axes = plt.subplots(1, 3, figsize=(13, 4.2), sharey=True)
     for ax, n in zip(axes, (7, 9, 11)):
-        for label, data, color in (("artificial", art, "tab:blue"), ("MNIST", mnist, "tab:red")):
-            if not data:
-                continue
-            pts = [r for r in data if int(r["model.n"]) == n and r["exact_mean_hd"] != ""]
-            for censored, marker_face in ((False, color), (True, "none")):
-                sel = [r for r in pts if (r["exact_censored"] == "true") == censored]
-                ax.scatter([number(r["exact_mean_hd"]) for r in sel],
-                           [int(r["exact_kmax"]) for r in sel], s=18, facecolors=marker_face,
-                           edgecolors=color,
-                           label=f"{label}{' (censored, Kmax = S)' if censored else ''}")
+        for label, color in (("artificial", "tab:blue"), ("MNIST", "tab:red")):
+            sets = [r for r in pooled(spec["sweeps"][label]) if int(r["model.n"]) == n and r[hcol] != ""]
+            for censored, face in ((False, color), (True, "none")):
+                sel = [r for r in sets if (r[ccol] == "true") == censored]
+                ax.scatter([number(r[hcol]) for r in sel], [int(r[kcol]) for r in sel], s=8,
+                           facecolors=face, edgecolors=color, alpha=0.25, linewidths=0.6,
+                           label=f"{label} sets{' (censored, Kmax = S: not in the means)' if censored else ''}")
+            means = [r for r in cells(table, dataset=label, primary="true", n=n) if r["kmax_mean"]]
+            ax.errorbar([number(r["hd_mean"]) for r in means], [number(r["kmax_mean"]) for r in means],
+                        yerr=[[number(r["kmax_mean"]) - number(r["kmax_low"] or r["kmax_mean"]) for r in means],
+                              [number(r["kmax_high"] or r["kmax_mean"]) - number(r["kmax_mean"]) for r in means]],
+                        fmt="o-", color=color, ms=4, capsize=2, lw=1.2,
+                        label=f"{label}: mean per 20-bit bin, 95% t interval")
         ax.set_title(f"rectified polynomial, n = {n}")
-        ax.set_xlabel("mean pairwise HD of the first Kmax patterns (bits)")
+        ax.set_xlabel("mean pairwise HD of the first Kmax patterns (bits)" if spec["hd"] == "first_kmax"
+                      else "mean pairwise HD of the whole set (bits)")
         ax.set_xlim(0, 400)
+        ax.set_ylim(0, 52)
         ax.grid(alpha=0.3)
-    axes[0].set_ylabel("Kmax (exact mode), S = 50")
-    axes[0].legend(fontsize=8, loc="upper left")
-    fig.suptitle("Capacity vs separation (Fig. 1 of the correlations paper), measured by damlab")
+    axes[0].set_ylabel(f"Kmax ({spec['kmax']}), S = 50")
+    axes[0].legend(fontsize=6.5, loc="upper left")
+    fig.suptitle(f"Fig. 1 of the correlations paper, 4 replicate sets per p / target ({reading(spec)})",
+                 fontsize=10)
     fig.tight_layout()
     fig.savefig(os.path.join(RESULTS, "fig1.png"), dpi=90)
 
 
-def fig2(art, mnist):
-    fig, axes = plt.subplots(1, 3, figsize=(13, 4), sharey=True)
-    for ax, center in zip(axes, (60, 90, 120)):
-        for label, data, color in (("artificial", art, "tab:blue"), ("MNIST", mnist, "tab:red")):
-            if not data:
-                continue
-            inside = [r for r in data if abs(number(r["data_mean_hd"]) - center) <= 10]
-            ns = sorted({int(r["model.n"]) for r in inside})
-            means, any_censored = [], []
-            for n in ns:
-                ks = [r for r in inside if int(r["model.n"]) == n]
-                means.append(sum(int(r["exact_kmax"]) for r in ks) / len(ks))
-                any_censored.append(any(r["exact_censored"] == "true" for r in ks))
-            subsets = len({r["data_checksum"] for r in inside})
-            ax.plot(ns, means, "-", color=color, label=f"{label} ({subsets} subsets)")
-            ax.scatter([n for n, c in zip(ns, any_censored) if c],
-                       [m for m, c in zip(means, any_censored) if c], facecolors="none",
-                       edgecolors=color, s=30)
-        ax.set_title(f"subsets with mean HD {center} ± 10")
+def fig2(name, png):
+    table, spec = summary(name)
+    if not table:
+        return
+    centers = spec["buckets"]["centers"]
+    S = max(int(r["S"]) for r in pooled(next(iter(spec["sweeps"].values()))))
+    fig, axes = plt.subplots(2, len(centers), figsize=(13, 6), sharex=True,
+                             gridspec_kw={"height_ratios": [3, 1]})
+    for col, center in enumerate(centers):
+        ax, low = axes[0][col], axes[1][col]
+        for label, color in (("artificial", "tab:blue"), ("MNIST", "tab:red")):
+            for primary, style in (("true", "-"), ("false", ":")):
+                sel = [r for r in cells(table, dataset=label, primary=primary, bucket=center)]
+                pts = [r for r in sel if r["kmax_mean"]]
+                ns = [int(r["n"]) for r in pts]
+                mode = sel[0]["mode"] if sel else ""
+                sets = max((int(r["sets"]) for r in sel), default=0)
+                ax.plot(ns, [number(r["kmax_mean"]) for r in pts], style, color=color, marker="o" if primary == "true" else None,
+                        ms=3, label=f"{label}, {mode} ({sets} sets)" if primary == "true" else f"{label}, {mode}")
+                if primary == "true":
+                    band = [r for r in pts if r["kmax_low"]]
+                    ax.fill_between([int(r["n"]) for r in band], [number(r["kmax_low"]) for r in band],
+                                    [number(r["kmax_high"]) for r in band], color=color, alpha=0.2, lw=0)
+                    low.plot([int(r["n"]) for r in sel], [int(r["censored"]) / int(r["sets"]) for r in sel],
+                             "o-", color=color, ms=3)
+        ax.set_title(f"sets with mean HD {center:g} ± {spec['buckets']['half_width']:g}")
+        ax.set_ylim(0, S * 1.05)
+        ax.grid(alpha=0.3)
+        low.set_xlabel("degree n")
+        low.set_ylim(-0.05, 1.05)
+        low.grid(alpha=0.3)
+    axes[0][0].set_ylabel(f"mean Kmax, 95% t band (S = {S})")
+    axes[1][0].set_ylabel("censored fraction\n(not in the means)", fontsize=8)
+    axes[0][0].legend(fontsize=7, loc="upper left")
+    fig.suptitle(f"Fig. 2 of the correlations paper, S = {S}, replicates ({reading(spec)})", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(os.path.join(RESULTS, png), dpi=90)
+
+
+def gap_figure(panels, png):
+    """log2(MNIST / artificial Kmax) at equal HD against n, one panel per
+    summary: (summary name, how its MNIST subsets were built)."""
+    found = [(name, rows(name + "-gap"), summary(name)[1], how) for name, how in panels]
+    found = [f for f in found if f[1] and f[2]]
+    if not found:
+        return
+    fig, axes = plt.subplots(1, len(found), figsize=(5 * len(found), 4), sharey=True, squeeze=False)
+    for ax, (name, table, spec, how) in zip(axes[0], found):
+        S = max(int(r["S"]) for r in pooled(spec["sweeps"]["MNIST"]))
+        for center, color in zip(spec["buckets"]["centers"], ("tab:green", "tab:orange", "tab:purple")):
+            sel = [r for r in cells(table, primary="true", bucket=center) if r["gap_low"]]
+            ns = [int(r["n"]) for r in sel]
+            ax.plot(ns, [number(r["gap_log2"]) for r in sel], "o-", ms=3, color=color,
+                    label=f"HD {center:g} ± {spec['buckets']['half_width']:g}")
+            ax.fill_between(ns, [number(r["gap_low"]) for r in sel], [number(r["gap_high"]) for r in sel],
+                            color=color, alpha=0.18, lw=0)
+        ax.axhline(0, color="black", lw=0.8)
+        ax.set_title(f"S = {S}, MNIST {how}", fontsize=10)
         ax.set_xlabel("degree n")
         ax.grid(alpha=0.3)
-    axes[0].set_ylabel("mean Kmax (exact); hollow: some subsets censored")
-    axes[0].legend(fontsize=8)
-    fig.suptitle("Capacity vs degree (Fig. 2 of the correlations paper), measured by damlab")
+    axes[0][0].set_ylabel("mean log2 Kmax, MNIST − artificial\n(95% Welch interval)")
+    axes[0][0].legend(fontsize=8, loc="lower left")
+    fig.suptitle(f"The gap at equal separation ({reading(found[0][2])})", fontsize=10)
     fig.tight_layout()
-    fig.savefig(os.path.join(RESULTS, "fig2.png"), dpi=90)
+    fig.savefig(os.path.join(RESULTS, png), dpi=90)
 
 
-def fit(points):
-    """Least squares of ln Kmax = a + rate * HD."""
-    n = len(points)
-    if n < 3:
-        return None
-    sx = sum(x for x, _ in points); sy = sum(y for _, y in points)
-    sxx = sum(x * x for x, _ in points); sxy = sum(x * y for x, y in points)
-    rate = (n * sxy - sx * sy) / (n * sxx - sx * sx)
-    a = (sy - rate * sx) / n
-    mean_y = sy / n
-    ss_tot = sum((y - mean_y) ** 2 for _, y in points)
-    ss_res = sum((y - a - rate * x) ** 2 for x, y in points)
-    return rate, a, 1 - ss_res / ss_tot if ss_tot > 0 else math.nan, n
-
-
-def appA1(art, mnist):
-    """Fits ln Kmax against separation per n (App. A.1) and compares the two
-    data sets at HD 90 through their fits (Fig. 1's gap)."""
-    out = [("dataset", "n", "rate_per_bit", "intercept", "r2", "points", "kmax_at_hd90")]
-    fig, ax = plt.subplots(figsize=(6, 4))
-    for label, data, color in (("artificial", art, "tab:blue"), ("MNIST", mnist, "tab:red")):
-        if not data:
-            continue
+def appA1():
+    """ln Kmax against separation with the fits `damlab summarize` made."""
+    fits, spec = summary("fig1-summary")
+    fits = rows("fig1-summary-fit") if fits else None
+    if not fits:
+        return
+    kcol, ccol, hcol = columns(spec)
+    fig, ax = plt.subplots(figsize=(6.5, 4.2))
+    for label, color in (("artificial", "tab:blue"), ("MNIST", "tab:red")):
+        sets = pooled(spec["sweeps"][label])
         for n, style in ((7, "o"), (9, "s"), (11, "^")):
-            pts = [(number(r["exact_mean_hd"]), math.log(int(r["exact_kmax"])))
-                   for r in data if int(r["model.n"]) == n and r["exact_censored"] == "false"
-                   and int(r["exact_kmax"]) >= 2 and r["exact_mean_hd"] != ""]
-            result = fit(pts)
-            if not result:
+            pts = [(number(r[hcol]), math.log(int(r[kcol]))) for r in sets
+                   if int(r["model.n"]) == n and r[ccol] == "false" and int(r[kcol]) >= 2 and r[hcol] != ""]
+            fit = cells(fits, dataset=label, primary="true", n=n)
+            if not pts or not fit:
                 continue
-            rate, a, r2, count = result
-            out.append((label, n, f"{rate:.5f}", f"{a:.4f}", f"{r2:.3f}", count,
-                        f"{math.exp(a + rate * 90):.2f}"))
-            ax.scatter([x for x, _ in pts], [y for _, y in pts], s=8, marker=style, color=color,
-                       alpha=0.5)
+            fit = fit[0]
+            ax.scatter([x for x, _ in pts], [y for _, y in pts], s=5, marker=style, color=color, alpha=0.25)
             xs = [min(x for x, _ in pts), max(x for x, _ in pts)]
-            ax.plot(xs, [a + rate * x for x in xs], color=color,
-                    label=f"{label} n={n}: rate {rate:.4f}/bit")
-    finish(fig, ax, "mean pairwise HD of the first Kmax patterns", "ln Kmax (uncensored)",
-           "appA1.png", 7)
-    with open(os.path.join(RESULTS, "appA1-fit.csv"), "w") as f:
-        for row in out:
-            f.write(",".join(str(c) for c in row) + "\n")
+            ax.plot(xs, [number(fit["intercept"]) + number(fit["rate_per_bit"]) * x for x in xs], color=color,
+                    label=f"{label} n={n}: {number(fit['rate_per_bit']):.4f} "
+                          f"[{number(fit['rate_low']):.4f}, {number(fit['rate_high']):.4f}]/bit")
+    finish(fig, ax, "mean pairwise HD of the first Kmax patterns", "ln Kmax (uncensored, Kmax ≥ 2)",
+           "appA1.png", 6.5)
 
 
 def overloaded(dc, errors):
@@ -162,13 +233,12 @@ def overloaded(dc, errors):
 
 
 def main():
-    art1, mnist1 = rows("fig1-artificial"), rows("fig1-mnist")
-    art2, mnist2 = rows("fig2-artificial"), rows("fig2-mnist")
-    if art1 or mnist1:
-        fig1(art1, mnist1)
-        appA1(art1, mnist1)
-    if art2 or mnist2:
-        fig2(art2, mnist2)
+    fig1()
+    appA1()
+    fig2("fig2-summary", "fig2.png")
+    fig2("fig2-s200-summary", "fig2-s200.png")
+    gap_figure([("fig2-summary", "greedy subsets"), ("fig2-s200-summary", "greedy subsets"),
+                ("fig2-random-summary", "random subsets of chosen classes")], "fig2-gap.png")
     overloaded(rows("overloaded-dc"),
                [("overloaded-error", "MNIST", rows("overloaded-error")),
                 ("overloaded-error-fashion", "Fashion-MNIST", rows("overloaded-error-fashion"))])

@@ -5,6 +5,8 @@
 #include "damlab/util/error.hpp"
 
 #include <cmath>
+#include <bit>
+#include <cstdint>
 #include <numbers>
 
 namespace {
@@ -57,6 +59,54 @@ TEST(Theory, ExponentialAndWillshawLines) {
   EXPECT_EQ(theory::kmax_willshaw(16, 0.3), 6u);
   EXPECT_EQ(theory::kmax_willshaw(100, 0.3), 17u);
   EXPECT_THROW(theory::kmax_willshaw(100, 0), damlab::InvalidArgument);
+}
+
+}  // namespace
+
+namespace {
+
+// P(|Σ y_i| ≥ t) over all 2^N states y against ξ = (1, …, 1) (any ξ gives
+// the same count): the literal definition, enumerated.
+double enumerated_match(std::size_t N, double epsilon) {
+  std::size_t hits = 0;
+  for (std::uint32_t y = 0; y < (1u << N); ++y) {
+    const int dot = static_cast<int>(N) - 2 * std::popcount(y);
+    hits += std::abs(dot) >= (1 - epsilon) * static_cast<double>(N) - 1e-9;
+  }
+  return static_cast<double>(hits) / static_cast<double>(1u << N);
+}
+
+// P(|Z| ≥ z) by Simpson's rule on the normal density from 0 to z.
+double integrated_normal_tail(double z) {
+  const int steps = 20000;
+  const double h = z / steps;
+  double sum = 0;
+  for (int i = 0; i <= steps; ++i) {
+    const double x = i * h, w = (i == 0 || i == steps) ? 1 : (i % 2 ? 4 : 2);
+    sum += w * std::exp(-x * x / 2);
+  }
+  return 1 - 2 * sum * h / 3 / std::sqrt(2 * std::numbers::pi);
+}
+
+TEST(Theory, RandomMatchIsTheEnumeratedProbability) {
+  for (std::size_t N : {1, 2, 4, 7, 10, 16})
+    for (double eps : {0.0, 0.25, 0.5, 0.75, 0.9, 1.0})
+      EXPECT_NEAR(theory::random_match_exact(N, eps), enumerated_match(N, eps), 1e-12)
+          << "N " << N << " eps " << eps;
+  // Example 6.5 of the paper: N = 4, ε = 1/2. Exactly 1 − C(4,2)/16 = 0.625;
+  // the Gaussian of Prop. 6.3 gives P(|Z| ≥ 1) = 0.3173; the paper's "≈ 15%"
+  // is the one-sided P(Z ≥ 1) = 0.1587.
+  EXPECT_DOUBLE_EQ(theory::random_match_exact(4, 0.5), 0.625);
+  EXPECT_NEAR(theory::random_match_gaussian(4, 0.5), 0.3173105, 1e-7);
+  for (std::size_t N : {4, 100, 784})
+    for (double eps : {0.5, 0.9})
+      EXPECT_NEAR(theory::random_match_gaussian(N, eps),
+                  integrated_normal_tail((1 - eps) * std::sqrt(double(N))), 1e-9);
+  // Large N, both tiny but the exact value a normal double: N = 1000, ε = 0
+  // is the two all-agree / all-disagree states, 2 · 2^-1000.
+  EXPECT_NEAR(theory::random_match_exact(1000, 0) / std::ldexp(2.0, -1000), 1, 1e-9);
+  EXPECT_THROW(theory::random_match_exact(1001, 0.5), damlab::InvalidArgument);
+  EXPECT_THROW(theory::random_match_gaussian(10, 1.5), damlab::InvalidArgument);
 }
 
 }  // namespace

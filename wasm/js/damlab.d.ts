@@ -278,6 +278,18 @@ export interface Damlab {
   modelRegistry(): ModelInfo[];
   /** The points of an experiment (JSON text with an optional "sweep"), each validated. */
   expandExperiment(experiment: string): ExpandedExperiment;
+  /**
+   * The replicate summary of capacity sweeps (docs/experiments.md, "Summaries"),
+   * as `damlab summarize` writes it: spec is the summary spec as JSON text, csvs
+   * maps each sweep name it lists to that sweep's CSV text. gap and fit are ""
+   * unless the spec asks for them; record is JSON text.
+   */
+  summarizeSweeps(spec: string, csvs: Record<string, string>): {
+    summary: string;
+    gap: string;
+    fit: string;
+    record: string;
+  };
   /** Reads a packed asset (docs/data.md); a bad layout or checksum throws a DataError. */
   parsePackedAsset(bytes: Uint8Array): PackedAsset;
   /** The patterns of pool at indices, in that order. */

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <numbers>
 #include <string>
+#include <vector>
+#include <algorithm>
 
 #include "damlab/util/error.hpp"
 #include "damlab/dam/separation.hpp"
@@ -70,6 +72,39 @@ std::size_t kmax_willshaw(std::size_t N, double a) {
     if (static_cast<double>(K + 1) * (static_cast<double>(N) - k) * std::pow(q, k) >= 1) return K;
   }
   return cap;
+}
+
+namespace {
+void check_match(std::size_t N, double epsilon) {
+  require(N >= 1 && N <= 1000, "N", N, "an integer in [1, 1000]");
+  require(epsilon >= 0 && epsilon <= 1, "epsilon", epsilon, "in [0, 1]");
+}
+}  // namespace
+
+double random_match_exact(std::size_t N, double epsilon) {
+  check_match(N, epsilon);
+  // |N − 2b| ≥ (1 − ε) N, with a relative slack so that ε = 1/2, N = 4 counts
+  // |N − 2b| = 2 whatever the rounding of (1 − ε) N.
+  const double threshold = (1 - epsilon) * static_cast<double>(N) * (1 - 1e-12);
+  const double n = static_cast<double>(N);
+  double largest = -INFINITY;
+  std::vector<double> logs;
+  for (std::size_t b = 0; b <= N; ++b) {
+    if (std::fabs(n - 2.0 * static_cast<double>(b)) < threshold) continue;
+    const double bb = static_cast<double>(b);
+    logs.push_back(std::lgamma(n + 1) - std::lgamma(bb + 1) - std::lgamma(n - bb + 1) -
+                   n * std::numbers::ln2);
+    largest = std::max(largest, logs.back());
+  }
+  if (logs.empty()) return 0;
+  double sum = 0;
+  for (const double l : logs) sum += std::exp(l - largest);
+  return std::min(1.0, std::exp(largest) * sum);
+}
+
+double random_match_gaussian(std::size_t N, double epsilon) {
+  check_match(N, epsilon);
+  return std::erfc((1 - epsilon) * std::sqrt(static_cast<double>(N) / 2));
 }
 
 }  // namespace damlab::theory

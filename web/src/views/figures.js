@@ -9,9 +9,12 @@
 //   fig2: Kmax against the degree n in mean-HD buckets 60, 90, 120 (± 10
 //         bits, as in the paper): the same sets, each put in the bucket of
 //         its measured mean pairwise HD (of all S patterns), the points the
-//         mean Kmax over the sets of a bucket (scripts/figures.py does the
-//         same with the native CSVs). Sets outside every bucket are listed
-//         in the table but not plotted.
+//         mean Kmax over the sets of a bucket: damlab's earlier reading.
+//         The committed figures now use the paper's reading (buckets on the
+//         HD of the first Kmax patterns, censored sets left out, with
+//         intervals: `damlab summarize`, bound as summarizeSweeps); this
+//         view has not moved to it yet. Sets outside every bucket are
+//         listed in the table but not plotted.
 //   dc:   D_c^ε against ε for poly n = 2, 4, 8 in the overloaded regime
 //         (experiments/overloaded-dc.json; reduced: K = 1,000, 200 probes).
 

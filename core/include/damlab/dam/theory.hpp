@@ -35,4 +35,13 @@ double kmax_exponential(std::size_t N);
 // (K + 1)(N - k) q^k < 1 with q = 1 - (1 - a^2)^K; K is capped at 10^6.
 std::size_t kmax_willshaw(std::size_t N, double a);
 
+// A random state y matching a memory ξ (both i.i.d. uniform ±1, N bits) within
+// ε, in the sense of Prop. 6.3 of "Beyond memory storage capacity":
+// P(|⟨ξ, y⟩| ≥ (1 − ε) N). Exactly: ⟨ξ, y⟩ = N − 2B with B ~ Binomial(N, 1/2),
+// summed over the B that qualify (in log space). The proposition's Gaussian
+// approximation (central limit): P(|Z| ≥ (1 − ε) √N) = erfc((1 − ε) √(N/2)).
+// N in [1, 1000] (2^-N stays a normal double), ε in [0, 1].
+double random_match_exact(std::size_t N, double epsilon);
+double random_match_gaussian(std::size_t N, double epsilon);
+
 }  // namespace damlab::theory
