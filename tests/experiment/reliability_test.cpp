@@ -191,6 +191,29 @@ TEST(SweepCancel, ReachesTheRunningPoint) {
   EXPECT_FALSE(rows.failure);
 }
 
+TEST(SweepCancel, ReachesTheDataSetUp) {
+  // A point whose generated data (2^31 bits) takes many seconds to draw,
+  // cancelled after 0.3 s: the generation polls, so the run stops at once.
+  const auto e = damlab::parse_experiment(damlab::parse_json_text(R"({
+    "measure": "recall", "probe": {"K": 1, "count": 1, "steps": 1},
+    "data": {"source": "rademacher", "N": 65536, "S": 32768, "p": 0.5, "seed": 1},
+    "sweep": [{"data.seed": [1, 2]}]})"));
+  damlab::SweepOptions options;
+  const auto start = std::chrono::steady_clock::now();
+  const auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  options.cancelled = [&] { return elapsed() > 0.3; };
+  const auto rows = damlab::run_sweep(e, {}, options);
+#if defined(__SANITIZE_ADDRESS__)
+  EXPECT_LT(elapsed(), 10.0);
+#else
+  EXPECT_LT(elapsed(), 2.0);
+#endif
+  EXPECT_TRUE(rows.rows.empty());
+  EXPECT_FALSE(rows.failure);
+}
+
 TEST(SweepRows, ReportedAsTheyFinish) {
   const auto e = experiment();
   damlab::SweepOptions options;
