@@ -87,7 +87,7 @@ JSON
 rm -rf "$work/big"
 "$damlab" sweep "$work/big.json" --out "$work/big" 2>"$work/err" &
 pid=$!
-sleep 1
+sleep 2
 kill -INT "$pid"
 wait_for "$pid" "$limit"
 [[ $code -eq 130 ]] || fail "SIGINT in the data set-up: exit $code, expected 130: $(cat "$work/err")"

@@ -61,7 +61,9 @@ TEST(ExactBudget, AdvisesTheTiesThatFit) {
   } catch (const damlab::InvalidArgument& e) {
     const std::string two = e.what();
     const auto at2 = two.find(advice);
-    if (at2 != std::string::npos) EXPECT_LE(std::stoul(two.substr(at2 + advice.size())), K) << two;
+    if (at2 != std::string::npos) {
+      EXPECT_LE(std::stoul(two.substr(at2 + advice.size())), K) << two;
+    }
   }
 }
 
