@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "damlab/data/idx.hpp"
+#include "damlab/data/packed_asset.hpp"
 
 namespace damlab::cli {
 
@@ -43,11 +44,12 @@ std::vector<std::uint8_t> gunzip(std::span<const std::uint8_t> compressed,
   std::unique_ptr<z_stream, int (*)(z_stream*)> guard(&stream, &inflateEnd);
 
   std::vector<std::uint8_t> out;
-  // A data file that starts as an IDX header (0x00 0x00) stops at the size
-  // the header declares: a bomb of zeros or a header asking for more than the
-  // limit is refused after the first chunk, not after max_bytes.
+  // A data file stops at the size its header declares, an IDX header
+  // (0x00 0x00 ...) or a packed asset's ("DAMLABP\0"); anything else is no
+  // data file: a bomb of zeros, a header asking for more than the limit or
+  // text is refused after the first chunk, not after max_bytes.
   std::uint64_t limit = max_bytes;
-  bool declared = false;
+  const char* declared = nullptr;  // by which header
   std::uint8_t buffer[1 << 16];
   std::size_t consumed = 0;
   for (;;) {
@@ -60,22 +62,27 @@ std::vector<std::uint8_t> gunzip(std::span<const std::uint8_t> compressed,
     const int status = inflate(&stream, Z_NO_FLUSH);
     consumed += chunk - stream.avail_in;
     out.insert(out.end(), buffer, buffer + (sizeof buffer - stream.avail_out));
-    if (content == Content::data && !declared && out.size() >= 2 && out[0] == 0 && out[1] == 0) {
+    if (content == Content::data && !declared && out.size() >= 2) {
+      const bool idx = out[0] == 0 && out[1] == 0;
+      if (!idx && out.size() >= 8 && !has_asset_magic(out))
+        throw DataError("'" + path +
+                        "' decompresses to neither an IDX file (first bytes 00 00) nor a "
+                        "packed asset (first bytes \"DAMLABP\\0\")");
       std::optional<std::uint64_t> size;
       try {
-        size = idx_declared_size(out);
+        if (idx || out.size() >= 8) size = idx ? idx_declared_size(out) : packed_asset_declared_size(out);
       } catch (const DataError& e) {
         throw DataError("'" + path + "': " + e.what());
       }
       if (size) {
-        declared = true;
+        declared = idx ? "IDX" : "packed-asset";
         limit = std::min(limit, *size);
       }
     }
     if (out.size() > limit)
       throw DataError("'" + path + "' decompresses to more than " + std::to_string(limit) +
-                      (declared ? " bytes, the size its IDX header declares"
-                                : " bytes (the limit)"));
+                      (declared ? std::string(" bytes, the size its ") + declared + " header declares"
+                                : std::string(" bytes (the limit)")));
     if (status == Z_STREAM_END) {
       if (consumed == compressed.size()) return out;
       if (!is_gzip(compressed, consumed))

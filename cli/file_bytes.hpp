@@ -20,7 +20,7 @@ class FileError : public std::runtime_error {
 };
 
 // What a file holds: any bytes (a spec, a shard), or a data file (IDX or
-// packed asset), whose gzip output stops at the size its IDX header declares.
+// packed asset), whose gzip output stops at the size its header declares.
 enum class Content { any, data };
 
 // Largest data file: the IDX format's data limit plus its largest header
@@ -58,8 +58,9 @@ class FileLoader {
 // The bytes of gzip data (one or more members); path only names it in
 // messages. Throws damlab::DataError for corrupt or truncated data, bytes
 // after the last member that are not gzip, or more than max_bytes of output;
-// with Content::data, output that starts with an IDX header stops at the size
-// the header declares (and a header parse_idx refuses stops it at once).
+// with Content::data, output stops at the size its IDX or packed-asset header
+// declares (a header parse_idx or parse_packed_asset refuses, or output that
+// is neither, stops it at once).
 std::vector<std::uint8_t> gunzip(std::span<const std::uint8_t> compressed,
                                  const std::string& path, std::uint64_t max_bytes,
                                  Content content = Content::any);

@@ -101,6 +101,10 @@ void finish_stdout() {
   std::cout.flush();
   const bool ok = static_cast<bool>(std::cout) && std::fflush(stdout) == 0 && !std::ferror(stdout);
   if (!ok) throw FileError("cannot write to standard output: " + reason());
+  // Some file systems (NFS, a full quota) report a failed write only when
+  // the file is closed. The descriptor is closed, not the FILE: stdio and
+  // iostreams still flush their (empty) buffers at exit.
+  if (::close(STDOUT_FILENO) != 0) throw FileError("cannot close standard output: " + reason());
 }
 
 }  // namespace damlab::cli

@@ -36,8 +36,8 @@ class AppendFile {
   int fd_ = -1;
 };
 
-// Flushes standard output and checks that everything printed reached it
-// (e.g. not /dev/full). Throws FileError.
+// Flushes and closes standard output and checks that everything printed
+// reached it (e.g. not /dev/full, no error on close). Throws FileError.
 void finish_stdout();
 
 }  // namespace damlab::cli

@@ -18,7 +18,8 @@ std::string asset_file_name(DataSpec::Source source) {
 
 namespace {
 
-LoadedData load_asset(const DataSpec& data, std::span<const std::uint8_t> file_bytes) {
+LoadedData load_asset(const DataSpec& data, std::span<const std::uint8_t> file_bytes,
+                      const Progress& progress) {
   LabeledPatterns pool = parse_packed_asset(file_bytes);
   for (std::uint8_t label : data.classes)
     require(std::find(pool.labels.begin(), pool.labels.end(), label) != pool.labels.end(),
@@ -50,7 +51,7 @@ LoadedData load_asset(const DataSpec& data, std::span<const std::uint8_t> file_b
     options.max_candidates = data.max_candidates;
     options.classes = data.classes;
     options.seed = data.seed;
-    const GreedySubset subset = greedy_subset(pool.patterns, pool.labels, options);
+    const GreedySubset subset = greedy_subset(pool.patterns, pool.labels, options, progress);
     indices = subset.indices;
     out.notes["greedy"] = {{"reached_hd", subset.distance.mean()},
                            {"candidates", subset.candidates},
@@ -64,11 +65,12 @@ LoadedData load_asset(const DataSpec& data, std::span<const std::uint8_t> file_b
 
 }  // namespace
 
-LoadedData load_data(const DataSpec& data, std::span<const std::uint8_t> file_bytes) {
+LoadedData load_data(const DataSpec& data, std::span<const std::uint8_t> file_bytes,
+                     const Progress& progress) {
   LoadedData out;
-  if (data.is_asset()) return load_asset(data, file_bytes);
+  if (data.is_asset()) return load_asset(data, file_bytes, progress);
   if (data.source == DataSpec::Source::rademacher) {
-    out.patterns = rademacher(data.N, data.S, data.p, data.seed);
+    out.patterns = rademacher(data.N, data.S, data.p, data.seed, progress);
     return out;
   }
   PatternSet set = idx_patterns(parse_idx(file_bytes), static_cast<std::uint8_t>(data.threshold));

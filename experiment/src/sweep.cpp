@@ -22,8 +22,8 @@ namespace {
 // A few entries suffice because the points run in order.
 class DataCache {
  public:
-  std::shared_ptr<const LoadedData> get(const DataSpec& data,
-                                        std::span<const std::uint8_t> bytes) {
+  std::shared_ptr<const LoadedData> get(const DataSpec& data, std::span<const std::uint8_t> bytes,
+                                        const Progress& progress) {
     Spec key_spec;
     key_spec.data = data;
     const std::string key = to_json(key_spec)["data"].dump();
@@ -32,7 +32,7 @@ class DataCache {
       for (const auto& [k, value] : entries_)
         if (k == key) return value;
     }
-    auto loaded = std::make_shared<const LoadedData>(load_data(data, bytes));
+    auto loaded = std::make_shared<const LoadedData>(load_data(data, bytes, progress));
     const std::lock_guard<std::mutex> guard(lock_);
     entries_.emplace_back(key, loaded);
     if (entries_.size() > capacity) entries_.pop_front();
@@ -103,8 +103,9 @@ SweepRows run_sweep(const Experiment& experiment, const FileBytes& files,
       static const std::vector<std::uint8_t> no_bytes;
       const auto file = files.find(spec.data.path);
       const auto& bytes = file == files.end() ? no_bytes : file->second;
-      const auto loaded = data_cache.get(spec.data, bytes);
-      const Json record = run_spec(spec, *loaded, [&](double) { return keep_going(); });
+      const Progress cancellable = [&](double) { return keep_going(); };
+      const auto loaded = data_cache.get(spec.data, bytes, cancellable);
+      const Json record = run_spec(spec, *loaded, cancellable);
       CsvRow row = csv_row(experiment, point, record);
       const std::lock_guard<std::mutex> guard(lock);
       if (out.columns.empty()) out.columns = row.columns;

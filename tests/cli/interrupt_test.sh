@@ -77,6 +77,21 @@ kill -KILL "$pid"
 wait "$pid" 2>/dev/null || true
 [[ $(wc -l <"$work/out/slow.csv.partial") -eq 3 ]] || fail "a killed run lost its rows"
 
+# Inside a point's data set-up: 2^31 generated bits (many seconds to draw,
+# polled for cancellation every 2^20 bits).
+cat >"$work/big.json" <<'JSON'
+{"name": "big", "measure": "recall", "probe": {"K": 1, "count": 1, "steps": 1},
+ "data": {"source": "rademacher", "N": 65536, "S": 32768, "p": 0.5, "seed": 1},
+ "sweep": [{"data.seed": [1, 2]}]}
+JSON
+rm -rf "$work/big"
+"$damlab" sweep "$work/big.json" --out "$work/big" 2>"$work/err" &
+pid=$!
+sleep 2
+kill -INT "$pid"
+wait_for "$pid" "$limit"
+[[ $code -eq 130 ]] || fail "SIGINT in the data set-up: exit $code, expected 130: $(cat "$work/err")"
+
 # A point that fails at run time (probe.K above the data's S, known only once
 # loaded): the rows before it are kept, the record says incomplete and names
 # it, the message names the point and its axis values; exit 2.

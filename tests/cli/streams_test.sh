@@ -37,6 +37,20 @@ expect_refused declared "long\.gz.*more than 784016 bytes, the size its IDX head
 expect_refused huge "huge\.gz.*ask for more than 2147483648 data bytes" \
   "$damlab" capacity --idx "$work/huge.gz"
 
+# 2 GiB of text (no data file) and a packed asset's header declaring 1082
+# bytes followed by 2 GiB: each stops after the first 64 KiB.
+head -c $((64 << 20)) /dev/zero | tr '\0' a | gzip -1 >"$work/as.gz"
+for _ in $(seq 32); do cat "$work/as.gz"; done >"$work/text.gz"
+expect_refused text "text\.gz' decompresses to neither an IDX file .* nor a packed asset" \
+  "$damlab" capacity --idx "$work/text.gz"
+mkdir "$work/assets"
+{ printf 'DAMLABP\x00\x01\x00\x00\x00\x10\x03\x00\x00\x0a\x00\x00\x00' | gzip -c
+  head -c 16 /dev/zero | gzip -c
+  cat "$work/bomb.gz"; } >"$work/assets/mnist-10k.bin"
+echo '{"data": {"source": "mnist", "S": 5, "selection": "first"}}' >"$work/asset.json"
+expect_refused asset "mnist-10k\.bin' decompresses to more than 1082 bytes, the size its packed-asset header declares" \
+  env DAMLAB_DATA_DIR="$work/assets" "$damlab" run "$work/asset.json"
+
 expect_refused dev-zero "cannot read '/dev/zero': Is a character device \(only regular files are read\)" \
   "$damlab" capacity --idx /dev/zero
 mkfifo "$work/fifo"

@@ -32,6 +32,41 @@ TEST(ExactBudget, TiesOfTinyNAreCounted) {
                damlab::InvalidArgument);
 }
 
+// With S² × N just below 2^40 the ties have little room: the scan stops
+// early and advises the patterns whose ties it has seen fit, a set that runs.
+TEST(ExactBudget, AdvisesTheTiesThatFit) {
+  const std::size_t S = 1048000;  // S² × N = 2^40 - 1.2e9: 2.4e6 terms of 512 operations
+  const damlab::PatternSet set = damlab::rademacher(1, S, 0.5, 1);
+  std::string message;
+  try {
+    damlab::capacity(set, damlab::Separation::rectpoly(3));
+  } catch (const damlab::InvalidArgument& e) {
+    message = e.what();
+  }
+  const std::string advice = "patterns fit: S can be at most ";
+  const auto at = message.find(advice);
+  ASSERT_NE(at, std::string::npos) << message;
+  EXPECT_NE(message.find("(512 operations each"), std::string::npos) << message;
+  const std::size_t K = std::stoul(message.substr(at + advice.size()));
+  EXPECT_NE(message.find("the ties of the first " + std::to_string(K) + " patterns fit"),
+            std::string::npos);
+  EXPECT_GE(K, 2u);
+  EXPECT_LT(K, S);
+  EXPECT_NO_THROW(damlab::capacity(set.slice(0, K), damlab::Separation::rectpoly(3)));
+  // Two threads know fewer prefixes (each part stops where it is): the same
+  // refusal, advising at most as much.
+  try {
+    damlab::capacity(set, damlab::Separation::rectpoly(3), {}, 2);
+    FAIL() << "accepted";
+  } catch (const damlab::InvalidArgument& e) {
+    const std::string two = e.what();
+    const auto at2 = two.find(advice);
+    if (at2 != std::string::npos) {
+      EXPECT_LE(std::stoul(two.substr(at2 + advice.size())), K) << two;
+    }
+  }
+}
+
 TEST(ExactBudget, SmallTiedSetsStillRun) {
   const damlab::PatternSet set = damlab::rademacher(1, 300, 0.5, 1);
   EXPECT_NO_THROW(damlab::capacity(set, damlab::Separation::rectpoly(3)));

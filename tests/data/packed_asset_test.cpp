@@ -4,7 +4,9 @@
 
 #include "data_error.hpp"
 
+#include <span>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "damlab/util/error.hpp"
@@ -197,6 +199,22 @@ TEST(PackedAsset, PackValidatesItsInput) {
   EXPECT_THROW(damlab::pack_asset(data), damlab::InvalidArgument);
   data.source.resize(4096);
   EXPECT_EQ(damlab::parse_packed_asset(damlab::pack_asset(data)).source.size(), 4096u);
+}
+
+// The size a header declares, known from its first 32 bytes (a reader of
+// gzip stops there): the whole asset's size, for any N, count and source.
+TEST(PackedAsset, DeclaredSizeIsTheAssetSize) {
+  damlab::Rng rng(3);
+  for (const auto& [N, count, source] : std::vector<std::tuple<std::size_t, std::size_t, std::string>>{
+           {1, 1, ""}, {64, 3, "abc"}, {784, 10, "MNIST, threshold 128"}, {65, 7, std::string(9, 'x')}}) {
+    const Bytes bytes = damlab::pack_asset(random_data(rng, N, count, source));
+    EXPECT_EQ(damlab::packed_asset_declared_size(bytes), bytes.size());
+    EXPECT_EQ(damlab::packed_asset_declared_size(std::span(bytes).first(32)), bytes.size());
+    EXPECT_EQ(damlab::packed_asset_declared_size(std::span(bytes).first(31)), std::nullopt);
+    EXPECT_TRUE(damlab::has_asset_magic(bytes));
+  }
+  EXPECT_FALSE(damlab::has_asset_magic(Bytes{'D', 'A', 'M'}));
+  EXPECT_THROW(damlab::packed_asset_declared_size(Bytes(32, 0)), damlab::DataError);
 }
 
 }  // namespace

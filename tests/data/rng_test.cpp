@@ -100,4 +100,22 @@ TEST(Rng, RademacherBitsFollowP) {
   EXPECT_NEAR(plus / 50000.0, 0.8, 0.01);
 }
 
+// Generation polls its progress every report_interval bits: a cancellation
+// stops it at the first report, a small fraction into the set, and the
+// patterns drawn with reports are those drawn without.
+TEST(Rng, RademacherPollsForCancellation) {
+  std::vector<double> seen;
+  const damlab::Progress stop = [&](double fraction) {
+    seen.push_back(fraction);
+    return false;
+  };
+  EXPECT_THROW(damlab::rademacher(4096, 65536, 0.5, 1, stop), damlab::Cancelled);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_LE(seen[0], 2.0 * damlab::report_interval / (4096.0 * 65536));
+  std::size_t reports = 0;
+  const auto set = damlab::rademacher(1000, 3000, 0.3, 7, [&](double) { return ++reports, true; });
+  EXPECT_GE(reports, 1000u * 3000 / damlab::report_interval);
+  EXPECT_EQ(set, damlab::rademacher(1000, 3000, 0.3, 7));
+}
+
 }  // namespace

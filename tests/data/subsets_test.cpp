@@ -285,4 +285,21 @@ TEST(SelectPatterns, CopiesRowsInOrderAndChecksIndices) {
   invalid([&] { damlab::select_patterns(pool, std::vector<std::uint32_t>{5}); }, "indices[0]");
 }
 
+// The greedy selection polls its progress once per slot: a cancellation
+// stops it at the first slot; the subset chosen with reports is the one
+// chosen without.
+TEST(GreedySubset, PollsForCancellation) {
+  const auto pool = damlab::rademacher(256, 2000, 0.5, 1);
+  const std::vector<std::uint8_t> no_labels;
+  std::size_t calls = 0;
+  EXPECT_THROW(damlab::greedy_subset(pool, no_labels, options(128, 1, 200),
+                                     [&](double) { return ++calls, false; }),
+               damlab::Cancelled);
+  EXPECT_EQ(calls, 1u);
+  const auto polled = damlab::greedy_subset(pool, no_labels, options(128, 1, 200),
+                                            [&](double) { return ++calls, true; });
+  EXPECT_GE(calls, 200u);
+  EXPECT_EQ(polled.indices, damlab::greedy_subset(pool, no_labels, options(128, 1, 200)).indices);
+}
+
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 
 #include "damlab/experiment/spec.hpp"
 #include "damlab/experiment/sweep.hpp"
@@ -188,6 +189,34 @@ TEST(SweepCancel, ReachesTheRunningPoint) {
 #endif
   EXPECT_TRUE(rows.rows.empty());
   EXPECT_TRUE(finished.empty());
+  EXPECT_FALSE(rows.failure);
+}
+
+TEST(SweepCancel, ReachesTheDataSetUp) {
+  // A point whose generated data (2^31 bits) takes many seconds to draw,
+  // cancelled after 0.3 s: the generation polls, so the run stops at once.
+  const auto e = damlab::parse_experiment(damlab::parse_json_text(R"({
+    "measure": "recall", "probe": {"K": 1, "count": 1, "steps": 1},
+    "data": {"source": "rademacher", "N": 65536, "S": 32768, "p": 0.5, "seed": 1},
+    "sweep": [{"data.seed": [1, 2]}]})"));
+  damlab::SweepOptions options;
+  const auto start = std::chrono::steady_clock::now();
+  const auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  options.cancelled = [&] { return elapsed() > 0.3; };
+  // Processor time, not wall time: zeroing the 256 MiB of patterns alone
+  // takes seconds of wall time on a busy machine. Drawing all the bits takes
+  // over 10 s of processor time (over a minute with sanitizers).
+  const std::clock_t cpu = std::clock();
+  const auto rows = damlab::run_sweep(e, {}, options);
+  const double seconds = static_cast<double>(std::clock() - cpu) / CLOCKS_PER_SEC;
+#if defined(__SANITIZE_ADDRESS__)
+  EXPECT_LT(seconds, 10.0);
+#else
+  EXPECT_LT(seconds, 2.0);
+#endif
+  EXPECT_TRUE(rows.rows.empty());
   EXPECT_FALSE(rows.failure);
 }
 

@@ -185,11 +185,12 @@ TEST(HostileMerge, PointsAreDigitsAndValuesAreTheExperiments) {
     EXPECT_EQ(invalid_field([&] { damlab::parse_shard(shard); }), "shard") << shard;
 }
 
-// gzip data of `size` zero bytes.
-Bytes gzip_zeros(std::size_t size) {
+// gzip data of `size` zero bytes (or of prefix, then zeros up to size).
+Bytes gzip_zeros(std::size_t size, const Bytes& prefix = {}) {
   z_stream stream{};
   EXPECT_EQ(deflateInit2(&stream, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
   Bytes in(size, 0), out(deflateBound(&stream, size));
+  std::copy(prefix.begin(), prefix.end(), in.begin());
   stream.next_in = in.data();
   stream.avail_in = static_cast<uInt>(in.size());
   stream.next_out = out.data();
@@ -200,9 +201,10 @@ Bytes gzip_zeros(std::size_t size) {
   return out;
 }
 
-std::string gunzip_error(const Bytes& bytes, std::uint64_t limit) {
+std::string gunzip_error(const Bytes& bytes, std::uint64_t limit,
+                         damlab::cli::Content content = damlab::cli::Content::any) {
   try {
-    damlab::cli::gunzip(bytes, "x.gz", limit);
+    damlab::cli::gunzip(bytes, "x.gz", limit, content);
   } catch (const damlab::DataError& e) {
     return e.what();
   }
@@ -222,6 +224,28 @@ TEST(HostileGzip, BombsStopAtTheLimitAndDamageIsADataError) {
   junk.push_back('j');
   EXPECT_NE(gunzip_error(junk, 16 << 20).find("1 bytes after the compressed data"), std::string::npos);
   EXPECT_NE(gunzip_error({0x1f, 0x8b}, 16).find("corrupt gzip file"), std::string::npos);
+}
+
+// A data file that is neither IDX nor a packed asset stops after the first
+// chunk, not at the limit; a packed asset stops at the size its header
+// declares (here 32 + 10 × 13 × 8 + 10 = 1082 bytes).
+TEST(HostileGzip, DataThatIsNoDataFileStopsAtOnce) {
+  const auto data = damlab::cli::Content::data;
+  const Bytes text = gzip_zeros(8 << 20, Bytes{'h', 'e', 'l', 'l', 'o', ' ', 'w', 'o', 'r', 'l', 'd'});
+  EXPECT_NE(gunzip_error(text, 1u << 31, data).find("'x.gz' decompresses to neither an IDX file"),
+            std::string::npos);
+  // Any bytes (a spec, a shard) are read to the limit as before.
+  EXPECT_EQ(damlab::cli::gunzip(text, "x.gz", 8 << 20).size(), std::size_t{8} << 20);
+  const Bytes header = {'D', 'A', 'M', 'L', 'A', 'B', 'P', 0, 1, 0, 0, 0, 0x10, 0x03, 0, 0,
+                        10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  EXPECT_NE(gunzip_error(gzip_zeros(8 << 20, header), 1u << 31, data)
+                .find("decompresses to more than 1082 bytes, the size its packed-asset header declares"),
+            std::string::npos);
+  Bytes version2 = header;
+  version2[8] = 2;
+  EXPECT_NE(gunzip_error(gzip_zeros(8 << 20, version2), 1u << 31, data)
+                .find("'x.gz': packed asset: version 2 is not supported"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -154,8 +154,9 @@ void gzip(Bytes bytes) {
     return;
   }
   check(out.size() <= max_gunzip_bytes, "output within the limit");
-  // As a data file: the same bytes, unless an IDX header refuses them or
-  // declares fewer (then parse_idx would refuse them too).
+  // As a data file: the same bytes, unless its header (IDX or packed asset)
+  // refuses them or declares fewer, or the bytes start as neither (then
+  // parse_idx and parse_packed_asset would refuse them too).
   expected_errors_only([&] {
     const auto data = damlab::cli::gunzip(bytes, "fuzz.gz", max_gunzip_bytes,
                                           damlab::cli::Content::data);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "damlab/data/rademacher.hpp"
 #include "damlab/data/rng.hpp"
 #include "reference.hpp"
@@ -69,6 +71,23 @@ TEST(Patterns, SliceAndAppend) {
   PatternSet one(100, 0);
   one.append_row(set, 3);
   EXPECT_EQ(one, set.slice(3, 1));
+}
+
+// The whole set's separation polls its progress every report_interval words:
+// a cancellation stops it at the first report, the sum is unchanged by
+// reports.
+TEST(Patterns, PairwiseDistancePollsForCancellation) {
+  const PatternSet set = damlab::rademacher(64, 1 << 14, 0.5, 1);  // 2^27 / 2 words
+  std::vector<double> seen;
+  EXPECT_THROW(damlab::pairwise_distance(set, set.size(),
+                                         [&](double fraction) { return seen.push_back(fraction), false; }),
+               damlab::Cancelled);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_LT(seen[0], 0.05);
+  std::size_t reports = 0;
+  const auto counted = damlab::pairwise_distance(set, set.size(), [&](double) { return ++reports, true; });
+  EXPECT_GE(reports, (std::size_t{1} << 26) / damlab::report_interval - 1);
+  EXPECT_EQ(counted.distance_sum, damlab::pairwise_distance(set).distance_sum);
 }
 
 }  // namespace

@@ -30,23 +30,38 @@ void check_set(const PatternSet& set) {
 // pending memories are applied eight at a time through BitColumns.
 enum class Verdict { fixed, not_fixed, unknown };
 
+// Thrown by ExactBudget::spend; the scan turns it into InvalidArgument
+// ("S") once it knows what to advise.
+struct TiesOverBudget {};
+
 // The exact big-integer terms one scan may still sum (shared by its threads):
 // max_work less the S^2 x N margin updates, exact_term_work per term.
 class ExactBudget {
  public:
-  ExactBudget(std::size_t N, std::size_t S) : N_(N), S_(S) {
-    const double updates = static_cast<double>(S) * static_cast<double>(S) * static_cast<double>(N);
-    const double left = std::max(0.0, static_cast<double>(max_work) - updates);
-    limit_ = static_cast<std::uint64_t>(left / exact_term_work);
+  ExactBudget(std::size_t N, std::size_t S) : N_(N), S_(S), limit_(limit(S)) {}
+  // Counts terms for the scan and for one part of it (part: that part's own
+  // count); throws TiesOverBudget past the limit.
+  void spend(std::size_t terms, std::uint64_t& part) {
+    part += terms;
+    if (used_.fetch_add(terms) + terms > limit_) throw TiesOverBudget{};
   }
-  void spend(std::size_t terms) {
-    if (used_.fetch_add(terms) + terms > limit_)
-      throw InvalidArgument(
-          "S", "S = " + std::to_string(S_) + " with N = " + std::to_string(N_) +
-                   ": ties among the margins need exact big-integer sums of more than " +
-                   std::to_string(limit_) + " terms (" + std::to_string(exact_term_work) +
-                   " operations each, with S² × N margin updates above the limit of 2^40); "
-                   "lower S or raise N");
+  // The terms a scan of the first S patterns may sum.
+  std::uint64_t limit(std::size_t S) const {
+    const double updates = static_cast<double>(S) * static_cast<double>(S) * static_cast<double>(N_);
+    return static_cast<std::uint64_t>(std::max(0.0, static_cast<double>(max_work) - updates) /
+                                      exact_term_work);
+  }
+  // advice: a smaller S whose ties are known to fit (0: none known).
+  [[noreturn]] void refuse(std::size_t advice = 0) const {
+    throw InvalidArgument(
+        "S", "S = " + std::to_string(S_) + " with N = " + std::to_string(N_) +
+                 ": ties among the margins need exact big-integer sums of more than " +
+                 std::to_string(limit_) + " terms (" + std::to_string(exact_term_work) +
+                 " operations each, with S² × N margin updates above the limit of 2^40); " +
+                 (advice > 0 ? "the ties of the first " + std::to_string(advice) +
+                                   " patterns fit: S can be at most " + std::to_string(advice) +
+                                   ", or raise N"
+                             : "lower S or raise N"));
   }
 
  private:
@@ -99,7 +114,7 @@ class Margins {
   // Whether pattern ν, once up to date, has no negative margin. Exact:
   // uncertain margins go to big integers (their terms counted in exact_terms).
   bool nonnegative(const PatternSet& set, const FieldTerms& terms, std::size_t nu,
-                   ExactBudget& exact_terms) const {
+                   ExactBudget& exact_terms, std::uint64_t& exact_spent) const {
     const double bound = FieldTerms::error_bound(memories_, magnitude_);
     if (min_ > bound) return true;
     std::vector<std::int32_t> ov;
@@ -110,7 +125,7 @@ class Margins {
       if (ov.empty())
         for (std::size_t mu = 0; mu < memories_; ++mu)
           ov.push_back(overlap(set.row(nu), set.row(mu), set.N()));
-      exact_terms.spend(memories_);
+      exact_terms.spend(memories_, exact_spent);
       const int sigma = set.sign(nu, i);
       if (sigma * terms.exact_field_sign(set, ov, i, sigma) < 0) return false;
     }
@@ -132,6 +147,7 @@ struct MarginContext {
   std::vector<std::uint8_t> flip;
   std::vector<double> coefficients;  // c(m_νμ) by μ, scratch
   ExactBudget& exact_terms;
+  std::uint64_t exact_spent = 0;  // this context's terms
 
   MarginContext(const PatternSet& s, const FieldTerms& t, const BitColumns& c, ExactBudget& e)
       : set(s), terms(t), columns(c), flip(s.N()), exact_terms(e) {}
@@ -144,7 +160,7 @@ struct MarginContext {
       case Verdict::unknown: break;
     }
     margins.update(set, columns, terms, nu, K, flip, coefficients);
-    return margins.nonnegative(set, terms, nu, exact_terms);
+    return margins.nonnegative(set, terms, nu, exact_terms, exact_spent);
   }
 };
 
@@ -181,12 +197,15 @@ namespace {
 // says whether one of them is not a fixed point with the first K memories.
 // Parts never share a pattern, so threads run them without talking, except
 // that with stop_at_first_failure each stops past the first failure any
-// part has found.
+// part has found. spent_through[K - 1]: the exact terms the part summed up
+// to K.
 std::vector<std::uint8_t> failures_of_part(const PatternSet& set, const FieldTerms& terms,
                                            const BitColumns& columns, std::size_t part,
                                            std::size_t parts, bool stop_at_first_failure,
                                            std::atomic<std::size_t>& first_failure,
-                                           ExactBudget& exact_terms, const Progress& progress) {
+                                           ExactBudget& exact_terms,
+                                           std::vector<std::uint64_t>& spent_through,
+                                           const Progress& progress) {
   MarginContext context(set, terms, columns, exact_terms);
   const std::size_t S = set.size();
   std::vector<Margins> rows;  // rows[k]: pattern part + k * parts
@@ -223,6 +242,7 @@ std::vector<std::uint8_t> failures_of_part(const PatternSet& set, const FieldTer
       }
     }
     failed.push_back(all_fixed ? 0 : 1);
+    spent_through.push_back(context.exact_spent);
     if (!all_fixed && stop_at_first_failure) {
       std::size_t seen = first_failure.load();
       while (K < seen && !first_failure.compare_exchange_weak(seen, K)) {
@@ -248,15 +268,29 @@ RetrievalProfile retrieval_profile(const PatternSet& set, const Separation& F,
   std::atomic<std::size_t> first_failure{S};
   ExactBudget exact_terms(set.N(), S);
   std::vector<std::vector<std::uint8_t>> failed(threads);
-  parallel_for(threads, threads, [&](std::size_t t) {
-    try {
-      failed[t] = failures_of_part(set, terms, columns, t, threads, stop_at_first_failure,
-                                   first_failure, exact_terms, progress);
-    } catch (...) {
-      first_failure = 0;  // the others stop at their next K
-      throw;
+  std::vector<std::vector<std::uint64_t>> spent(threads);
+  try {
+    parallel_for(threads, threads, [&](std::size_t t) {
+      try {
+        failed[t] = failures_of_part(set, terms, columns, t, threads, stop_at_first_failure,
+                                     first_failure, exact_terms, spent[t], progress);
+      } catch (...) {
+        first_failure = 0;  // the others stop at their next K
+        throw;
+      }
+    });
+  } catch (const TiesOverBudget&) {
+    // The scan of the first K patterns is the start of this one, so the
+    // terms every part summed up to K are those of data of S = K.
+    std::size_t known = S;
+    for (const auto& part : spent) known = std::min(known, part.size());
+    for (std::size_t K = std::min(known, S - 1); K >= 1; --K) {
+      std::uint64_t total = 0;
+      for (const auto& part : spent) total += part[K - 1];
+      if (total <= exact_terms.limit(K)) exact_terms.refuse(K);
     }
-  });
+    exact_terms.refuse();
+  }
   // K is retrieved when no part failed; with stop_at_first_failure the
   // profile ends at the first failure.
   RetrievalProfile profile;
@@ -278,7 +312,11 @@ bool first_k_retrieved(const PatternSet& set, std::size_t K,
   const BitColumns columns(set);
   ExactBudget exact_terms(set.N(), K);
   MarginContext context(set, terms, columns, exact_terms);
-  return retrieved_with(context, K);
+  try {
+    return retrieved_with(context, K);
+  } catch (const TiesOverBudget&) {
+    exact_terms.refuse();
+  }
 }
 
 namespace {
@@ -311,8 +349,12 @@ BinarySearchResult binary_search_capacity(const PatternSet& set, const Separatio
   const BitColumns columns(set);
   ExactBudget exact_terms(set.N(), set.size());
   MarginContext context(set, terms, columns, exact_terms);
-  return binary_search(
-      set.size(), [&](std::size_t K) { return retrieved_with(context, K); }, progress);
+  try {
+    return binary_search(
+        set.size(), [&](std::size_t K) { return retrieved_with(context, K); }, progress);
+  } catch (const TiesOverBudget&) {
+    exact_terms.refuse();
+  }
 }
 
 BinarySearchResult binary_search_capacity(const RetrievalProfile& profile) {

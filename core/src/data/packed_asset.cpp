@@ -31,11 +31,20 @@ std::uint64_t round_up_8(std::uint64_t n) { return (n + 7) / 8 * 8; }
 
 }  // namespace
 
-LabeledPatterns parse_packed_asset(std::span<const std::uint8_t> bytes) {
-  if (bytes.size() < fixed_header)
-    fail("header truncated: " + std::to_string(bytes.size()) +
-         " bytes present, the header needs at least 32");
-  if (std::memcmp(bytes.data(), magic, sizeof magic) != 0) {
+bool has_asset_magic(std::span<const std::uint8_t> bytes) {
+  return bytes.size() >= sizeof magic && std::memcmp(bytes.data(), magic, sizeof magic) == 0;
+}
+
+namespace {
+
+struct Header {
+  std::uint64_t N, count, source_length, checksum;
+  std::uint64_t header, expected;  // header bytes; header and payload bytes
+};
+
+// The fixed header's fields, checked; bytes holds at least fixed_header.
+Header read_header(std::span<const std::uint8_t> bytes) {
+  if (!has_asset_magic(bytes)) {
     std::string found;
     for (int k = 0; k < 8; ++k) {
       char text[4];
@@ -49,23 +58,40 @@ LabeledPatterns parse_packed_asset(std::span<const std::uint8_t> bytes) {
   if (version != asset_version)
     fail("version " + std::to_string(version) + " is not supported: only " +
          std::to_string(asset_version) + " is");
-  const auto N = read_le(bytes.data() + 12, 4);
-  const auto count = read_le(bytes.data() + 16, 4);
-  const auto source_length = read_le(bytes.data() + 20, 4);
-  const auto checksum = read_le(bytes.data() + 24, 8);
-  if (N == 0 || N > asset_max_N)
-    fail("N = " + std::to_string(N) + " is outside [1, " +
+  Header h{};
+  h.N = read_le(bytes.data() + 12, 4);
+  h.count = read_le(bytes.data() + 16, 4);
+  h.source_length = read_le(bytes.data() + 20, 4);
+  h.checksum = read_le(bytes.data() + 24, 8);
+  if (h.N == 0 || h.N > asset_max_N)
+    fail("N = " + std::to_string(h.N) + " is outside [1, " +
          std::to_string(asset_max_N) + "]");
-  if (source_length > asset_max_source)
-    fail("source text length " + std::to_string(source_length) +
+  if (h.source_length > asset_max_source)
+    fail("source text length " + std::to_string(h.source_length) +
          " is above the limit " + std::to_string(asset_max_source));
-
   // N <= 2^24 and count < 2^32, so every size below fits 64 bits; once it
   // matches the bytes present it also fits size_t (32 bits in WebAssembly).
+  const std::uint64_t words = (h.N + 63) / 64;
+  h.header = fixed_header + round_up_8(h.source_length);
+  h.expected = h.header + h.count * words * 8 + h.count;
+  return h;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> packed_asset_declared_size(std::span<const std::uint8_t> prefix) {
+  if (prefix.size() < fixed_header) return std::nullopt;
+  return read_header(prefix).expected;
+}
+
+LabeledPatterns parse_packed_asset(std::span<const std::uint8_t> bytes) {
+  if (bytes.size() < fixed_header)
+    fail("header truncated: " + std::to_string(bytes.size()) +
+         " bytes present, the header needs at least 32");
+  const Header h = read_header(bytes);
+  const std::uint64_t N = h.N, count = h.count, source_length = h.source_length,
+                      checksum = h.checksum, header = h.header, expected = h.expected;
   const std::uint64_t words = (N + 63) / 64;
-  const std::uint64_t header = fixed_header + round_up_8(source_length);
-  const std::uint64_t payload = count * words * 8 + count;
-  const std::uint64_t expected = header + payload;
   if (bytes.size() < expected)
     fail("truncated: " + std::to_string(count) + " patterns of N = " +
          std::to_string(N) + " with labels and a " + std::to_string(header) +

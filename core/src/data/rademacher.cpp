@@ -6,14 +6,21 @@
 namespace damlab {
 
 PatternSet rademacher(std::size_t N, std::size_t count, double p,
-                      std::uint64_t seed) {
+                      std::uint64_t seed, const Progress& progress) {
   require(N >= 1, "N", N, "at least 1");
   require(p >= 0.0 && p <= 1.0, "p", p, "in [0, 1]");
   PatternSet set(N, count);
   Rng rng(seed);
-  for (std::size_t k = 0; k < count; ++k)
+  std::size_t since_report = 0;
+  for (std::size_t k = 0; k < count; ++k) {
     for (std::size_t i = 0; i < N; ++i)
       if (rng.bernoulli(p)) set.set_sign(k, i, 1);
+    since_report += N;
+    if (since_report >= report_interval) {
+      since_report = 0;
+      report(progress, static_cast<double>(k + 1) / static_cast<double>(count));
+    }
+  }
   return set;
 }
 

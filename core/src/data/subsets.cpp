@@ -58,7 +58,8 @@ void require_size(std::size_t size, std::size_t available, std::size_t minimum) 
 
 GreedySubset greedy_subset(const PatternSet& pool,
                            std::span<const std::uint8_t> labels,
-                           const GreedySubsetOptions& options) {
+                           const GreedySubsetOptions& options,
+                           const Progress& progress) {
   const double N = static_cast<double>(pool.N());
   require(options.target_hd >= 0 && options.target_hd <= N, "target_hd",
           options.target_hd, "in [0, N] = [0, " + std::to_string(pool.N()) + "]");
@@ -109,6 +110,7 @@ GreedySubset greedy_subset(const PatternSet& pool,
     ++out.candidates;
     bool complete = true;
     while (out.indices.size() < options.size) {
+      report(progress, static_cast<double>(out.attempts - 1) / options.max_attempts);
       const double pairs_after =
           static_cast<double>(out.distance.pairs + out.indices.size());
       // With one pattern there is no mean to move toward: only the band counts.

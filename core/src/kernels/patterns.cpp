@@ -108,13 +108,22 @@ double PairwiseDistance::mean() const {
   return static_cast<double>(distance_sum) / static_cast<double>(pairs);
 }
 
-PairwiseDistance pairwise_distance(const PatternSet& set, std::size_t prefix) {
+PairwiseDistance pairwise_distance(const PatternSet& set, std::size_t prefix,
+                                   const Progress& progress) {
   require(prefix <= set.size(), "prefix", prefix,
           "at most the set size " + std::to_string(set.size()));
   PairwiseDistance result;
-  for (std::size_t a = 0; a < prefix; ++a)
+  const double total = static_cast<double>(prefix) * static_cast<double>(prefix);
+  std::size_t since_report = 0;
+  for (std::size_t a = 0; a < prefix; ++a) {
     for (std::size_t b = 0; b < a; ++b)
       result.distance_sum += hamming(set.row(a), set.row(b));
+    since_report += a * set.words();
+    if (since_report >= report_interval) {
+      since_report = 0;
+      report(progress, static_cast<double>(a) * static_cast<double>(a) / total);
+    }
+  }
   result.pairs = static_cast<std::uint64_t>(prefix) * (prefix - (prefix > 0)) / 2;
   return result;
 }

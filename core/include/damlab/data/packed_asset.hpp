@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -47,6 +48,16 @@ struct LabeledPatterns {
 // Checks magic, version, N, sizes, zero padding and the checksum; a malformed
 // asset throws DataError with a message that states the numbers involved.
 LabeledPatterns parse_packed_asset(std::span<const std::uint8_t> bytes);
+
+// Whether bytes start with the asset magic "DAMLABP\0" (false while fewer
+// than 8 bytes are present).
+bool has_asset_magic(std::span<const std::uint8_t> bytes);
+
+// The whole file size the 32-byte header declares, once prefix holds it;
+// nullopt while prefix ends inside it. Throws DataError as
+// parse_packed_asset does for a header it refuses (magic, version, N,
+// source length), so a reader can stop before the payload.
+std::optional<std::uint64_t> packed_asset_declared_size(std::span<const std::uint8_t> prefix);
 
 // The asset bytes of a set. Throws InvalidArgument when labels and patterns
 // differ in number, N is above asset_max_N, the count does not fit 32 bits,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "damlab/kernels/patterns.hpp"
+#include "damlab/util/progress.hpp"
 
 namespace damlab {
 
@@ -43,9 +44,12 @@ struct GreedySubset {
 // the last attempt a stuck slot takes the candidate that came closest and is
 // recorded in capped.
 // labels (one per pool pattern) are needed only when classes is not empty.
+// progress (util/progress.hpp) is polled once per slot (at most
+// max_candidates × size distances); a cancellation throws Cancelled.
 GreedySubset greedy_subset(const PatternSet& pool,
                            std::span<const std::uint8_t> labels,
-                           const GreedySubsetOptions& options);
+                           const GreedySubsetOptions& options,
+                           const Progress& progress = {});
 
 // size distinct pool indices whose label is in classes (every index when
 // classes is empty), uniformly at random, in the order drawn.

@@ -10,6 +10,8 @@
 #include <span>
 #include <vector>
 
+#include "damlab/util/progress.hpp"
+
 namespace damlab {
 
 class PatternSet {
@@ -91,7 +93,10 @@ struct PairwiseDistance {
   double mean() const;
 };
 
-PairwiseDistance pairwise_distance(const PatternSet& set, std::size_t prefix);
+// prefix² × words / 2 words of work: progress (util/progress.hpp) is polled
+// every report_interval words, a cancellation throws Cancelled.
+PairwiseDistance pairwise_distance(const PatternSet& set, std::size_t prefix,
+                                   const Progress& progress = {});
 inline PairwiseDistance pairwise_distance(const PatternSet& set) {
   return pairwise_distance(set, set.size());
 }
