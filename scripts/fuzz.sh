@@ -23,4 +23,4 @@ if (($#)); then
   only=(-R "^fuzz_($(IFS='|'; echo "$*"))\$")
 fi
 DAMLAB_FUZZ_SECONDS=$seconds ctest --test-dir build-fuzz --output-on-failure -j"$(nproc)" \
-  --timeout $((seconds + 120)) "${only[@]}"
+  --timeout $((seconds + 300)) "${only[@]}"
