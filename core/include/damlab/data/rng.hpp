@@ -22,6 +22,10 @@ class Rng {
   std::uint64_t below(std::uint64_t bound);
   // Uniform double in [0, 1) with 53 random bits.
   double uniform();
+  // A standard normal draw (Marsaglia's polar method with the portable log
+  // of util/portable_math.hpp, so every build gives the same doubles); the
+  // pair's second value is kept for the next call.
+  double normal();
   // True with probability p, p in [0, 1].
   bool bernoulli(double p);
   // A uniformly random permutation of 0..count-1 (Fisher-Yates, from the end).
@@ -29,6 +33,8 @@ class Rng {
 
  private:
   std::uint64_t state_[4];
+  double spare_normal_ = 0;
+  bool has_spare_normal_ = false;
 };
 
 // splitmix64 step: used to expand a seed into the xoshiro state.
