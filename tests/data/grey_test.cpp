@@ -201,8 +201,8 @@ TEST(UnitPixels, TwoBOver255MinusOne) {
   const auto scaled = damlab::unit_pixels(images, order);
   ASSERT_EQ(scaled.size(), 6u);
   for (std::size_t i = 0; i < 3; ++i) {
-    EXPECT_FLOAT_EQ(scaled[i], images.bytes[6 + i] / 127.5f - 1.0f);
-    EXPECT_FLOAT_EQ(scaled[3 + i], images.bytes[i] / 127.5f - 1.0f);
+    EXPECT_NEAR(scaled[i], images.bytes[6 + i] / 127.5 - 1.0, 1e-6);
+    EXPECT_NEAR(scaled[3 + i], images.bytes[i] / 127.5 - 1.0, 1e-6);
   }
   EXPECT_EQ(damlab::labels_at(images, order),
             (std::vector<std::uint8_t>{images.labels[2], images.labels[0]}));
