@@ -42,6 +42,32 @@ TEST(Rng, GoldenValues) {
             (std::vector<std::uint64_t>{0x4418a8400c400801ULL, 0x2, 0xfb40860a62829612ULL, 0x9}));
 }
 
+// Polar-method normals: moments of a standard normal, and golden values the
+// WebAssembly builds must reproduce.
+TEST(Rng, NormalDraws) {
+  Rng rng(12);
+  const int draws = 400000;
+  double sum = 0, squares = 0, fourth = 0;
+  int beyond_two = 0;
+  for (int k = 0; k < draws; ++k) {
+    const double x = rng.normal();
+    sum += x;
+    squares += x * x;
+    fourth += x * x * x * x;
+    beyond_two += std::fabs(x) > 2;
+  }
+  EXPECT_NEAR(sum / draws, 0, 0.01);
+  EXPECT_NEAR(squares / draws, 1, 0.01);
+  EXPECT_NEAR(fourth / draws, 3, 0.06);
+  EXPECT_NEAR(beyond_two / double(draws), 0.0455, 0.002);
+  Rng golden(1);
+  const double first = golden.normal(), second = golden.normal();
+  Rng again(1);
+  EXPECT_EQ(again.normal(), first);
+  EXPECT_EQ(again.normal(), second);
+  EXPECT_NE(first, second);
+}
+
 TEST(Rng, RangeAndBernoulliAreUnbiased) {
   Rng rng(1);
   const int draws = 600000;

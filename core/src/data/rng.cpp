@@ -1,6 +1,9 @@
 #include "damlab/data/rng.hpp"
 
 #include "damlab/util/error.hpp"
+#include "damlab/util/portable_math.hpp"
+
+#include <cmath>
 
 namespace damlab {
 
@@ -52,6 +55,22 @@ std::uint64_t Rng::below(std::uint64_t bound) {
 }
 
 double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+
+double Rng::normal() {
+  if (has_spare_normal_) {
+    has_spare_normal_ = false;
+    return spare_normal_;
+  }
+  for (;;) {
+    const double u = 2 * uniform() - 1, v = 2 * uniform() - 1;
+    const double s = u * u + v * v;
+    if (s >= 1 || s == 0) continue;
+    const double scale = std::sqrt(-2 * portable_log(s) / s);
+    spare_normal_ = v * scale;
+    has_spare_normal_ = true;
+    return u * scale;
+  }
+}
 
 bool Rng::bernoulli(double p) {
   require(p >= 0.0 && p <= 1.0, "p", p, "in [0, 1]");

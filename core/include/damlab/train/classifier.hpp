@@ -21,6 +21,27 @@
 
 namespace damlab {
 
+// The part of the label update shared with the gradient, for `count` images.
+struct ForwardPass {
+  std::size_t count = 0;
+  std::vector<float> h;        // K × count: h_μA = Σ_i ξ^μ_i v_iA (float product)
+  std::vector<double> label_sums;  // K: s_μ = Σ_γ ξ^μ_γ
+  std::vector<double> fields;  // count × C: β Σ_μ [F(on_μαA) - F(off_μA)], c = tanh(field)
+};
+
+// Images per forward pass inside label_scores, predictions and error_rate
+// (bounds the K × count buffer).
+inline constexpr std::size_t forward_chunk = 1024;
+
+// The forward pass of images (count × N values). Throws InvalidArgument
+// ("temperature") when β F overflows a double for these memories.
+ForwardPass forward_pass(const TrainedMemories& memories, std::span<const float> images,
+                         std::size_t threads = 1, FloatPath path = best_float_path());
+
+// argmax_α of one image's fields (the lowest α on a tie): argmax_α c_α
+// without the ties tanh makes when it rounds large fields to 1.
+std::uint8_t predicted_class(std::span<const double> fields);
+
 // c_α of every image: count × classes row-major, each in [-1, 1].
 // images: count × memories.pixels values in [-1, 1].
 std::vector<double> label_scores(const TrainedMemories& memories, std::span<const float> images,
