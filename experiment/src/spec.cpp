@@ -226,9 +226,17 @@ Json probe_json(const ProbeSpec& probe, Measure measure) {
 }  // namespace
 
 Spec parse_spec(const Json& json) {
-  const Fields f(json, "", {"measure", "data", "model", "probe"});
+  const Fields f(json, "", {"measure", "data", "model", "probe", "train"});
   Spec spec;
   spec.measure = parse_choice<Measure>("measure", f.text("measure", std::string("capacity")));
+  if (spec.measure == Measure::train) {
+    require(!f.has("probe"), "probe", "present", "absent for measure = train");
+    spec.labelled = parse_labelled_data(f.object("data"));
+    spec.training = parse_training(f.has("train") ? f.object("train") : Json::object(),
+                                   parse_training_f(f.has("model") ? f.object("model") : Json::object()));
+    return spec;
+  }
+  require(!f.has("train"), "train", "present", "absent unless measure = train");
   if (spec.measure == Measure::capacity)
     require(!f.has("probe"), "probe", "present", "absent for measure = capacity");
   else
@@ -244,6 +252,12 @@ Spec parse_spec_text(const std::string& text) { return parse_spec(parse_json_tex
 Json to_json(const Spec& spec) {
   Json out;
   out["measure"] = choice_name(spec.measure);
+  if (spec.measure == Measure::train) {
+    out["data"] = labelled_data_json(spec.labelled);
+    out["model"] = training_f_json(spec.training.f);
+    out["train"] = training_json(spec.training);
+    return out;
+  }
   const DataSpec& d = spec.data;
   if (d.source == DataSpec::Source::rademacher) {
     out["data"] = {{"source", "rademacher"}, {"N", d.N}, {"S", d.S}, {"p", d.p}, {"seed", d.seed}};

@@ -12,6 +12,9 @@
 //              (the DAM without a name: ModelSpec::short_form)
 //   }
 //
+// "measure": "train" has its own data, model and "train" sections
+// (train_spec.hpp).
+//
 // Unknown keys are errors (a typo must not silently fall back to a default).
 // Seeds are integers in [0, 2^53 - 1], the range a JSON number keeps exactly
 // in every language. An idx source names its file for the record; the front
@@ -24,6 +27,7 @@
 #include <vector>
 
 #include "damlab/experiment/json_fields.hpp"
+#include "damlab/experiment/train_spec.hpp"
 #include "damlab/measures/occlusion.hpp"
 #include "damlab/measures/recall.hpp"
 #include "damlab/models/model.hpp"
@@ -76,7 +80,7 @@ struct ProbeSpec {
   Occlusion occlusion;            // recall, classification: after the bit flips
 };
 
-enum class Measure { capacity, recall, convergence, classification, retrievability };
+enum class Measure { capacity, recall, convergence, classification, retrievability, train };
 
 struct Spec {
   Measure measure = Measure::capacity;
@@ -85,6 +89,10 @@ struct Spec {
   // {"F": ...} form.
   ModelSpec model{.name = "dam", .F = Separation::rectpoly(3), .short_form = true};
   ProbeSpec probe;
+  // measure = train (train_spec.hpp): its labelled grey data and training;
+  // data and model above are unused then.
+  LabelledDataSpec labelled;
+  TrainingOptions training;
 };
 
 // Validates a spec; errors name the field by its path ("data.p").
