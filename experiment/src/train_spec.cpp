@@ -54,6 +54,12 @@ std::vector<std::string> LabelledDataSpec::files() const {
 
 LabelledDataSpec parse_labelled_data(const Json& json) {
   LabelledDataSpec data;
+  // The source first, so that another measure's data section is named as such.
+  if (json.is_object() && json.contains("source") && json["source"].is_string()) {
+    const auto name = json["source"].get<std::string>();
+    require(name == "mnist" || name == "fashion-mnist" || name == "idx", "data.source", name,
+            "one of mnist, fashion-mnist, idx for measure = train");
+  }
   const std::string source =
       Fields(json, "data", {"source", "test_per_class", "seed", "train", "test", "images", "labels",
                             "test_images", "test_labels"})
