@@ -13,6 +13,7 @@
 #include "damlab/data/idx.hpp"
 #include "damlab/experiment/record.hpp"
 #include "damlab/experiment/train_record.hpp"
+#include "damlab/experiment/trained_source.hpp"
 #include "file_bytes.hpp"
 #include "interrupts.hpp"
 #include "output_file.hpp"
@@ -132,11 +133,34 @@ std::string labelled_file_path(const LabelledDataSpec& data, const std::string& 
   return base_dir + "/" + name;
 }
 
+std::string trained_file_path(const DataSpec& data, const std::string& name,
+                              const std::string& base_dir) {
+  if (name == data.path) {
+    if (name.front() == '/' || base_dir.empty()) return name;
+    return base_dir + "/" + name;
+  }
+  const char* dir = std::getenv("DAMLAB_DATA_DIR");
+  return std::string(dir && *dir ? dir : DAMLAB_DEFAULT_DATA_DIR) + "/" + name;
+}
+
 int run_command(const std::string& spec_path, const std::string& out_dir) {
   const auto bytes = read_file_bytes(spec_path, 1 << 24);
   const Spec spec = parse_spec_text(std::string(bytes.begin(), bytes.end()));
   if (!out_dir.empty()) check_output_folder(out_dir);
   if (spec.measure == Measure::train) return run_train(spec, spec_path, out_dir);
+  if (spec.data.source == DataSpec::Source::trained) {
+    const std::string base = std::filesystem::path(spec_path).parent_path().string();
+    FileLoader loader(max_command_data_bytes);
+    FileBytes files;
+    for (const std::string& name : trained_files(spec.data))
+      files[name] = loader.read(trained_file_path(spec.data, name, base), max_data_file_bytes);
+    try {
+      write_record(run_trained_spec(spec, files, terminal_progress()), out_dir, spec_path);
+    } catch (const DataError& e) {
+      throw DataError(spec_path + ": " + e.what());
+    }
+    return 0;
+  }
   write_record(execute(spec, std::filesystem::path(spec_path).parent_path().string()), out_dir,
                spec_path);
   return 0;

@@ -28,6 +28,11 @@ Json execute(const Spec& spec, const std::string& base_dir);
 std::string labelled_file_path(const LabelledDataSpec& data, const std::string& name,
                                const std::string& base_dir);
 
+// Where a file a trained source reads (trained_files) lives: the memory file
+// relative to the spec's folder, the grey asset in the data folder.
+std::string trained_file_path(const DataSpec& data, const std::string& name,
+                              const std::string& base_dir);
+
 // `damlab run` of one spec: a train spec trains (progress per epoch on
 // stderr, Ctrl-C keeps what finished); any spec's record goes to stdout, or
 // with out_dir to out_dir/STEM.json (STEM: the spec file's name without

@@ -11,6 +11,7 @@
 #include "damlab/experiment/spec.hpp"
 #include "damlab/experiment/sweep.hpp"
 #include "damlab/experiment/sweep_csv.hpp"
+#include "damlab/experiment/trained_source.hpp"
 #include "execute.hpp"
 #include "file_bytes.hpp"
 #include "interrupts.hpp"
@@ -34,6 +35,12 @@ FileBytes read_data_files(const Experiment& experiment, const std::string& spec_
   FileBytes files;
   for (std::size_t point = 0; point < experiment.points(); ++point) {
     const Spec spec = parse_spec(experiment.point_spec(point));
+    if (spec.data.source == DataSpec::Source::trained) {
+      for (const std::string& name : trained_files(spec.data))
+        if (!files.count(name))
+          files[name] = loader.read(trained_file_path(spec.data, name, base), max_data_file_bytes);
+      continue;
+    }
     if (spec.measure == Measure::train) {
       for (const std::string& name : spec.labelled.files())
         if (!files.count(name))

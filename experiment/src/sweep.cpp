@@ -12,6 +12,7 @@
 #include "damlab/experiment/spec.hpp"
 #include "damlab/experiment/sweep_csv.hpp"
 #include "damlab/experiment/train_record.hpp"
+#include "damlab/experiment/trained_source.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/parallel.hpp"
 
@@ -103,7 +104,9 @@ SweepRows run_sweep(const Experiment& experiment, const FileBytes& files,
       const Spec spec = parse_spec(experiment.point_spec(point));
       const Progress progress = [&](double) { return keep_going(); };
       Json record;
-      if (spec.measure == Measure::train) {
+      if (spec.data.source == DataSpec::Source::trained) {
+        record = run_trained_spec(spec, files, progress);
+      } else if (spec.measure == Measure::train) {
         // Its memories are not kept (a sweep writes rows); the row records
         // their checksum. A stopped run leaves no row.
         TrainRun run = run_train_spec(spec, files, progress);

@@ -5,7 +5,9 @@
 //   {
 //     "measure": "capacity",
 //     "data":  {"source": "rademacher", "N": 784, "S": 50, "p": 0.6, "seed": 1}
-//           |  {"source": "idx", "path": "digits.idx", "threshold": 128, "first": 50},
+//           |  {"source": "idx", "path": "digits.idx", "threshold": 128, "first": 50}
+//           |  {"source": "trained", "path": "kh.memories", "per_class": 100, "seed": 1}
+//              (measure = convergence only; trained_source.hpp),
 //     "model": {"name": "hopfield-covariance", "a": 0.1}   (any registry model,
 //              models/model.hpp, "dam" among them)
 //           |  {"F": "rectpoly", "n": 7}  |  {"F": "exp", "beta": 1.0}
@@ -40,7 +42,7 @@ inline constexpr std::size_t max_spec_N = std::size_t{1} << 20;
 inline constexpr std::size_t max_spec_S = std::size_t{1} << 20;
 
 struct DataSpec {
-  enum class Source { rademacher, idx, mnist, fashion_mnist };
+  enum class Source { rademacher, idx, mnist, fashion_mnist, trained };
   Source source = Source::rademacher;
   // rademacher: S patterns of N bits, each bit +1 with probability p
   std::size_t N = 0, S = 0;
@@ -58,6 +60,10 @@ struct DataSpec {
   std::vector<std::uint8_t> classes;
   double target_hd = 0, band = 1;
   std::size_t max_candidates = 1000;
+  // trained (trained_source.hpp): the memory file at path, probed with D =
+  // per_class digits of each class of the MNIST grey asset (the test part of
+  // balanced_split with this seed), for measure = convergence.
+  std::size_t per_class = 100;
 
   bool is_asset() const { return source == Source::mnist || source == Source::fashion_mnist; }
 };
