@@ -53,6 +53,24 @@ cmp "$work/a/tiny.memories" "$work/b/tiny.memories" || fail "memories differ bet
 python3 -c 'import json,sys; a,b=(json.load(open(p))["result"] for p in sys.argv[1:]); sys.exit(a != b)' \
   "$work/a/tiny.json" "$work/b/tiny.json" || fail "records differ between runs"
 
+# The memory file loaded back as memories: convergence on the paper's D
+# (data.source = trained), the file identified by its checksum.
+cat >"$work/a/dc.json" <<'JSON'
+{"measure": "convergence", "data": {"source": "trained", "path": "tiny.memories", "per_class": 10},
+ "probe": {"steps": 1, "epsilons": [0.5, 0.9]}}
+JSON
+"$damlab" run "$work/a/dc.json" >"$work/dc.out" 2>"$work/err" || fail "trained source: exit $?: $(cat "$work/err")"
+python3 - "$work/a/tiny.json" "$work/dc.out" <<'PY' || fail "the trained-source record"
+import json, sys
+train, dc = (json.load(open(p)) for p in sys.argv[1:])
+assert dc["data"]["memory_checksum"] == train["result"]["memory_file"]["checksum"]
+r = dc["result"]
+assert (r["N"], r["K"], r["probes"]) == (794, 20, 100), r
+assert 0 < r["mean_cvg"] < 1 and all(0 <= v <= 1 for v in r["D_c"].values()), r
+PY
+printf '\1' | dd of="$work/a/tiny.memories" bs=1 seek=100 conv=notrunc 2>/dev/null
+refused "a corrupt memory file" "tiny.memories: memory file: checksum mismatch" run "$work/a/dc.json"
+
 # Without --out: the record on stdout, no memory file.
 "$damlab" run "$work/tiny.json" >"$work/stdout.json" 2>/dev/null || fail "run without --out: exit $?"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["result"]; sys.exit(r["memory_file"]["name"] is not None)' \

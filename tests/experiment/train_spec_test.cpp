@@ -12,6 +12,9 @@
 #include "damlab/experiment/labelled_source.hpp"
 #include "damlab/experiment/spec.hpp"
 #include "damlab/experiment/train_record.hpp"
+#include "damlab/experiment/trained_source.hpp"
+#include "damlab/data/grey_asset.hpp"
+#include "damlab/data/labelled_split.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/fnv1a.hpp"
 
@@ -227,6 +230,84 @@ TEST(TrainRecord, RecordAndMemoryFile) {
   EXPECT_EQ(stopped.record["result"]["complete"], false);
   EXPECT_TRUE(stopped.record["result"]["train_error"].is_null());
   EXPECT_EQ(stopped.record["result"]["epochs"], 1);  // 4 minibatches per epoch
+}
+
+}  // namespace
+
+namespace {
+
+// A memory file run on D: with 0 steps Cvg is max_μ |⟨ξ^μ, σ⟩| of the probe
+// states as built (pixels at byte >= 128, one-hot labels), computed here
+// literally.
+TEST(TrainedSource, ConvergenceOfTheProbesAsBuilt) {
+  damlab::GreyImages grey;
+  grey.pixels = 4;
+  grey.bytes = {200, 0, 0, 200,  0, 200, 200, 0,  128, 127, 255, 0,
+                10, 20, 30, 40,  255, 255, 255, 255,  0, 0, 0, 128};
+  grey.labels = {0, 1, 0, 1, 0, 1};
+  damlab::TrainedMemories m;
+  m.memories = 2;
+  m.pixels = 4;
+  m.classes = 2;
+  m.f.degree = 2;
+  m.temperature = 3;
+  // Memory 0 is the state of image 0 (label 0); memory 1 a half-scaled other.
+  m.weights = {1, -1, -1, 1, 1, -1,  0.5f, 0.5f, -0.5f, -0.5f, -0.5f, 0.5f};
+  const damlab::FileBytes files = {{"m.memories", damlab::encode_memory_file(m)},
+                                   {damlab::mnist_grey_asset, damlab::pack_grey_asset(grey)}};
+  const auto spec = damlab::parse_spec_text(
+      R"({"measure": "convergence", "data": {"source": "trained", "path": "m.memories", "per_class": 2, "seed": 3},
+          "probe": {"steps": 0, "epsilons": [0, 0.5]}})");
+  const Json record = damlab::run_trained_spec(spec, files);
+  const auto split = damlab::balanced_split(grey.labels, 2, 3);
+  ASSERT_EQ(split.test.size(), 4u);
+  double sum = 0;
+  int exact = 0, half = 0;
+  for (const auto k : split.test) {
+    std::vector<double> state;
+    for (std::size_t i = 0; i < 4; ++i) state.push_back(grey.bytes[k * 4 + i] >= 128 ? 1 : -1);
+    for (std::size_t c = 0; c < 2; ++c) state.push_back(grey.labels[k] == c ? 1 : -1);
+    double best = 0;
+    for (std::size_t mu = 0; mu < 2; ++mu) {
+      double dot = 0;
+      for (std::size_t i = 0; i < 6; ++i) dot += m.weights[mu * 6 + i] * state[i];
+      best = std::max(best, std::abs(dot));
+    }
+    sum += best / 6;
+    exact += best >= 6;
+    half += best >= 3;
+  }
+  const Json& r = record["result"];
+  EXPECT_EQ(r["N"], 6);
+  EXPECT_EQ(r["K"], 2);
+  EXPECT_EQ(r["probes"], 4);
+  EXPECT_DOUBLE_EQ(r["mean_cvg"].get<double>(), sum / 4);
+  EXPECT_DOUBLE_EQ(r["D_c"]["0.0"].get<double>(), exact / 4.0);
+  EXPECT_DOUBLE_EQ(r["D_c"]["0.5"].get<double>(), half / 4.0);
+  EXPECT_EQ(record["data"]["memory_checksum"],
+            damlab::hex64(damlab::memory_file_checksum(files.at("m.memories"))));
+  // Fields that make no sense for trained memories are refused by name.
+  const auto field = [](const std::string& probe, const std::string& extra = "") {
+    try {
+      damlab::parse_spec_text(R"({"measure": "convergence", "data": {"source": "trained", "path": "m"}, "probe": )" +
+                              probe + extra + "}");
+    } catch (const damlab::InvalidArgument& e) {
+      return e.field();
+    }
+    return std::string("(no error)");
+  };
+  EXPECT_EQ(field("{}"), "(no error)");
+  EXPECT_EQ(field(R"({"K": 5})"), "probe.K");
+  EXPECT_EQ(field(R"({"delta": 0.1})"), "probe.delta");
+  EXPECT_EQ(field(R"({"update": "async"})"), "probe.update");
+  EXPECT_EQ(field(R"({"probes": "held_out"})"), "probe.probes");
+  EXPECT_EQ(field("{}", R"(, "model": {"F": "rectpoly"})"), "model");
+  try {
+    damlab::parse_spec_text(R"({"measure": "recall", "data": {"source": "trained", "path": "m"}})");
+    ADD_FAILURE() << "recall on trained memories";
+  } catch (const damlab::InvalidArgument& e) {
+    EXPECT_EQ(e.field(), "measure");
+  }
 }
 
 }  // namespace
