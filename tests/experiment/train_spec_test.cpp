@@ -311,3 +311,26 @@ TEST(TrainedSource, ConvergenceOfTheProbesAsBuilt) {
 }
 
 }  // namespace
+
+#include "damlab/experiment/grid.hpp"
+
+namespace {
+
+TEST(TrainSweep, TrainFieldsAreSweepPaths) {
+  const auto experiment = damlab::parse_experiment(damlab::parse_json_text(
+      R"({"name": "k", "measure": "train", "data": {"source": "mnist"},
+          "sweep": [{"train.memories": [10, 20]}, {"model.n": [2, 3]}]})"));
+  ASSERT_EQ(experiment.points(), 4u);
+  const auto spec = damlab::parse_spec(experiment.point_spec(3));
+  EXPECT_EQ(spec.training.memories, 20u);
+  EXPECT_EQ(spec.training.f.degree, 3u);
+  try {
+    damlab::parse_experiment(damlab::parse_json_text(
+        R"({"measure": "train", "data": {"source": "mnist"}, "sweep": [{"train.momentum": [0.5, 1]}]})"));
+    ADD_FAILURE() << "momentum 1 accepted";
+  } catch (const damlab::InvalidArgument& e) {
+    EXPECT_EQ(e.field(), "train.momentum");
+  }
+}
+
+}  // namespace
