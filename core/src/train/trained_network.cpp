@@ -8,18 +8,20 @@
 #include "damlab/util/error.hpp"
 #include "damlab/util/parallel.hpp"
 
+// The 128-byte vectors never cross a call boundary (all inlined).
+#pragma GCC diagnostic ignored "-Wpsabi"
+
 namespace damlab {
 
 namespace {
-constexpr std::size_t lanes = 16;
+constexpr std::size_t lanes = tempered_lanes;
 }  // namespace
 
 TrainedNetwork::TrainedNetwork(TrainedMemories memories) : memories_(std::move(memories)) {
   memories_.validate();
   const TemperedF F(memories_.f, memories_.temperature);
-  double x[lanes], value[lanes], derivative[lanes];
-  std::fill(x, x + lanes, static_cast<double>(memories_.width()));
-  F.evaluate<lanes>(x, value, derivative);
+  Lanes16 value, derivative;
+  F.evaluate(Lanes16{} + static_cast<double>(memories_.width()), value, derivative);
   require(std::isfinite(value[0]) && std::isfinite(value[0] * static_cast<double>(memories_.memories)),
           "temperature", memories_.temperature,
           "high enough that beta F(pixels + classes) summed over the memories is finite");
@@ -60,8 +62,7 @@ void TrainedNetwork::update_one(const PatternSet& states, std::size_t p,
   const std::size_t K = memories_.memories, W = neurons();
   const TemperedF F(memories_.f, memories_.temperature);
   const auto h = overlaps(states, p);  // Σ_j ξ^μ_j σ_j over all j
-  std::vector<double> base(K + lanes);
-  double plus[lanes], minus[lanes], f_plus[lanes], f_minus[lanes], unused[lanes];
+  Lanes16 plus, minus, f_plus, f_minus, unused;
   for (std::size_t i = 0; i < W; ++i) {
     const int sigma = states.sign(p, i);
     next[i] = sigma;
@@ -77,8 +78,8 @@ void TrainedNetwork::update_one(const PatternSet& states, std::size_t p,
         plus[a] = rest + x;
         minus[a] = rest - x;
       }
-      F.evaluate<lanes>(plus, f_plus, unused);
-      F.evaluate<lanes>(minus, f_minus, unused);
+      F.evaluate(plus, f_plus, unused);
+      F.evaluate(minus, f_minus, unused);
       for (std::size_t a = 0; a < valid; ++a) field += f_plus[a] - f_minus[a];
     }
     if (field > 0) next[i] = 1;
