@@ -200,3 +200,17 @@ write("grey_asset", "truncated", valid[:-1])
 write("grey_asset", "trailing", valid + b"\0")
 write("grey_asset", "wrong-magic", b"DAMLABP" + valid[7:])
 write("grey_asset", "bad-checksum", valid[:24] + b"\0" * 8 + valid[32:])
+
+# Train specs and trained memories as a source (parsed; their files are not
+# handed over, so a run stops at the first missing file).
+write("spec", "train.json", json.dumps({
+    "name": "t", "measure": "train", "data": {"source": "mnist", "test_per_class": 10, "train": 100},
+    "model": {"F": "rectpoly", "n": 3}, "train": {"memories": 5, "epochs": 1, "batch": 10},
+    "sweep": [{"train.memories": [5, 6]}]}))
+write("spec", "train-idx.json", json.dumps({
+    "measure": "train", "data": {"source": "idx", "images": "i", "labels": "l", "test_images": "ti",
+                                 "test_labels": "tl", "test": 3},
+    "model": {"F": "exp"}, "train": {"momentum": 0.5, "temperature_initial": 10}}))
+write("spec", "trained.json", json.dumps({
+    "measure": "convergence", "data": {"source": "trained", "path": "m.memories", "per_class": 5},
+    "probe": {"steps": 2, "epsilons": [0, 0.5]}}))
