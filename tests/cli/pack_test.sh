@@ -15,6 +15,7 @@ for asset in "$work"/a/*.bin; do
   fi
 done
 [ -f "$work/a/mnist-10k.bin" ] || fail "no mnist-10k.bin written"
+[ -f "$work/a/mnist-10k-grey.bin" ] || fail "no mnist-10k-grey.bin written"
 
 set +e
 "$damlab" pack --out "$work/c" --mnist "$work/no-such-package" 2>"$work/err"
