@@ -14,6 +14,7 @@ BASELINES = {
     "overlap": ["per_pair"],
     "update": ["plain_loop", "openblas_sgemm", "openblas_dgemm"],
     "capacity": ["openblas_binary"],
+    "train": ["scalar_reference"],
 }
 NOT_CASE = ("threads", "path", "real_time", "iterations")
 

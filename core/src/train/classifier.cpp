@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "damlab/kernels/cpu.hpp"
 #include "damlab/train/tempered_f.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/parallel.hpp"
@@ -20,8 +21,9 @@ constexpr std::size_t lanes = 16;
 std::size_t tiles(std::size_t count, std::size_t tile) { return (count + tile - 1) / tile; }
 
 // fields of samples [a0, a0 + lanes): each sum over μ in order 0..K-1.
-void field_block(const TrainedMemories& m, const ForwardPass& pass, const TemperedF& F,
-                 std::size_t a0, std::vector<double>& fields) {
+[[gnu::always_inline]] inline void field_block(const TrainedMemories& m,
+                                               const ForwardPass& pass, const TemperedF& F,
+                                               std::size_t a0, std::vector<double>& fields) {
   const std::size_t K = m.memories, N = m.pixels, C = m.classes, B = pass.count;
   const std::size_t valid = std::min(lanes, B - a0);
   std::vector<double> acc(C * lanes, 0.0);
@@ -50,6 +52,36 @@ void field_block(const TrainedMemories& m, const ForwardPass& pass, const Temper
   for (std::size_t a = 0; a < valid; ++a)
     for (std::size_t alpha = 0; alpha < C; ++alpha)
       fields[(a0 + a) * C + alpha] = acc[alpha * lanes + a];
+}
+
+// The same loops compiled for each vector level (the lanes of a block are
+// independent, so every level computes the same doubles).
+void field_block_baseline(const TrainedMemories& m, const ForwardPass& pass,
+                          const TemperedF& F, std::size_t a0, std::vector<double>& fields) {
+  field_block(m, pass, F, a0, fields);
+}
+#ifdef DAMLAB_X86_SIMD
+__attribute__((target("avx2"))) void field_block_avx2(const TrainedMemories& m,
+                                                       const ForwardPass& pass,
+                                                       const TemperedF& F, std::size_t a0,
+                                                       std::vector<double>& fields) {
+  field_block(m, pass, F, a0, fields);
+}
+__attribute__((target("avx512f"))) void field_block_avx512(const TrainedMemories& m,
+                                                           const ForwardPass& pass,
+                                                           const TemperedF& F, std::size_t a0,
+                                                           std::vector<double>& fields) {
+  field_block(m, pass, F, a0, fields);
+}
+#endif
+
+auto field_block_for(FloatPath path) {
+#ifdef DAMLAB_X86_SIMD
+  if (path == FloatPath::simd && cpu_runs(SimdLevel::avx512f)) return &field_block_avx512;
+  if (path == FloatPath::simd && cpu_runs(SimdLevel::avx2)) return &field_block_avx2;
+#endif
+  (void)path;
+  return &field_block_baseline;
 }
 
 void check_images(const TrainedMemories& m, std::span<const float> images) {
@@ -90,8 +122,9 @@ ForwardPass forward_pass(const TrainedMemories& m, std::span<const float> images
     pass.label_sums[mu] = sum;
   }
   const TemperedF F(m.f, m.temperature);
+  const auto block = field_block_for(path);
   parallel_for(tiles(B, lanes), threads,
-               [&](std::size_t t) { field_block(m, pass, F, t * lanes, pass.fields); });
+               [&](std::size_t t) { block(m, pass, F, t * lanes, pass.fields); });
   for (double field : pass.fields)
     require(std::isfinite(field), "temperature", m.temperature,
             "high enough that beta F stays finite in a double (F = " + to_string(m.f.kind) +

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "damlab/kernels/cpu.hpp"
 #include "damlab/train/classifier.hpp"
 #include "damlab/train/tempered_f.hpp"
 #include "damlab/util/error.hpp"
@@ -28,9 +29,11 @@ double power(double x, unsigned e) {
 
 // g_μA (into g, K × B doubles) and the label gradient of memory mu.
 // e is C × Bp (Bp = B rounded up to lanes, zero beyond B).
-void memory_terms(const TrainedMemories& m, const ForwardPass& pass, const TemperedF& F,
-                  const std::vector<double>& e, std::size_t Bp, std::size_t mu,
-                  std::vector<double>& g, std::span<double> label_gradient) {
+[[gnu::always_inline]] inline void memory_terms(const TrainedMemories& m,
+                                                const ForwardPass& pass, const TemperedF& F,
+                                                const std::vector<double>& e, std::size_t Bp,
+                                                std::size_t mu, std::vector<double>& g,
+                                                std::span<double> label_gradient) {
   const std::size_t N = m.pixels, C = m.classes, B = pass.count;
   const float* labels = m.weights.data() + mu * m.width() + N;
   std::vector<double> on_terms(C * lanes);
@@ -62,6 +65,33 @@ void memory_terms(const TrainedMemories& m, const ForwardPass& pass, const Tempe
         label_gradient[gamma] += on_terms[gamma * lanes + a] - g_block[a];
     }
   }
+}
+
+// The same loops compiled for each vector level (same doubles on each).
+#define DAMLAB_MEMORY_TERMS_ARGS                                                         \
+  const TrainedMemories &m, const ForwardPass &pass, const TemperedF &F,                \
+      const std::vector<double> &e, std::size_t Bp, std::size_t mu, std::vector<double> &g, \
+      std::span<double> label_gradient
+void memory_terms_baseline(DAMLAB_MEMORY_TERMS_ARGS) {
+  memory_terms(m, pass, F, e, Bp, mu, g, label_gradient);
+}
+#ifdef DAMLAB_X86_SIMD
+__attribute__((target("avx2"))) void memory_terms_avx2(DAMLAB_MEMORY_TERMS_ARGS) {
+  memory_terms(m, pass, F, e, Bp, mu, g, label_gradient);
+}
+__attribute__((target("avx512f"))) void memory_terms_avx512(DAMLAB_MEMORY_TERMS_ARGS) {
+  memory_terms(m, pass, F, e, Bp, mu, g, label_gradient);
+}
+#endif
+#undef DAMLAB_MEMORY_TERMS_ARGS
+
+auto memory_terms_for(FloatPath path) {
+#ifdef DAMLAB_X86_SIMD
+  if (path == FloatPath::simd && cpu_runs(SimdLevel::avx512f)) return &memory_terms_avx512;
+  if (path == FloatPath::simd && cpu_runs(SimdLevel::avx2)) return &memory_terms_avx2;
+#endif
+  (void)path;
+  return &memory_terms_baseline;
 }
 
 }  // namespace
@@ -102,9 +132,10 @@ BatchOutcome loss_gradient(const TrainedMemories& m, const LabelledView& batch,
   // g_μA and the label gradient, memory by memory.
   const TemperedF F(m.f, m.temperature);
   std::vector<double> g(K * B);
+  const auto terms = memory_terms_for(path);
   parallel_for((K + memory_tile - 1) / memory_tile, threads, [&](std::size_t t) {
     for (std::size_t mu = t * memory_tile; mu < std::min(K, (t + 1) * memory_tile); ++mu)
-      memory_terms(m, pass, F, e, Bp, mu, g, gradient.subspan(mu * W + N, C));
+      terms(m, pass, F, e, Bp, mu, g, gradient.subspan(mu * W + N, C));
   });
 
   // Pixel gradient Σ_A g_μA v_iA as a float product, g scaled by a power of
