@@ -15,13 +15,15 @@ classes, B = 1000 random images in [-1, 1], memories drawn as at the start of
 training (Normal(-0.3, 0.3) clipped to [-1, 1]), rectpoly n = 20 at T = 540,
 loss power m = 30.
 
-    OPENBLAS_NUM_THREADS=2 /usr/bin/python3 bench/numpy_train.py [K ...]
+    OPENBLAS_NUM_THREADS=2 /usr/bin/python3 bench/numpy_train.py [--json FILE] [K ...]
 
 Prints the BLAS library NumPy runs (from the process's memory map) and the
-median time of the step per K; refuses to report when that library is the
-reference BLAS (unoptimized, not a fair baseline).
+median time of the step per K (5 runs after a warm-up; with --json also
+{"K": seconds} into FILE, for bench/train.sh); refuses to report when that
+library is the reference BLAS (unoptimized, not a fair baseline).
 """
 
+import json
 import sys
 import time
 
@@ -110,6 +112,7 @@ def update(memories, velocity, gradient):
 def time_step(K, repeats):
     memories, images, labels = workload(K)
     velocity = np.zeros(memories.shape)
+    loss_gradient(memories, images, labels)  # warm-up
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -120,16 +123,25 @@ def time_step(K, repeats):
 
 
 def main():
-    sizes = [int(k) for k in sys.argv[1:]] or [2000, 5500]
+    args = sys.argv[1:]
+    out = None
+    if args[:1] == ["--json"]:
+        out, args = args[1], args[2:]
+    sizes = [int(k) for k in args] or [2000, 5500]
     libraries = blas_library()
     print(f"numpy {np.__version__}, BLAS: {', '.join(libraries) or 'none found'}")
     if not any("openblas" in path for path in libraries):
         sys.exit("numpy_train: NumPy does not run OpenBLAS (the reference BLAS is no fair "
                  "baseline); install libopenblas0-pthread")
+    figures = {}
     for K in sizes:
         seconds, loss, wrong = time_step(K, repeats=5)
+        figures[K] = seconds
         print(f"numpy K={K} N={N} B={B}: {seconds * 1e3:.1f} ms per step "
-              f"(loss {loss:.4g}, {wrong} wrong)")
+              f"(loss {loss:.4g}, {wrong} wrong)", flush=True)
+    if out:
+        with open(out, "w") as f:
+            json.dump(figures, f)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 // One Krotov–Hopfield (2016) training step in Node: every built wasm variant
 // (damlab.lossGradient) against @tensorflow/tfjs-backend-wasm doing the same
 // computation, timed in the same run:
-//   node bench/wasm/train.mjs              (npm run bench:train)
-//   node bench/wasm/train.mjs --paper      also one paper-size epoch (below)
+//   node bench/wasm/train.mjs
+//   node bench/wasm/train.mjs --paper      also one paper-size epoch (below;
+//                                          npm run bench:train)
 // The step: the forward pass of a minibatch of B = 1000 MNIST digits (the
 // first 1000 of public/data/mnist-10k-grey.bin, pixels 2b/255 - 1) through
 // K memories (N = 784, C = 10; Normal(-0.3, 0.3) clipped to [-1, 1], as

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# One Krotov–Hopfield training step natively (Google Benchmark train/damlab,
+# bench/native/train_bench.cpp) against the NumPy float32 baseline
+# (bench/numpy_train.py, Debian's python3-numpy on OpenBLAS), same workload,
+# same run, with the ratios; both on 1 and on 2 threads.
+#   bash bench/train.sh            # K = 2000 and 5500
+# Needs libbenchmark-dev, libopenblas-dev (which brings libopenblas0-pthread)
+# and python3-numpy (bench/run.sh installs them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DDAMLAB_BENCH=ON -DDAMLAB_BUILD_TESTS=OFF >&2
+cmake --build build-bench -j2 --target damlab_bench >&2
+out=build-bench/train-bench.json
+build-bench/bench/damlab_bench --benchmark_filter='^train/damlab/' --benchmark_repetitions=3 \
+  --benchmark_report_aggregates_only=true --benchmark_out="$out" --benchmark_out_format=json >&2
+for threads in 1 2; do
+  OPENBLAS_NUM_THREADS=$threads /usr/bin/python3 bench/numpy_train.py \
+    --json "build-bench/numpy-train-$threads.json" 2000 5500
+done
+/usr/bin/python3 - "$out" <<'PY'
+import json, os, sys
+native = {}
+for b in json.load(open(sys.argv[1]))["benchmarks"]:
+    if b.get("aggregate_name") != "median":
+        continue
+    fields = dict(part.split(":") for part in b["run_name"].split("/")[2:] if ":" in part)
+    native[(int(fields["K"]), int(fields["threads"]))] = b["real_time"] / 1e3  # ms -> s
+print("\nOne training step (B = 1000, N = 784, C = 10, n = 20, m = 30), median seconds:")
+print("| K | threads | damlab native | NumPy + OpenBLAS | damlab / NumPy speed |")
+print("|---|---|---|---|---|")
+for threads in (1, 2):
+    numpy = json.load(open(f"build-bench/numpy-train-{threads}.json"))
+    for K in (2000, 5500):
+        d, n = native.get((K, threads)), numpy.get(str(K))
+        if d and n:
+            target = "   (target >= 3 on 2 cores)" if threads == 2 else ""
+            print(f"| {K} | {threads} | {d:.3f} | {n:.3f} | {n / d:.2f}x{target} |")
+print(f"load average {os.getloadavg()[0]:.1f} (the ratios hold only for an idle machine)")
+PY
