@@ -1,5 +1,7 @@
 #include "damlab/util/portable_math.hpp"
 
+#include "damlab/dam/separation.hpp"
+
 #include <cmath>
 #include <limits>
 
@@ -7,10 +9,9 @@ namespace damlab {
 
 namespace {
 
-// ln 2 split so that k * ln2_hi is exact for |k| < 2^11 (Cody and Waite).
+// ln 2 split so that e * ln2_hi is exact for |e| < 2^11 (Cody and Waite).
 constexpr double ln2_hi = 6.93147180369123816490e-01;
 constexpr double ln2_lo = 1.90821492927058770002e-10;
-constexpr double inv_ln2 = 1.44269504088896338700e+00;
 
 // e^r - 1 for |r| <= 0.7 by its Taylor series (the last term < 1e-20).
 double expm1_small(double r) {
@@ -23,18 +24,6 @@ double expm1_small(double r) {
 }
 
 }  // namespace
-
-double portable_exp(double x) {
-  if (std::isnan(x)) return x;
-  if (x > 709.782712893384) return std::numeric_limits<double>::infinity();
-  if (x < -745.2) return 0.0;
-  // x = k ln 2 + r with |r| <= ln 2 / 2; e^x = 2^k e^r.
-  const double k = std::floor(x * inv_ln2 + 0.5);
-  const double r = (x - k * ln2_hi) - k * ln2_lo;
-  // Two steps of 2^(k/2) keep the scaling exact near the range ends.
-  const int half = static_cast<int>(k) / 2;
-  return std::ldexp(std::ldexp(1.0 + expm1_small(r), half), static_cast<int>(k) - half);
-}
 
 double portable_log(double x) {
   if (std::isnan(x) || x < 0) return std::numeric_limits<double>::quiet_NaN();

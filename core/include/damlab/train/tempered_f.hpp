@@ -8,8 +8,8 @@
 
 #include <cstddef>
 
+#include "damlab/dam/separation.hpp"
 #include "damlab/train/trained_memories.hpp"
-#include "damlab/util/portable_math.hpp"
 
 namespace damlab {
 
