@@ -18,6 +18,7 @@
 #include "damlab/data/labelled_split.hpp"
 #include "damlab/data/memory_file.hpp"
 #include "damlab/train/classifier.hpp"
+#include "damlab/train/loss_gradient.hpp"
 #include "damlab/train/trainer.hpp"
 
 namespace damlab::wasm {
@@ -240,7 +241,7 @@ std::size_t threads_argument(const val& threads) {
   return pool_threads(absent(threads) ? 1 : size(number(threads, "threads"), "threads"));
 }
 
-std::vector<float> images_for(const TrainedMemories& m, const val& images_value) {
+std::vector<float> images_for(const val& images_value) {
   // The core checks the length (a whole number of images); the values are
   // checked here, as LabelledView::validate does for labelled data.
   std::vector<float> images = typed_array<float>(images_value, "Float32Array", "images");
@@ -281,7 +282,7 @@ val predict_of(val memories_arg, val images_arg, val threads_arg) {
     const val memories_value = take(memories_arg), images_value = take(images_arg),
               threads = take(threads_arg);
     const TrainedMemories m = trained_memories(memories_value);
-    const std::vector<float> images = images_for(m, images_value);
+    const std::vector<float> images = images_for(images_value);
     return to_typed_array(predictions(m, images, threads_argument(threads)));
   });
 }
@@ -295,7 +296,7 @@ val label_scores_of(val memories_arg, val images_arg, val threads_arg) {
     const val memories_value = take(memories_arg), images_value = take(images_arg),
               threads = take(threads_arg);
     const TrainedMemories m = trained_memories(memories_value);
-    const std::vector<float> images = images_for(m, images_value);
+    const std::vector<float> images = images_for(images_value);
     return to_typed_array(label_scores(m, images, threads_argument(threads)));
   });
 }
