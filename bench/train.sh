@@ -3,21 +3,24 @@
 # bench/native/train_bench.cpp) against the NumPy float32 baseline
 # (bench/numpy_train.py, Debian's python3-numpy on OpenBLAS), same workload,
 # same run, with the ratios; both on 1 and on 2 threads.
-#   bash bench/train.sh            # K = 2000 and 5500
+#   bash bench/train.sh                      # K = 2000 and 5500
+#   DAMLAB_BUILD=build bash bench/train.sh   # an existing build with DAMLAB_BENCH=ON
 # Needs libbenchmark-dev, libopenblas-dev (which brings libopenblas0-pthread)
 # and python3-numpy (bench/run.sh installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DDAMLAB_BENCH=ON -DDAMLAB_BUILD_TESTS=OFF >&2
-cmake --build build-bench -j2 --target damlab_bench >&2
-out=build-bench/train-bench.json
-build-bench/bench/damlab_bench --benchmark_filter='^train/damlab/' --benchmark_repetitions=3 \
+build=${DAMLAB_BUILD:-build-bench}
+[ -f "$build/CMakeCache.txt" ] ||
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DDAMLAB_BENCH=ON -DDAMLAB_BUILD_TESTS=OFF >&2
+cmake --build "$build" -j2 --target damlab_bench >&2
+out=$build/train-bench.json
+"$build"/bench/damlab_bench --benchmark_filter='^train/damlab/' --benchmark_repetitions=3 \
   --benchmark_report_aggregates_only=true --benchmark_out="$out" --benchmark_out_format=json >&2
 for threads in 1 2; do
   OPENBLAS_NUM_THREADS=$threads /usr/bin/python3 bench/numpy_train.py \
-    --json "build-bench/numpy-train-$threads.json" 2000 5500
+    --json "$build/numpy-train-$threads.json" 2000 5500
 done
-/usr/bin/python3 - "$out" <<'PY'
+/usr/bin/python3 - "$out" "$build" <<'PY'
 import json, os, sys
 native = {}
 for b in json.load(open(sys.argv[1]))["benchmarks"]:
@@ -29,7 +32,7 @@ print("\nOne training step (B = 1000, N = 784, C = 10, n = 20, m = 30), median s
 print("| K | threads | damlab native | NumPy + OpenBLAS | damlab / NumPy speed |")
 print("|---|---|---|---|---|")
 for threads in (1, 2):
-    numpy = json.load(open(f"build-bench/numpy-train-{threads}.json"))
+    numpy = json.load(open(f"{sys.argv[2]}/numpy-train-{threads}.json"))
     for K in (2000, 5500):
         d, n = native.get((K, threads)), numpy.get(str(K))
         if d and n:
