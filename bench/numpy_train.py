@@ -18,8 +18,9 @@ loss power m = 30.
     OPENBLAS_NUM_THREADS=2 /usr/bin/python3 bench/numpy_train.py [--json FILE] [K ...]
 
 Prints the BLAS library NumPy runs (from the process's memory map) and the
-median time of the step per K (5 runs after a warm-up; with --json also
-{"K": seconds} into FILE, for bench/train.sh); refuses to report when that
+median wall and CPU time (all threads) of the step per K (5 runs after a
+warm-up; with --json also {"K": {"wall": s, "cpu": s}} into FILE, for
+bench/train.sh); refuses to report when that
 library is the reference BLAS (unoptimized, not a fair baseline).
 """
 
@@ -113,13 +114,14 @@ def time_step(K, repeats):
     memories, images, labels = workload(K)
     velocity = np.zeros(memories.shape)
     loss_gradient(memories, images, labels)  # warm-up
-    times = []
+    times, cpu = [], []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         loss, wrong, gradient = loss_gradient(memories, images, labels)
         update(memories, velocity, gradient)
         times.append(time.perf_counter() - start)
-    return float(np.median(times)), loss, wrong
+        cpu.append(time.process_time() - start_cpu)
+    return float(np.median(times)), float(np.median(cpu)), loss, wrong
 
 
 def main():
@@ -135,10 +137,10 @@ def main():
                  "baseline); install libopenblas0-pthread")
     figures = {}
     for K in sizes:
-        seconds, loss, wrong = time_step(K, repeats=5)
-        figures[K] = seconds
-        print(f"numpy K={K} N={N} B={B}: {seconds * 1e3:.1f} ms per step "
-              f"(loss {loss:.4g}, {wrong} wrong)", flush=True)
+        seconds, cpu, loss, wrong = time_step(K, repeats=5)
+        figures[K] = {"wall": seconds, "cpu": cpu}
+        print(f"numpy K={K} N={N} B={B}: {seconds * 1e3:.1f} ms per step, "
+              f"{cpu * 1e3:.1f} ms CPU time (loss {loss:.4g}, {wrong} wrong)", flush=True)
     if out:
         with open(out, "w") as f:
             json.dump(figures, f)
