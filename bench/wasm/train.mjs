@@ -51,22 +51,21 @@ if (!variants.length) {
 }
 const asset = new Uint8Array(readFileSync(assetPath));
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 // warm() once (the same code on a small problem, so the engine has compiled
 // it), then `repeats` timed runs of fn: {seconds (median), result}.
+// cpu: the process's CPU time (every thread) of the median run.
 function time(fn, warm) {
   warm();
   let result;
-  const seconds = [];
+  const runs = [];
   for (let r = 0; r < repeats; ++r) {
-    const start = performance.now();
+    const start = performance.now(), startCpu = process.cpuUsage();
     result = fn();
-    seconds.push((performance.now() - start) / 1000);
+    const cpu = process.cpuUsage(startCpu);
+    runs.push({ seconds: (performance.now() - start) / 1000, cpu: (cpu.user + cpu.system) / 1e6 });
   }
-  return { seconds: median(seconds), result };
+  runs.sort((a, b) => a.seconds - b.seconds);
+  return { ...runs[Math.floor(runs.length / 2)], result };
 }
 
 // The benchmark's initial memories: a seeded LCG and Box–Muller (any
@@ -101,7 +100,7 @@ for (const variant of variants) {
     reference[K] ??= step.result;
     const same = step.result.loss === reference[K].loss
       && Buffer.compare(Buffer.from(step.result.gradient.buffer), Buffer.from(reference[K].gradient.buffer)) === 0;
-    rows.push({ engine: `damlab ${variant}`, K, threads, seconds: step.seconds,
+    rows.push({ engine: `damlab ${variant}`, K, threads, seconds: step.seconds, cpu: step.cpu,
                 note: same ? 'identical to the first variant' : 'DIFFERS from the first variant' });
     console.error(`${variant} K=${K}: ${(step.seconds * 1e3).toFixed(0)} ms`);
   }
@@ -177,7 +176,7 @@ if (process.env.DAMLAB_BENCH_TFJS !== '0') {
     }
     rows.push({
       engine: `tfjs-wasm ${tf.version_core}${simd ? ' simd' : ''}`, K, threads: tfThreads,
-      seconds: step.seconds,
+      seconds: step.seconds, cpu: step.cpu,
       note: `loss rel. diff ${(Math.abs(step.result.loss - exact.loss) / exact.loss).toExponential(1)}, `
         + `gradient max diff / max ${(worst / largest).toExponential(1)}`,
     });
@@ -190,17 +189,22 @@ if (process.env.DAMLAB_BENCH_TFJS !== '0') {
 console.log(`Node ${process.version}, ${cores} cores (${os.cpus()[0]?.model ?? '?'}), load average `
   + `${os.loadavg()[0].toFixed(1)}; median of ${repeats} runs after a warm-up; one training step: `
   + `B = ${B} MNIST digits, N = ${N}, C = ${C}, rectpoly n = ${DEGREE}, T = ${TEMPERATURE}, m = ${LOSS_POWER}`);
-console.log('| engine | K | threads | ms per step | note |');
-console.log('|---|---|---|---|---|');
+console.log('| engine | K | threads | ms per step | CPU ms (all threads) | note |');
+console.log('|---|---|---|---|---|---|');
 for (const r of rows)
-  console.log(`| ${r.engine} | ${r.K} | ${r.threads} | ${(r.seconds * 1e3).toFixed(0)} | ${r.note} |`);
+  console.log(`| ${r.engine} | ${r.K} | ${r.threads} | ${(r.seconds * 1e3).toFixed(0)} | `
+    + `${(r.cpu * 1e3).toFixed(0)} | ${r.note} |`);
 const find = (prefix, K) => rows.find((r) => r.engine.startsWith(prefix) && r.K === K);
 console.log('\nRatios (time over time, higher is faster):');
 for (const K of sizes) {
+  // Wall-time ratio; for single-thread pairs also the CPU-time ratio, which
+  // a busy machine distorts less.
   const ratio = (label, fast, slow, target) => {
-    if (fast && slow)
-      console.log(`  K=${K} ${label.padEnd(32)} ${(slow.seconds / fast.seconds).toFixed(2)}×`
-        + (target ? `   (target ${target})` : ''));
+    if (!fast || !slow) return;
+    const cpu = fast.threads === 1 && slow.threads === 1
+      ? `, CPU ${(slow.cpu / fast.cpu).toFixed(2)}×` : '';
+    console.log(`  K=${K} ${label.padEnd(32)} ${(slow.seconds / fast.seconds).toFixed(2)}×${cpu}`
+      + (target ? `   (target ${target})` : ''));
   };
   ratio('wasm simd / wasm baseline', find('damlab simd', K), find('damlab baseline', K), '≥ 2');
   ratio('wasm threads / wasm simd', find('damlab threads', K), find('damlab simd', K));
