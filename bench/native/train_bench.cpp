@@ -64,6 +64,7 @@ BENCHMARK(BM_train_step_scalar)
     ->Arg(2000)
     ->Arg(5500)
     ->Unit(benchmark::kMillisecond)
-    ->Iterations(1);
+    ->Iterations(1)
+    ->UseRealTime();
 
 }  // namespace

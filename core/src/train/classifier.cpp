@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "damlab/kernels/cpu.hpp"
@@ -10,15 +11,28 @@
 #include "damlab/util/parallel.hpp"
 #include "damlab/util/portable_math.hpp"
 
+// The 128-byte vectors never cross a call boundary (all inlined).
+#pragma GCC diagnostic ignored "-Wpsabi"
+
 namespace damlab {
 
 namespace {
 
 // Memories per task of the float product; samples per task of the field sums.
 constexpr std::size_t memory_tile = 64;
-constexpr std::size_t lanes = 16;
+constexpr std::size_t lanes = tempered_lanes;
 
 std::size_t tiles(std::size_t count, std::size_t tile) { return (count + tile - 1) / tile; }
+
+// h of memory mu for samples [a0, a0 + lanes) minus s_μ, as doubles (0 - s_μ
+// past the end).
+[[gnu::always_inline]] inline Lanes16 off_arguments(const ForwardPass& pass, std::size_t mu,
+                                                    std::size_t a0, std::size_t valid) {
+  typedef float Floats16 __attribute__((vector_size(64)));
+  Floats16 h{};
+  std::memcpy(&h, pass.h.data() + mu * pass.count + a0, valid * sizeof(float));
+  return __builtin_convertvector(h, Lanes16) - pass.label_sums[mu];
+}
 
 // fields of samples [a0, a0 + lanes): each sum over μ in order 0..K-1.
 [[gnu::always_inline]] inline void field_block(const TrainedMemories& m,
@@ -26,27 +40,26 @@ std::size_t tiles(std::size_t count, std::size_t tile) { return (count + tile - 
                                                std::size_t a0, std::vector<double>& fields) {
   const std::size_t K = m.memories, N = m.pixels, C = m.classes, B = pass.count;
   const std::size_t valid = std::min(lanes, B - a0);
+  // Plain doubles, moved through vectors with memcpy: heap blocks need not
+  // have a vector's alignment.
   std::vector<double> acc(C * lanes, 0.0);
-  double off[lanes], f_off[lanes], on[lanes], f_on[lanes], unused[lanes];
+  Lanes16 f_off, f_on, unused;
   for (std::size_t mu = 0; mu < K; ++mu) {
-    const float* h = pass.h.data() + mu * B + a0;
     const float* labels = m.weights.data() + mu * m.width() + N;
+    const Lanes16 off = off_arguments(pass, mu, a0, valid);
     double largest = -INFINITY, widest = 0;
-    for (std::size_t a = 0; a < lanes; ++a) {
-      off[a] = (a < valid ? static_cast<double>(h[a]) : 0.0) - pass.label_sums[mu];
-      if (a < valid) largest = std::max(largest, off[a]);
-    }
+    for (std::size_t a = 0; a < valid; ++a) largest = std::max(largest, off[a]);
     for (std::size_t alpha = 0; alpha < C; ++alpha)
       widest = std::max(widest, 2.0 * static_cast<double>(labels[alpha]));
     // A rectified memory whose every argument is negative adds nothing.
     if (F.kind == TrainingF::Kind::rectpoly && largest + widest <= 0) continue;
-    F.evaluate<lanes>(off, f_off, unused);
+    F.evaluate(off, f_off, unused);
     for (std::size_t alpha = 0; alpha < C; ++alpha) {
-      const double shift = 2.0 * static_cast<double>(labels[alpha]);
-      for (std::size_t a = 0; a < lanes; ++a) on[a] = off[a] + shift;
-      F.evaluate<lanes>(on, f_on, unused);
-      double* row = acc.data() + alpha * lanes;
-      for (std::size_t a = 0; a < lanes; ++a) row[a] += f_on[a] - f_off[a];
+      F.evaluate(off + 2.0 * static_cast<double>(labels[alpha]), f_on, unused);
+      Lanes16 sum;
+      std::memcpy(&sum, acc.data() + alpha * lanes, sizeof sum);
+      sum += f_on - f_off;
+      std::memcpy(acc.data() + alpha * lanes, &sum, sizeof sum);
     }
   }
   for (std::size_t a = 0; a < valid; ++a)

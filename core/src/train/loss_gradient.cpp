@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "damlab/kernels/cpu.hpp"
@@ -11,12 +12,14 @@
 #include "damlab/util/parallel.hpp"
 #include "damlab/util/portable_math.hpp"
 
+// The 128-byte vectors never cross a call boundary (all inlined).
+#pragma GCC diagnostic ignored "-Wpsabi"
+
 namespace damlab {
 
 namespace {
 
-constexpr std::size_t memory_tile = 16;
-constexpr std::size_t lanes = 16;
+constexpr std::size_t lanes = tempered_lanes;
 
 double power(double x, unsigned e) {
   double result = 1;
@@ -27,60 +30,79 @@ double power(double x, unsigned e) {
   return result;
 }
 
-// g_μA (into g, K × B doubles) and the label gradient of memory mu.
+// g_μA of memory mu (into g_row, B doubles) and its label gradient.
 // e is C × Bp (Bp = B rounded up to lanes, zero beyond B).
 [[gnu::always_inline]] inline void memory_terms(const TrainedMemories& m,
                                                 const ForwardPass& pass, const TemperedF& F,
                                                 const std::vector<double>& e, std::size_t Bp,
-                                                std::size_t mu, std::vector<double>& g,
+                                                std::size_t mu, double* g_row,
                                                 std::span<double> label_gradient) {
+  typedef float Floats16 __attribute__((vector_size(64)));
   const std::size_t N = m.pixels, C = m.classes, B = pass.count;
   const float* labels = m.weights.data() + mu * m.width() + N;
-  std::vector<double> on_terms(C * lanes);
-  double off[lanes], unused[lanes], d_off[lanes], on[lanes], d_on[lanes], g_block[lanes];
-  std::fill(label_gradient.begin(), label_gradient.end(), 0.0);
+  // Label gradient: one partial sum per lane (image a0 + a of each block),
+  // the 16 lanes added in order at the end: a fixed order whatever the
+  // vector width.
+  // Plain doubles, moved through vectors with memcpy: heap blocks need not
+  // have a vector's alignment.
+  std::vector<double> partial(C * lanes, 0.0);
+  double widest = 0;
+  for (std::size_t alpha = 0; alpha < C; ++alpha)
+    widest = std::max(widest, 2.0 * static_cast<double>(labels[alpha]));
+  Lanes16 unused, d_off, d_on;
   for (std::size_t a0 = 0; a0 < B; a0 += lanes) {
     const std::size_t valid = std::min(lanes, B - a0);
-    const float* h = pass.h.data() + mu * B + a0;
-    for (std::size_t a = 0; a < lanes; ++a) {
-      off[a] = (a < valid ? static_cast<double>(h[a]) : 0.0) - pass.label_sums[mu];
-      g_block[a] = 0;
+    Floats16 h{};
+    std::memcpy(&h, pass.h.data() + mu * B + a0, valid * sizeof(float));
+    const Lanes16 off = __builtin_convertvector(h, Lanes16) - pass.label_sums[mu];
+    double largest = -INFINITY;
+    for (std::size_t a = 0; a < valid; ++a) largest = std::max(largest, off[a]);
+    // A rectified memory whose every argument is negative adds nothing.
+    if (F.kind == TrainingF::Kind::rectpoly && largest + widest <= 0) {
+      for (std::size_t a = 0; a < valid; ++a) g_row[a0 + a] = 0;
+      continue;
     }
-    F.evaluate<lanes>(off, unused, d_off);
+    F.evaluate(off, unused, d_off);
+    Lanes16 g_block{};
     for (std::size_t alpha = 0; alpha < C; ++alpha) {
-      const double shift = 2.0 * static_cast<double>(labels[alpha]);
-      const double* e_row = e.data() + alpha * Bp + a0;
-      for (std::size_t a = 0; a < lanes; ++a) on[a] = off[a] + shift;
-      F.evaluate<lanes>(on, unused, d_on);
-      double* terms = on_terms.data() + alpha * lanes;
-      for (std::size_t a = 0; a < lanes; ++a) {
-        g_block[a] += e_row[a] * (d_on[a] - d_off[a]);
-        terms[a] = 2 * e_row[a] * d_on[a];
-      }
+      Lanes16 e_row;  // 0 past the batch
+      std::memcpy(&e_row, e.data() + alpha * Bp + a0, sizeof e_row);
+      F.evaluate(off + 2.0 * static_cast<double>(labels[alpha]), unused, d_on);
+      g_block += e_row * (d_on - d_off);
+      Lanes16 sum;
+      std::memcpy(&sum, partial.data() + alpha * lanes, sizeof sum);
+      sum += 2.0 * e_row * d_on;
+      std::memcpy(partial.data() + alpha * lanes, &sum, sizeof sum);
     }
-    // Sums over the images in order, one image at a time.
-    for (std::size_t a = 0; a < valid; ++a) {
-      g[mu * B + a0 + a] = g_block[a];
-      for (std::size_t gamma = 0; gamma < C; ++gamma)
-        label_gradient[gamma] += on_terms[gamma * lanes + a] - g_block[a];
+    for (std::size_t gamma = 0; gamma < C; ++gamma) {
+      Lanes16 sum;
+      std::memcpy(&sum, partial.data() + gamma * lanes, sizeof sum);
+      sum -= g_block;
+      std::memcpy(partial.data() + gamma * lanes, &sum, sizeof sum);
     }
+    for (std::size_t a = 0; a < valid; ++a) g_row[a0 + a] = g_block[a];
+  }
+  for (std::size_t gamma = 0; gamma < C; ++gamma) {
+    double sum = 0;
+    for (std::size_t a = 0; a < lanes; ++a) sum += partial[gamma * lanes + a];
+    label_gradient[gamma] = sum;
   }
 }
 
 // The same loops compiled for each vector level (same doubles on each).
 #define DAMLAB_MEMORY_TERMS_ARGS                                                         \
   const TrainedMemories &m, const ForwardPass &pass, const TemperedF &F,                \
-      const std::vector<double> &e, std::size_t Bp, std::size_t mu, std::vector<double> &g, \
+      const std::vector<double> &e, std::size_t Bp, std::size_t mu, double *g_row,          \
       std::span<double> label_gradient
 void memory_terms_baseline(DAMLAB_MEMORY_TERMS_ARGS) {
-  memory_terms(m, pass, F, e, Bp, mu, g, label_gradient);
+  memory_terms(m, pass, F, e, Bp, mu, g_row, label_gradient);
 }
 #ifdef DAMLAB_X86_SIMD
 __attribute__((target("avx2"))) void memory_terms_avx2(DAMLAB_MEMORY_TERMS_ARGS) {
-  memory_terms(m, pass, F, e, Bp, mu, g, label_gradient);
+  memory_terms(m, pass, F, e, Bp, mu, g_row, label_gradient);
 }
 __attribute__((target("avx512f"))) void memory_terms_avx512(DAMLAB_MEMORY_TERMS_ARGS) {
-  memory_terms(m, pass, F, e, Bp, mu, g, label_gradient);
+  memory_terms(m, pass, F, e, Bp, mu, g_row, label_gradient);
 }
 #endif
 #undef DAMLAB_MEMORY_TERMS_ARGS
@@ -129,34 +151,35 @@ BatchOutcome loss_gradient(const TrainedMemories& m, const LabelledView& batch,
   }
   if (gradient.empty()) return out;
 
-  // g_μA and the label gradient, memory by memory.
+  // Memory by memory: g_μA and the label gradient, then the pixel gradient
+  // Σ_A g_μA v_iA as a float product. Each memory's g is scaled by a power
+  // of two that brings its largest value near 2^64 (no overflow or underflow
+  // in float, whatever the loss power and temperature), undone exactly after.
   const TemperedF F(m.f, m.temperature);
-  std::vector<double> g(K * B);
   const auto terms = memory_terms_for(path);
-  parallel_for((K + memory_tile - 1) / memory_tile, threads, [&](std::size_t t) {
-    for (std::size_t mu = t * memory_tile; mu < std::min(K, (t + 1) * memory_tile); ++mu)
-      terms(m, pass, F, e, Bp, mu, g, gradient.subspan(mu * W + N, C));
-  });
-
-  // Pixel gradient Σ_A g_μA v_iA as a float product, g scaled by a power of
-  // two so its largest value is near 2^64: no overflow or underflow in float
-  // whatever the loss power and temperature; the scale is undone exactly.
-  double largest = 0;
-  for (double v : g) largest = std::max(largest, std::fabs(v));
-  require(std::isfinite(largest), "temperature", m.temperature,
-          "high enough that the gradient stays finite in a double");
-  const int shift = largest > 0 ? 64 - std::ilogb(largest) : 0;
   std::vector<float> scaled(K * B);
-  for (std::size_t k = 0; k < g.size(); ++k) scaled[k] = static_cast<float>(std::ldexp(g[k], shift));
-  std::vector<float> pixel_gradient(K * N);
+  std::vector<int> shift(K);
   constexpr std::size_t product_tile = 64;
   parallel_for((K + product_tile - 1) / product_tile, threads, [&](std::size_t t) {
     const std::size_t r0 = t * product_tile, r1 = std::min(K, r0 + product_tile);
-    multiply_rows({scaled.data(), B}, {batch.images.data(), N}, pixel_gradient.data() + r0 * N,
-                  N, r0, r1, B, N, path);
+    std::vector<double> g(B);
+    for (std::size_t mu = r0; mu < r1; ++mu) {
+      terms(m, pass, F, e, Bp, mu, g.data(), gradient.subspan(mu * W + N, C));
+      double largest = 0;
+      for (double v : g) largest = std::max(largest, std::fabs(v));
+      require(std::isfinite(largest), "temperature", m.temperature,
+              "high enough that the gradient stays finite in a double");
+      shift[mu] = largest > 0 ? 64 - std::ilogb(largest) : 0;
+      for (std::size_t a = 0; a < B; ++a)
+        scaled[mu * B + a] = static_cast<float>(std::ldexp(g[a], shift[mu]));
+    }
+    std::vector<float> pixel_gradient((r1 - r0) * N);
+    multiply_rows({scaled.data(), B}, {batch.images.data(), N}, pixel_gradient.data(), N, r0, r1,
+                  B, N, path);
     for (std::size_t mu = r0; mu < r1; ++mu)
       for (std::size_t i = 0; i < N; ++i)
-        gradient[mu * W + i] = std::ldexp(static_cast<double>(pixel_gradient[mu * N + i]), -shift);
+        gradient[mu * W + i] =
+            std::ldexp(static_cast<double>(pixel_gradient[(mu - r0) * N + i]), -shift[mu]);
   });
   return out;
 }

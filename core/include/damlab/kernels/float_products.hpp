@@ -15,6 +15,9 @@
 
 namespace damlab {
 
+// scalar: the reference (one element at a time; training's per-image loops
+// compiled for the baseline level). simd: the blocked vector kernels and the
+// per-image loops for the CPU's level. Both give the same floats and doubles.
 enum class FloatPath { scalar, simd };
 
 // The fastest path this build and CPU run, and every path (scalar first).

@@ -2,8 +2,9 @@
 // the label neurons start at -1 and, for each class α,
 //   c_α = tanh(β Σ_μ [F(ξ^μ_α - Σ_{γ≠α} ξ^μ_γ + Σ_i ξ^μ_i v_i)
 //                     - F(-ξ^μ_α - Σ_{γ≠α} ξ^μ_γ + Σ_i ξ^μ_i v_i)]).
-// The predicted class is argmax_α c_α (the lowest α on a tie). Since tanh is
-// increasing, the prediction does not depend on the temperature.
+// The predicted class is argmax_α c_α (the lowest α on a tie). For rectpoly
+// the temperature only scales every field (β = 1/T^n), so the prediction
+// does not depend on it; for exp it does.
 //
 // Fast form: h_μA = Σ_i ξ^μ_i v_iA is one K × N × B float product shared by
 // all classes; with s_μ = Σ_γ ξ^μ_γ the "off" argument is h - s_μ for every

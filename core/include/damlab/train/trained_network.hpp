@@ -47,7 +47,8 @@ class TrainedNetwork {
                   std::vector<int>& next) const;
 
   TrainedMemories memories_;
-  std::vector<double> by_neuron_;  // (N + C) × K: ξ^μ_i at [i K + μ]
+  // (N + C) × Kp: ξ^μ_i at [i Kp + μ], Kp = K rounded up to 16, 0 past K.
+  std::vector<double> by_neuron_;
 };
 
 }  // namespace damlab
