@@ -1,7 +1,7 @@
 // damlab: the native command-line runner. Exit codes (docs/cli.md): 0
 // success; 2 bad flags, values, specs or input files, an output that cannot
-// be written, out of memory; 3 a merge with points missing; 130 a sweep
-// interrupted (SIGINT, SIGTERM); 1 anything unexpected.
+// be written, out of memory; 3 a merge with points missing; 130 a sweep or a
+// train run interrupted (SIGINT, SIGTERM); 1 anything unexpected.
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -42,12 +42,16 @@ int main(int argc, char** argv) {
   damlab::cli::CapacityOptions capacity_options;
   CLI::App* capacity = damlab::cli::add_capacity_command(app, capacity_options);
 
-  std::string spec_path;
+  std::string spec_path, run_out;
   CLI::App* run = app.add_subcommand(
       "run", "Run an experiment spec (JSON; see docs/experiments.md) and print its record");
   run->add_option("spec", spec_path,
                   "Spec file; an idx data path in it is relative to the spec's folder")
       ->required();
+  run->add_option("--out", run_out,
+                  "Write the record to OUT/STEM.json instead of printing it (STEM: the spec "
+                  "file's name without .json) and, for \"measure\": \"train\", the trained "
+                  "memories to OUT/STEM.memories; the folder is created if needed");
 
   damlab::cli::SweepCommandOptions sweep_options;
   CLI::App* sweep = damlab::cli::add_sweep_command(app, sweep_options);
@@ -78,10 +82,7 @@ int main(int argc, char** argv) {
       record = damlab::cli::execute(
           damlab::parse_spec(damlab::cli::capacity_spec(capacity_options)), "");
     } else {
-      const auto bytes = damlab::cli::read_file_bytes(spec_path, 1 << 24);
-      const damlab::Spec spec = damlab::parse_spec_text(std::string(bytes.begin(), bytes.end()));
-      record = damlab::cli::execute(
-          spec, std::filesystem::path(spec_path).parent_path().string());
+      return damlab::cli::run_command(spec_path, run_out);
     }
     std::cout << record.dump(2) << '\n';
     damlab::cli::finish_stdout();

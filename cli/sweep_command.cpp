@@ -1,10 +1,8 @@
 #include "sweep_command.hpp"
 
-#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 
@@ -13,32 +11,15 @@
 #include "damlab/experiment/spec.hpp"
 #include "damlab/experiment/sweep.hpp"
 #include "damlab/experiment/sweep_csv.hpp"
+#include "damlab/experiment/trained_source.hpp"
 #include "execute.hpp"
 #include "file_bytes.hpp"
+#include "interrupts.hpp"
 #include "output_file.hpp"
 
 namespace damlab::cli {
 
 namespace {
-
-// SIGINT and SIGTERM alike: the first asks the sweep to stop (the running
-// points are cancelled through their progress reports, finished rows are
-// kept), a second exits at once (the rows are already in NAME.csv.partial).
-volatile std::sig_atomic_t interrupted = 0;
-extern "C" void on_interrupt(int) {
-  if (interrupted) ::_exit(130);
-  interrupted = 1;
-  static const char message[] = "\ndamlab: stopping; interrupt again to quit at once\n";
-  [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message, sizeof message - 1);
-}
-
-void handle_interrupts() {
-  struct sigaction action {};
-  action.sa_handler = on_interrupt;
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
-}
 
 Experiment read_experiment(const std::string& path) {
   const auto bytes = read_file_bytes(path, 1 << 24);
@@ -54,6 +35,18 @@ FileBytes read_data_files(const Experiment& experiment, const std::string& spec_
   FileBytes files;
   for (std::size_t point = 0; point < experiment.points(); ++point) {
     const Spec spec = parse_spec(experiment.point_spec(point));
+    if (spec.data.source == DataSpec::Source::trained) {
+      for (const std::string& name : trained_files(spec.data))
+        if (!files.count(name))
+          files[name] = loader.read(trained_file_path(spec.data, name, base), max_data_file_bytes);
+      continue;
+    }
+    if (spec.measure == Measure::train) {
+      for (const std::string& name : spec.labelled.files())
+        if (!files.count(name))
+          files[name] = loader.read(labelled_file_path(spec.labelled, name, base), max_data_file_bytes);
+      continue;
+    }
     if (spec.data.source == DataSpec::Source::rademacher || files.count(spec.data.path)) continue;
     files[spec.data.path] = loader.read(data_file_path(spec.data, base), max_data_file_bytes);
   }
@@ -129,7 +122,7 @@ int run_sweep_command(const SweepCommandOptions& o) {
   // interrupt does and is reported as what it is, not as a point's error.
   std::string write_error;  // set once, by on_row (which run_sweep calls one at a time)
   std::atomic<bool> write_failed{false};
-  options.cancelled = [&] { return interrupted != 0 || write_failed.load(); };
+  options.cancelled = [&] { return interrupted() || write_failed.load(); };
   options.on_row = [&, first = true](std::size_t, const std::vector<std::string>& columns,
                                      const std::vector<std::string>& cells) mutable {
     try {

@@ -7,7 +7,7 @@
 # that replays it.
 #   bash scripts/fuzz.sh                 # 20 s per target, as scripts/test.sh runs it
 #   bash scripts/fuzz.sh 600             # 10 minutes per target (about 30 min in all)
-#   bash scripts/fuzz.sh 600 spec merge  # only these targets (idx gzip packed_asset spec merge output_name selection)
+#   bash scripts/fuzz.sh 600 spec merge  # only these targets (idx gzip packed_asset spec merge output_name selection memory_file grey_asset)
 # Inputs found are kept in build-fuzz/tests/fuzz/work/<target>/corpus, so a
 # later run continues from them.
 set -euo pipefail

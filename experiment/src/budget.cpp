@@ -176,4 +176,22 @@ void check_selection_budget(const DataSpec& data, std::size_t N, std::size_t eli
               }));
 }
 
+void check_train_budget(const Spec& spec, std::size_t images, std::size_t width) {
+  const TrainingOptions& o = spec.training;
+  const double per_epoch = static_cast<double>(o.memories) * static_cast<double>(width) *
+                           static_cast<double>(images);
+  const double work = per_epoch * static_cast<double>(o.epochs);
+  const auto limit = static_cast<double>(max_train_work);
+  if (work <= limit) return;
+  const double epochs = std::floor(limit / per_epoch);
+  throw InvalidArgument(
+      "train.epochs",
+      "train.epochs = " + std::to_string(o.epochs) + ": training takes K × (N + C) × images × epochs = " +
+          std::to_string(o.memories) + " × " + std::to_string(width) + " × " + std::to_string(images) +
+          " × " + std::to_string(o.epochs) + " = " + rounded(work) +
+          " multiply-adds, above the limit of 2^45 = " + rounded(limit) + "; " +
+          (epochs >= 1 ? "train.epochs can be at most " + std::to_string(static_cast<std::uint64_t>(epochs))
+                       : std::string("not even one epoch fits: lower train.memories or data.train")));
+}
+
 }  // namespace damlab

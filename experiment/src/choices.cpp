@@ -14,7 +14,8 @@ std::span<const ChoiceName<Measure>> choice_names(Measure) {
                                               {Measure::recall, "recall"},
                                               {Measure::convergence, "convergence"},
                                               {Measure::classification, "classification"},
-                                              {Measure::retrievability, "retrievability"}};
+                                              {Measure::retrievability, "retrievability"},
+                                              {Measure::train, "train"}};
   return table(names);
 }
 

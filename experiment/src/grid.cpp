@@ -28,8 +28,8 @@ void check_path(const std::string& path) {
               path.find('.', dot + 1) == std::string::npos,
           "sweep path", path, "of the form section.field, e.g. model.n, data.p or probe.K");
   const std::string section = path.substr(0, dot);
-  require(section == "data" || section == "model" || section == "probe", "sweep path", path,
-          "in the data, model or probe section");
+  require(section == "data" || section == "model" || section == "probe" || section == "train",
+          "sweep path", path, "in the data, model, probe or train section");
   // Each ε names a D_c column, so rows with other ε lists would not share a header.
   require(path != "probe.epsilons", "sweep path", path,
           "not probe.epsilons (its values name the CSV columns; list every ε in the spec)");

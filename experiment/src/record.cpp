@@ -155,6 +155,10 @@ Json capacity_json(const CapacityResult& result) {
 
 Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes,
               const Progress& progress) {
+  require(spec.measure != Measure::train, "measure", "train",
+          "run through run_train_spec (experiment/train_record.hpp): its data are several files");
+  require(spec.data.source != DataSpec::Source::trained, "data.source", "trained",
+          "run through run_trained_spec (experiment/trained_source.hpp): its data are two files");
   // A spec built in code has not passed parse_spec: check generated data
   // before making it, loaded data (its size known only now) before measuring.
   if (spec.data.source == DataSpec::Source::rademacher) check_budget(spec, spec.data.N, spec.data.S);
@@ -162,6 +166,10 @@ Json run_spec(const Spec& spec, std::span<const std::uint8_t> file_bytes,
 }
 
 Json run_spec(const Spec& spec, const LoadedData& data, const Progress& progress) {
+  require(spec.measure != Measure::train, "measure", "train",
+          "run through run_train_spec (experiment/train_record.hpp): its data are several files");
+  require(spec.data.source != DataSpec::Source::trained, "data.source", "trained",
+          "run through run_trained_spec (experiment/trained_source.hpp): its data are two files");
   const PatternSet& set = data.patterns;
   check_budget(spec, set.N(), set.size());
   const std::vector<std::uint8_t>& labels = data.labels;

@@ -58,7 +58,8 @@ DataSpec parse_data(const Json& json) {
   DataSpec data;
   const std::string source = Fields(json, "data", {"source", "N", "S", "p", "seed", "path",
                                                    "threshold", "first", "selection", "classes",
-                                                   "target_hd", "band", "max_candidates"})
+                                                   "target_hd", "band", "max_candidates",
+                                                   "per_class"})
                                  .text("source");
   if (source == "rademacher") {
     const Fields f(json, "data", {"source", "N", "S", "p", "seed"});
@@ -80,8 +81,16 @@ DataSpec parse_data(const Json& json) {
   } else if (source == "mnist" || source == "fashion-mnist") {
     data.source = source == "mnist" ? DataSpec::Source::mnist : DataSpec::Source::fashion_mnist;
     data = parse_asset_data(json, data);
+  } else if (source == "trained") {
+    const Fields f(json, "data", {"source", "path", "per_class", "seed"});
+    data.source = DataSpec::Source::trained;
+    data.path = f.text("path");
+    require(!data.path.empty() && data.path.size() <= 4096, "data.path",
+            std::to_string(data.path.size()) + " bytes", "a file path of 1 to 4096 bytes");
+    data.per_class = f.integer("per_class", 1, 10000, 100);
+    data.seed = f.integer("seed", 0, max_seed, 1);
   } else {
-    require(false, "data.source", source, "one of rademacher, idx, mnist, fashion-mnist");
+    require(false, "data.source", source, "one of rademacher, idx, mnist, fashion-mnist, trained");
   }
   return data;
 }
@@ -226,14 +235,36 @@ Json probe_json(const ProbeSpec& probe, Measure measure) {
 }  // namespace
 
 Spec parse_spec(const Json& json) {
-  const Fields f(json, "", {"measure", "data", "model", "probe"});
+  const Fields f(json, "", {"measure", "data", "model", "probe", "train"});
   Spec spec;
   spec.measure = parse_choice<Measure>("measure", f.text("measure", std::string("capacity")));
+  if (spec.measure == Measure::train) {
+    require(!f.has("probe"), "probe", "present", "absent for measure = train");
+    spec.labelled = parse_labelled_data(f.object("data"));
+    spec.training = parse_training(f.has("train") ? f.object("train") : Json::object(),
+                                   parse_training_f(f.has("model") ? f.object("model") : Json::object()));
+    return spec;
+  }
+  require(!f.has("train"), "train", "present", "absent unless measure = train");
   if (spec.measure == Measure::capacity)
     require(!f.has("probe"), "probe", "present", "absent for measure = capacity");
   else
     spec.probe = parse_probe(f.has("probe") ? f.object("probe") : Json::object(), spec.measure);
   spec.data = parse_data(f.object("data"));
+  if (spec.data.source == DataSpec::Source::trained) {
+    // The memories and their F come from the file; D is the probe set.
+    require(spec.measure == Measure::convergence, "measure", choice_name(spec.measure),
+            "convergence for data.source = trained");
+    require(!f.has("model"), "model", "present", "absent for data.source = trained (the memory file has F)");
+    const ProbeSpec& p = spec.probe;
+    require(p.K == 0, "probe.K", p.K, "0 for data.source = trained (all memories of the file)");
+    require(p.probes == ProbeSpec::Probes::stored, "probe.probes", choice_name(p.probes),
+            "stored for data.source = trained (the probes are the digits of D)");
+    require(p.delta == 0, "probe.delta", p.delta, "0 for data.source = trained");
+    require(p.update == UpdateMode::synchronous, "probe.update", choice_name(p.update),
+            "sync for data.source = trained");
+    return spec;
+  }
   if (f.has("model")) spec.model = parse_model(f.object("model"));
   if (spec.data.source == DataSpec::Source::rademacher) check_budget(spec, spec.data.N, spec.data.S);
   return spec;
@@ -244,9 +275,19 @@ Spec parse_spec_text(const std::string& text) { return parse_spec(parse_json_tex
 Json to_json(const Spec& spec) {
   Json out;
   out["measure"] = choice_name(spec.measure);
+  if (spec.measure == Measure::train) {
+    out["data"] = labelled_data_json(spec.labelled);
+    out["model"] = training_f_json(spec.training.f);
+    out["train"] = training_json(spec.training);
+    return out;
+  }
   const DataSpec& d = spec.data;
   if (d.source == DataSpec::Source::rademacher) {
     out["data"] = {{"source", "rademacher"}, {"N", d.N}, {"S", d.S}, {"p", d.p}, {"seed", d.seed}};
+  } else if (d.source == DataSpec::Source::trained) {
+    out["data"] = {{"source", "trained"}, {"path", d.path}, {"per_class", d.per_class}, {"seed", d.seed}};
+    out["probe"] = probe_json(spec.probe, spec.measure);
+    return out;
   } else if (d.source == DataSpec::Source::idx) {
     out["data"] = {{"source", "idx"}, {"path", d.path}, {"threshold", d.threshold},
                    {"first", d.first ? Json(*d.first) : Json(nullptr)}};

@@ -11,6 +11,8 @@
 #include "damlab/experiment/record.hpp"
 #include "damlab/experiment/spec.hpp"
 #include "damlab/experiment/sweep_csv.hpp"
+#include "damlab/experiment/train_record.hpp"
+#include "damlab/experiment/trained_source.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/parallel.hpp"
 
@@ -100,11 +102,23 @@ SweepRows run_sweep(const Experiment& experiment, const FileBytes& files,
     const std::size_t point = todo[k];
     try {
       const Spec spec = parse_spec(experiment.point_spec(point));
-      static const std::vector<std::uint8_t> no_bytes;
-      const auto file = files.find(spec.data.path);
-      const auto& bytes = file == files.end() ? no_bytes : file->second;
-      const auto loaded = data_cache.get(spec.data, bytes);
-      const Json record = run_spec(spec, *loaded, [&](double) { return keep_going(); });
+      const Progress progress = [&](double) { return keep_going(); };
+      Json record;
+      if (spec.data.source == DataSpec::Source::trained) {
+        record = run_trained_spec(spec, files, progress);
+      } else if (spec.measure == Measure::train) {
+        // Its memories are not kept (a sweep writes rows); the row records
+        // their checksum. A stopped run leaves no row.
+        TrainRun run = run_train_spec(spec, files, progress);
+        if (!run.complete) throw Cancelled();
+        record = std::move(run.record);
+      } else {
+        static const std::vector<std::uint8_t> no_bytes;
+        const auto file = files.find(spec.data.path);
+        const auto& bytes = file == files.end() ? no_bytes : file->second;
+        const auto loaded = data_cache.get(spec.data, bytes);
+        record = run_spec(spec, *loaded, progress);
+      }
       CsvRow row = csv_row(experiment, point, record);
       const std::lock_guard<std::mutex> guard(lock);
       if (out.columns.empty()) out.columns = row.columns;

@@ -75,7 +75,8 @@ CsvRow csv_row(const Experiment& experiment, std::size_t point, const Json& reco
   for (const Json& value : experiment.point_values(point)) row.cells.push_back(csv_cell(value));
   // The data's identity; its size is in the result columns already.
   Json data = record["data"];
-  for (const char* key : {"checksum_of", "N", "count"}) data.erase(key);
+  // (A train record's data source is free text, kept in its JSON record.)
+  for (const char* key : {"checksum_of", "N", "count", "source"}) data.erase(key);
   flatten(data, "data", row.columns, row.cells);
   flatten(record["result"], "", row.columns, row.cells);
   return row;

@@ -159,3 +159,58 @@ write("merge", "foreign-header", "\0".join(["0/1", "a,b\n1,2\n"]))
 lines = whole.split("\n")
 write("merge", "bad-point", "\0".join(["x/y", lines[0] + "\n" + "1x" + lines[1][1:] + "\n"]))
 write("merge", "short-row", "\0".join(["3/3", lines[0] + "\n" + lines[1].rsplit(",", 1)[0] + "\n"]))
+
+# Trained-memory files (docs/data.md): K, N, C, F, n, T, checksum, weights.
+def memories(K, N, C, kind=0, degree=3, T=400.0, weights=None):
+    if weights is None:
+        weights = [random.uniform(-1, 1) for _ in range(K * (N + C))]
+    payload = b"".join(struct.pack("<f", w) for w in weights)
+    return (b"DAMLABM\0" + struct.pack("<IIIIIId", 1, K, N, C, kind, degree, T)
+            + struct.pack("<Q", fnv1a64(payload)) + payload)
+
+
+valid = memories(3, 5, 2)
+write("memory_file", "valid", valid)
+write("memory_file", "valid-exp", memories(2, 4, 3, kind=1, degree=0, T=1.5))
+write("memory_file", "truncated", valid[:-1])
+write("memory_file", "trailing", valid + b"\0")
+write("memory_file", "short-header", valid[:40])
+write("memory_file", "version-2", valid[:8] + b"\2" + valid[9:])
+write("memory_file", "classes-1", memories(1, 3, 1))
+write("memory_file", "degree-0", memories(1, 3, 2, degree=0))
+write("memory_file", "temperature-negative", memories(1, 3, 2, T=-1.0))
+write("memory_file", "weight-above-1", memories(1, 2, 2, weights=[0.5, 1.5, 0, 0]))
+write("memory_file", "bad-checksum", valid[:40] + b"\0" * 8 + valid[48:])
+
+
+# Grey assets: pixel bytes and labels.
+def grey(pixels, count, source=b"seed"):
+    payload = bytes(random.randrange(256) for _ in range(pixels * count))
+    payload += bytes(p % 10 for p in range(count))
+    head = b"DAMLABG\0" + struct.pack("<IIII", 1, pixels, count, len(source))
+    head += struct.pack("<Q", fnv1a64(payload)) + source
+    head += b"\0" * (32 + (len(source) + 7) // 8 * 8 - len(head))
+    return head + payload
+
+
+valid = grey(9, 4)
+write("grey_asset", "valid", valid)
+write("grey_asset", "valid-empty", grey(3, 0, b""))
+write("grey_asset", "truncated", valid[:-1])
+write("grey_asset", "trailing", valid + b"\0")
+write("grey_asset", "wrong-magic", b"DAMLABP" + valid[7:])
+write("grey_asset", "bad-checksum", valid[:24] + b"\0" * 8 + valid[32:])
+
+# Train specs and trained memories as a source (parsed; their files are not
+# handed over, so a run stops at the first missing file).
+write("spec", "train.json", json.dumps({
+    "name": "t", "measure": "train", "data": {"source": "mnist", "test_per_class": 10, "train": 100},
+    "model": {"F": "rectpoly", "n": 3}, "train": {"memories": 5, "epochs": 1, "batch": 10},
+    "sweep": [{"train.memories": [5, 6]}]}))
+write("spec", "train-idx.json", json.dumps({
+    "measure": "train", "data": {"source": "idx", "images": "i", "labels": "l", "test_images": "ti",
+                                 "test_labels": "tl", "test": 3},
+    "model": {"F": "exp"}, "train": {"momentum": 0.5, "temperature_initial": 10}}))
+write("spec", "trained.json", json.dumps({
+    "measure": "convergence", "data": {"source": "trained", "path": "m.memories", "per_class": 5},
+    "probe": {"steps": 2, "epsilons": [0, 0.5]}}))

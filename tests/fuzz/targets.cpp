@@ -8,7 +8,9 @@
 #include "damlab/data/rademacher.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/fnv1a.hpp"
+#include "damlab/data/grey_asset.hpp"
 #include "damlab/data/idx.hpp"
+#include "damlab/data/memory_file.hpp"
 #include "damlab/data/packed_asset.hpp"
 #include "damlab/data/rng.hpp"
 #include "damlab/experiment/budget.hpp"
@@ -122,7 +124,52 @@ void parse_and_repack(Bytes bytes) {
         "an accepted asset packs to the same bytes");
 }
 
+void decode_and_encode(Bytes bytes) {
+  std::optional<damlab::TrainedMemories> memories;
+  expected_errors_only([&] { memories = damlab::decode_memory_file(bytes); });
+  if (!memories) return;
+  check(memories->weights.size() == memories->memories * memories->width(), "K (N + C) weights");
+  const auto again = damlab::encode_memory_file(*memories);
+  check(std::equal(again.begin(), again.end(), bytes.begin(), bytes.end()),
+        "an accepted memory file encodes to the same bytes");
+}
+
+void parse_and_repack_grey(Bytes bytes) {
+  std::optional<damlab::GreyImages> images;
+  expected_errors_only([&] { images = damlab::parse_grey_asset(bytes); });
+  if (!images) return;
+  check(images->bytes.size() == images->count() * images->pixels, "count × pixels bytes");
+  const auto again = damlab::pack_grey_asset(*images);
+  check(std::equal(again.begin(), again.end(), bytes.begin(), bytes.end()),
+        "an accepted grey asset packs to the same bytes");
+}
+
+// The bytes with the checksum field at `at` set to the FNV-1a 64 of
+// everything from `payload` on, so a mutation reaches the checks after it.
+std::vector<std::uint8_t> repaired(Bytes bytes, std::size_t at, std::uint64_t payload) {
+  std::vector<std::uint8_t> fixed(bytes.begin(), bytes.end());
+  const std::uint64_t sum = damlab::fnv1a64(std::span(fixed).subspan(payload));
+  for (int k = 0; k < 8; ++k) fixed[at + k] = static_cast<std::uint8_t>(sum >> (8 * k));
+  return fixed;
+}
+
 }  // namespace
+
+void memory_file(Bytes bytes) {
+  decode_and_encode(bytes);
+  if (bytes.size() < damlab::memory_file_header) return;
+  decode_and_encode(repaired(bytes, 40, damlab::memory_file_header));
+}
+
+void grey_asset(Bytes bytes) {
+  parse_and_repack_grey(bytes);
+  if (bytes.size() < 32) return;
+  std::uint64_t source_length = 0;
+  for (int k = 3; k >= 0; --k) source_length = source_length << 8 | bytes[20 + k];
+  const std::uint64_t header = 32 + (source_length + 7) / 8 * 8;
+  if (header > bytes.size()) return;
+  parse_and_repack_grey(repaired(bytes, 24, header));
+}
 
 void idx(Bytes bytes) {
   expected_errors_only([&] {
@@ -338,7 +385,8 @@ void output_name(Bytes bytes) {
 const std::vector<NamedTarget>& all_targets() {
   static const std::vector<NamedTarget> targets = {
       {"idx", idx}, {"gzip", gzip}, {"packed_asset", packed_asset}, {"spec", spec}, {"merge", merge},
-      {"output_name", output_name}, {"selection", selection}};
+      {"output_name", output_name}, {"selection", selection}, {"memory_file", memory_file},
+      {"grey_asset", grey_asset}};
   return targets;
 }
 

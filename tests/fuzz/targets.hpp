@@ -24,6 +24,8 @@ void spec(Bytes bytes);          // parse_json_text, parse_experiment, parse_spe
 void merge(Bytes bytes);         // parse_shard, merge_csv, merge_shards (framed shards)
 void output_name(Bytes bytes);   // check_output_name, a spec's name
 void selection(Bytes bytes);     // check_selection_budget's advice, greedy/random load_data
+void memory_file(Bytes bytes);   // decode_memory_file, also with a repaired checksum
+void grey_asset(Bytes bytes);    // parse_grey_asset, also with a repaired checksum
 
 struct NamedTarget {
   const char* name;  // also the corpus folder, tests/fuzz/corpus/<name>

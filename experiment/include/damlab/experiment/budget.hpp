@@ -7,6 +7,10 @@
 //                 greedy selection; 2^40 (max_work, dam/capacity.hpp, where
 //                 the capacity scan also counts its exact tie sums) is about
 //                 15 minutes of one core.
+//   training:     K × (N + C) × training images × epochs multiply-adds of the
+//                 forward pass (measure = train; the backward pass costs about
+//                 as much again); 2^45 (max_train_work) is about an hour and a half
+//                 on 2 cores (docs/experiments.md gives measured times).
 // A refusal advises the largest size that passes, found with the same test.
 #pragma once
 
@@ -30,5 +34,13 @@ void check_budget(const Spec& spec, std::size_t N, std::size_t S);
 // more Hamming distances than max_work allows, before it runs: N bits per
 // pattern, eligible patterns of the chosen classes in the pool.
 void check_selection_budget(const DataSpec& data, std::size_t N, std::size_t eligible);
+
+inline constexpr std::uint64_t max_train_work = std::uint64_t{1} << 45;
+
+// Throws InvalidArgument (train.epochs) when training spec.training on
+// `images` training images of `width` = N + C values each would pass
+// max_train_work, advising the most epochs that fit (or train.memories /
+// data.train when not even one epoch does).
+void check_train_budget(const Spec& spec, std::size_t images, std::size_t width);
 
 }  // namespace damlab

@@ -5,12 +5,17 @@
 //   {
 //     "measure": "capacity",
 //     "data":  {"source": "rademacher", "N": 784, "S": 50, "p": 0.6, "seed": 1}
-//           |  {"source": "idx", "path": "digits.idx", "threshold": 128, "first": 50},
+//           |  {"source": "idx", "path": "digits.idx", "threshold": 128, "first": 50}
+//           |  {"source": "trained", "path": "kh.memories", "per_class": 100, "seed": 1}
+//              (measure = convergence only; trained_source.hpp),
 //     "model": {"name": "hopfield-covariance", "a": 0.1}   (any registry model,
 //              models/model.hpp, "dam" among them)
 //           |  {"F": "rectpoly", "n": 7}  |  {"F": "exp", "beta": 1.0}
 //              (the DAM without a name: ModelSpec::short_form)
 //   }
+//
+// "measure": "train" has its own data, model and "train" sections
+// (train_spec.hpp).
 //
 // Unknown keys are errors (a typo must not silently fall back to a default).
 // Seeds are integers in [0, 2^53 - 1], the range a JSON number keeps exactly
@@ -24,6 +29,7 @@
 #include <vector>
 
 #include "damlab/experiment/json_fields.hpp"
+#include "damlab/experiment/train_spec.hpp"
 #include "damlab/measures/occlusion.hpp"
 #include "damlab/measures/recall.hpp"
 #include "damlab/models/model.hpp"
@@ -36,7 +42,7 @@ inline constexpr std::size_t max_spec_N = std::size_t{1} << 20;
 inline constexpr std::size_t max_spec_S = std::size_t{1} << 20;
 
 struct DataSpec {
-  enum class Source { rademacher, idx, mnist, fashion_mnist };
+  enum class Source { rademacher, idx, mnist, fashion_mnist, trained };
   Source source = Source::rademacher;
   // rademacher: S patterns of N bits, each bit +1 with probability p
   std::size_t N = 0, S = 0;
@@ -54,6 +60,10 @@ struct DataSpec {
   std::vector<std::uint8_t> classes;
   double target_hd = 0, band = 1;
   std::size_t max_candidates = 1000;
+  // trained (trained_source.hpp): the memory file at path, probed with D =
+  // per_class digits of each class of the MNIST grey asset (the test part of
+  // balanced_split with this seed), for measure = convergence.
+  std::size_t per_class = 100;
 
   bool is_asset() const { return source == Source::mnist || source == Source::fashion_mnist; }
 };
@@ -76,7 +86,7 @@ struct ProbeSpec {
   Occlusion occlusion;            // recall, classification: after the bit flips
 };
 
-enum class Measure { capacity, recall, convergence, classification, retrievability };
+enum class Measure { capacity, recall, convergence, classification, retrievability, train };
 
 struct Spec {
   Measure measure = Measure::capacity;
@@ -85,6 +95,10 @@ struct Spec {
   // {"F": ...} form.
   ModelSpec model{.name = "dam", .F = Separation::rectpoly(3), .short_form = true};
   ProbeSpec probe;
+  // measure = train (train_spec.hpp): its labelled grey data and training;
+  // data and model above are unused then.
+  LabelledDataSpec labelled;
+  TrainingOptions training;
 };
 
 // Validates a spec; errors name the field by its path ("data.p").
