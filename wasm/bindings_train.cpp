@@ -186,9 +186,10 @@ val stats_object(std::size_t epoch, const EpochStats& s) {
 // Trains on train (test may be null). onProgress(fraction) after every
 // minibatch: false stops after it (the result then has cancelled: true and
 // the epochs completed so far). onEpoch(epoch, stats) after every epoch.
-// Returns {epochs: [stats], cancelled, train_error, test_error (the last
-// completed epoch's: its running training error and its test error; null
-// when no epoch completed or, for test_error, without a test set), memories}.
+// Returns {epochs: [stats], cancelled, train_error, test_error (the final
+// memories' errors over the whole training and test sets, as a train
+// record's; null when cancelled or, for test_error, without a test set),
+// memories}.
 val train_of(val train_arg, val test_arg, val options_arg, val on_progress_arg,
              val on_epoch_arg) {
   return guard([&] {
@@ -220,10 +221,14 @@ val train_of(val train_arg, val test_arg, val options_arg, val on_progress_arg,
       epochs.call<void>("push", stats_object(e, result.epochs[e]));
     out.set("epochs", epochs);
     out.set("cancelled", result.cancelled);
-    // The last epoch's errors, as in its curve (no extra pass over the data).
-    const bool any = !result.epochs.empty();
-    out.set("train_error", any ? val(result.epochs.back().train_error) : val::null());
-    out.set("test_error", any && has_test ? val(result.epochs.back().test_error) : val::null());
+    // As in a train record: the final memories' errors over the whole sets,
+    // null when stopped (and test_error without a test set).
+    const bool done = !result.cancelled;
+    out.set("train_error",
+            done ? val(error_rate(result.memories, train.view(), o.threads)) : val::null());
+    out.set("test_error", done && has_test
+                              ? val(error_rate(result.memories, test_view, o.threads))
+                              : val::null());
     out.set("memories", memories_object(result.memories));
     return out;
   });

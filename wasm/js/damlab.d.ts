@@ -295,7 +295,7 @@ export interface TrainingResult {
   epochs: EpochStats[];
   /** onProgress returned false: epochs and memories are those completed before. */
   cancelled: boolean;
-  /** The last completed epoch's errors (null when none completed / no test set). */
+  /** The final memories' errors over the whole sets, as in a train record (null when cancelled / no test set). */
   train_error: number | null;
   test_error: number | null;
   memories: TrainedMemories;
