@@ -100,6 +100,13 @@ double number(const val& v, const std::string& field);
 void check_keys(const val& object, const std::string& what,
                 const std::vector<std::string>& allowed);
 
+// threads as a core call may use: in the threads build at most the idle
+// workers of the pthread pool (a thread beyond them would wait for the event
+// loop to start a new worker, which the blocking join never lets turn); the
+// other builds run one thread whatever they are given (the core's fallback).
+// Values outside [1, max_threads] pass unchanged, for the core to refuse by name.
+std::size_t pool_threads(std::size_t threads);
+
 // Whether v is undefined or null (an omitted optional argument).
 inline bool absent(const val& v) { return v.isUndefined() || v.isNull(); }
 

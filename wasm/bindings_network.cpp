@@ -4,10 +4,6 @@
 #include <algorithm>
 #include <cmath>
 
-#ifdef __EMSCRIPTEN_PTHREADS__
-#include <emscripten/em_asm.h>
-#endif
-
 #include "bindings.hpp"
 #include "damlab/dam/network.hpp"
 #include "damlab/data/rng.hpp"
@@ -45,14 +41,6 @@ bool is_fixed_point(const Network& net, const PatternSet& states, double p) {
   return guard([&] { return net.is_fixed_point(states, size(p, "p")); });
 }
 
-#ifdef __EMSCRIPTEN_PTHREADS__
-// Idle workers of the pthread pool. A thread beyond them would wait for the
-// event loop to start a new worker, which the blocking join never lets turn.
-std::size_t idle_workers() {
-  return static_cast<std::size_t>(EM_ASM_INT({ return PThread.unusedWorkers.length; }));
-}
-#endif
-
 // threads > 1 splits the states between threads in the threads build, at
 // most as many as its pool has idle workers; the other builds run one (the
 // core's fallback). The result is the same either way.
@@ -60,12 +48,8 @@ double synchronous_update_threads(const Network& net, PatternSet& states, val cl
                                   val threads_arg) {
   return guard([&] {
     const val clamped = take(clamped_arg), threads_value = take(threads_arg);
-    std::size_t threads =
-        absent(threads_value) ? 1 : size(number(threads_value, "threads"), "threads");
-#ifdef __EMSCRIPTEN_PTHREADS__
-    if (threads > 1 && threads <= 1024)  // the core rejects the others by name
-      threads = std::min(threads, std::max<std::size_t>(1, idle_workers()));
-#endif
+    const std::size_t threads = pool_threads(
+        absent(threads_value) ? 1 : size(number(threads_value, "threads"), "threads"));
     return static_cast<double>(net.synchronous_update(states, clamp_flags(clamped), threads));
   });
 }

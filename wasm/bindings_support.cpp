@@ -3,6 +3,7 @@
 #include <emscripten/em_js.h>
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -11,6 +12,7 @@
 #include "bindings.hpp"
 #include "damlab/experiment/budget.hpp"
 #include "damlab/experiment/spec.hpp"
+#include "damlab/util/parallel.hpp"
 
 using emscripten::EM_VAL;
 
@@ -211,6 +213,16 @@ void check_keys(const val& object, const std::string& what,
     for (const auto& name : allowed) known = known || name == key;
     require(known, key, "present", "one of the keys of " + what + ": " + list);
   }
+}
+
+std::size_t pool_threads(std::size_t threads) {
+#ifdef __EMSCRIPTEN_PTHREADS__
+  if (threads > 1 && threads <= max_threads) {
+    const auto idle = static_cast<std::size_t>(EM_ASM_INT({ return PThread.unusedWorkers.length; }));
+    return std::min(threads, std::max<std::size_t>(1, idle));
+  }
+#endif
+  return threads;
 }
 
 Separation separation(const val& model) {

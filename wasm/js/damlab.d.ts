@@ -227,6 +227,89 @@ export interface Occlusion {
   fill?: 'off' | 'random';
 }
 
+/**
+ * Labelled images for training (Krotov–Hopfield 2016): count × pixels values
+ * in [-1, 1] (a grey byte b is 2b/255 - 1), image after image, and one label
+ * in [0, classes) per image.
+ */
+export interface LabelledData {
+  images: Float32Array;
+  labels: Uint8Array;
+  pixels: number;
+  classes: number; // in [2, 255]
+}
+
+/**
+ * Trained memories: K memories over N pixels then C label neurons, each
+ * value in [-1, 1]; weights row-major, K × (N + C), memory after memory.
+ * Draw memory mu's pixels from weights.subarray(mu * (N + C), mu * (N + C) + N).
+ */
+export interface TrainedMemories {
+  memories: number; // K
+  pixels: number; // N
+  classes: number; // C
+  F: 'rectpoly' | 'exp';
+  n?: number; // rectpoly's degree, in [1, 100]
+  temperature: number; // T of the label update
+  weights: Float32Array;
+}
+
+/**
+ * The core's TrainingOptions, field for field; every one optional, with the
+ * paper's defaults (docs/science.md, "Trained memories"). An unknown key or a
+ * value out of range throws InvalidArgument naming it.
+ */
+export interface TrainingOptions {
+  memories?: number; // K, in [1, 1000000] (default 100)
+  F?: 'rectpoly' | 'exp'; // default rectpoly
+  n?: number; // degree of rectpoly, in [1, 100] (default 20); absent for exp
+  loss_power?: number; // m, in [1, 100] (default 30)
+  epochs?: number; // in [1, 1000000] (default 200)
+  batch?: number; // in [1, 1000000] (default 1000)
+  learning_rate?: number; // eps0, in (0, 1] (default 0.04)
+  learning_rate_decay?: number; // in (0, 1] (default 0.998)
+  momentum?: number; // in [0, 1) (default 0.6)
+  temperature_initial?: number; // in (0, 1e6] (default 700)
+  temperature_final?: number; // in (0, 1e6] (default 400)
+  temperature_ramp_epochs?: number; // in [0, 1000000] (default 100)
+  init_mean?: number; // in [-1, 1] (default -0.3)
+  init_std?: number; // in [0, 10] (default 0.3)
+  precision?: number; // in (0, 1e-3] (default 1e-30)
+  seed?: number; // integer in [0, 2^53 - 1] (default 1)
+  threads?: number; // in [1, 1024] (default 1); the result does not depend on it
+}
+
+export interface EpochStats {
+  epoch: number; // from 0
+  temperature: number;
+  learning_rate: number;
+  /** Mean over the training images of sum_alpha (t_alpha - c_alpha)^(2m), before each minibatch's update. */
+  loss: number;
+  /** Running training error of the epoch (the same forward passes). */
+  train_error: number;
+  /** Test error after the epoch; null without a test set. */
+  test_error: number | null;
+}
+
+export interface TrainingResult {
+  epochs: EpochStats[];
+  /** onProgress returned false: epochs and memories are those completed before. */
+  cancelled: boolean;
+  /** The final memories' errors over the whole sets, as in a train record (null when cancelled / no test set). */
+  train_error: number | null;
+  test_error: number | null;
+  memories: TrainedMemories;
+}
+
+/** The grey asset (DAMLABG) as labelled data; test is null without a split. */
+export interface GreyData {
+  source: string;
+  train: LabelledData;
+  test: LabelledData | null;
+  /** With a split: the indices into the asset of each part. */
+  indices?: { train: Uint32Array; test: Uint32Array };
+}
+
 export interface Damlab {
   /** The build loaded (set by the loaders). */
   variant: Variant;
@@ -304,6 +387,44 @@ export interface Damlab {
   recallTrajectory(memories: PatternSet, model: RegistryModel, probes: PatternSet, options?: RecallOptions): Trajectory;
   /** N flags, 1 where an occlusion at a fixed position covers a pixel. */
   occlusionMask(N: number, occlusion: Occlusion): Uint8Array;
+
+  /**
+   * Trains the Krotov–Hopfield (2016) classifier on train (test may be null)
+   * with the core's trainer. onProgress(fraction) after every minibatch:
+   * returning false stops there and returns what the completed epochs gave,
+   * with cancelled: true (no exception). onEpoch(epoch, stats) after every
+   * epoch. K × (N + C) is at most 2^25 values. With threads > 1 the threads
+   * build uses up to its idle pool workers; the result is the same.
+   */
+  trainClassifier(
+    train: LabelledData,
+    test: LabelledData | null,
+    options?: TrainingOptions | null,
+    onProgress?: OnProgress | null,
+    onEpoch?: ((epoch: number, stats: EpochStats) => void) | null,
+  ): TrainingResult;
+  /** One minibatch's loss, misclassified count and exact gradient dL/dxi (K × (N + C)) at memories.temperature. */
+  lossGradient(
+    memories: TrainedMemories,
+    batch: LabelledData,
+    lossPower: number,
+    threads?: number,
+  ): { loss: number; wrong: number; gradient: Float64Array };
+  /** The predicted class (argmax of the one-step label update) of each image (count × N values in [-1, 1]). */
+  predictLabels(memories: TrainedMemories, images: Float32Array, threads?: number): Uint8Array;
+  /** The label neurons c_alpha of each image, count × C, each in [-1, 1]. */
+  labelScores(memories: TrainedMemories, images: Float32Array, threads?: number): Float64Array;
+  /** The fraction of data's images predicted wrongly. */
+  errorRate(memories: TrainedMemories, data: LabelledData, threads?: number): number;
+  /**
+   * Reads a grey asset (e.g. public/data/mnist-10k-grey.bin); a bad layout or
+   * checksum throws a DataError. split: the core's seeded class-balanced split
+   * (test_per_class images of each class to test). classes = largest label + 1.
+   */
+  greyData(bytes: Uint8Array, split?: { test_per_class: number; seed?: number } | null): GreyData;
+  /** The trained-memory file (DAMLABM, docs/data.md) of memories, and back (DataError on bad bytes). */
+  encodeMemoryFile(memories: TrainedMemories): Uint8Array;
+  decodeMemoryFile(bytes: Uint8Array): TrainedMemories;
 
   /** wasm memory size and bytes currently allocated (to spot handles never deleted). */
   memoryStats(): { wasmBytes: number; allocatedBytes: number };

@@ -1,6 +1,5 @@
 #include "damlab/data/memory_file.hpp"
 
-#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -23,6 +22,15 @@ std::uint64_t read_le(const std::uint8_t* p, int bytes) {
 
 void write_le(std::vector<std::uint8_t>& out, std::uint64_t value, int bytes) {
   for (int k = 0; k < bytes; ++k) out.push_back(static_cast<std::uint8_t>(value >> (8 * k)));
+}
+
+// std::bit_cast, which the libc++ of Debian's emscripten 3.1.6 lacks.
+template <typename To, typename From>
+To bit_cast(const From& from) {
+  static_assert(sizeof(To) == sizeof(From));
+  To to;
+  std::memcpy(&to, &from, sizeof to);
+  return to;
 }
 
 [[noreturn]] void fail(const std::string& message) { throw DataError("memory file: " + message); }
@@ -59,10 +67,10 @@ std::vector<std::uint8_t> encode_memory_file(const TrainedMemories& m) {
   write_le(out, m.classes, 4);
   write_le(out, rectpoly ? 0 : 1, 4);
   write_le(out, rectpoly ? m.f.degree : 0, 4);
-  write_le(out, std::bit_cast<std::uint64_t>(m.temperature), 8);
+  write_le(out, bit_cast<std::uint64_t>(m.temperature), 8);
   write_le(out, 0, 8);  // checksum, filled in below
   out.reserve(memory_file_header + 4 * values);
-  for (const float w : m.weights) write_le(out, std::bit_cast<std::uint32_t>(w), 4);
+  for (const float w : m.weights) write_le(out, bit_cast<std::uint32_t>(w), 4);
   const std::uint64_t checksum = fnv1a64(std::span(out).subspan(memory_file_header));
   for (int k = 0; k < 8; ++k) out[40 + k] = static_cast<std::uint8_t>(checksum >> (8 * k));
   return out;
@@ -91,7 +99,7 @@ TrainedMemories decode_memory_file(std::span<const std::uint8_t> bytes) {
   const auto C = read_le(bytes.data() + 20, 4);
   const auto kind = read_le(bytes.data() + 24, 4);
   const auto degree = read_le(bytes.data() + 28, 4);
-  const double T = std::bit_cast<double>(read_le(bytes.data() + 32, 8));
+  const double T = bit_cast<double>(read_le(bytes.data() + 32, 8));
   const auto checksum = read_le(bytes.data() + 40, 8);
   if (K < 1 || K > memory_file_max_K)
     fail("K = " + std::to_string(K) + " is outside [1, " + std::to_string(memory_file_max_K) + "]");
@@ -129,7 +137,7 @@ TrainedMemories decode_memory_file(std::span<const std::uint8_t> bytes) {
   out.temperature = T;
   out.weights.resize(static_cast<std::size_t>(values));
   for (std::size_t k = 0; k < out.weights.size(); ++k) {
-    const float w = std::bit_cast<float>(static_cast<std::uint32_t>(read_le(payload.data() + 4 * k, 4)));
+    const float w = bit_cast<float>(static_cast<std::uint32_t>(read_le(payload.data() + 4 * k, 4)));
     if (!valid_weight(w))
       fail("weight " + std::to_string(k) + " (memory " + std::to_string(k / (N + C)) + ", value " +
            std::to_string(k % (N + C)) + ") is " + text(w) + ", must be finite and in [-1, 1]");
