@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "damlab/data/binary_fields.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/fnv1a.hpp"
 
@@ -10,20 +11,12 @@ namespace damlab {
 
 namespace {
 
+using binary_fields::read_le;
+using binary_fields::round_up_8;
+using binary_fields::write_le;
+
 constexpr char magic[8] = {'D', 'A', 'M', 'L', 'A', 'B', 'G', '\0'};
 constexpr std::size_t fixed_header = 32;
-
-std::uint64_t read_le(const std::uint8_t* p, int bytes) {
-  std::uint64_t value = 0;
-  for (int k = bytes - 1; k >= 0; --k) value = value << 8 | p[k];
-  return value;
-}
-
-void write_le(std::vector<std::uint8_t>& out, std::uint64_t value, int bytes) {
-  for (int k = 0; k < bytes; ++k) out.push_back(static_cast<std::uint8_t>(value >> (8 * k)));
-}
-
-std::uint64_t round_up_8(std::uint64_t n) { return (n + 7) / 8 * 8; }
 
 [[noreturn]] void fail(const std::string& message) { throw DataError("grey asset: " + message); }
 
@@ -33,16 +26,7 @@ GreyImages parse_grey_asset(std::span<const std::uint8_t> bytes) {
   if (bytes.size() < fixed_header)
     fail("header truncated: " + std::to_string(bytes.size()) +
          " bytes present, the header needs at least 32");
-  if (std::memcmp(bytes.data(), magic, sizeof magic) != 0) {
-    std::string found;
-    for (int k = 0; k < 8; ++k) {
-      char text[4];
-      std::snprintf(text, sizeof text, "%s%02X", k ? " " : "", unsigned{bytes[k]});
-      found += text;
-    }
-    fail("wrong magic: the first 8 bytes are " + found +
-         ", must be 44 41 4D 4C 41 42 47 00 (\"DAMLABG\\0\")");
-  }
+  if (!binary_fields::has_magic(bytes, magic)) fail(binary_fields::wrong_magic(bytes, magic));
   const auto version = read_le(bytes.data() + 8, 4);
   if (version != grey_asset_version)
     fail("version " + std::to_string(version) + " is not supported: only " +

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "damlab/data/binary_fields.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/fnv1a.hpp"
 
@@ -12,17 +13,11 @@ namespace damlab {
 
 namespace {
 
+using binary_fields::read_le;
+using binary_fields::round_up_8;
+using binary_fields::write_le;
+
 constexpr char magic[8] = {'D', 'A', 'M', 'L', 'A', 'B', 'M', '\0'};
-
-std::uint64_t read_le(const std::uint8_t* p, int bytes) {
-  std::uint64_t value = 0;
-  for (int k = bytes - 1; k >= 0; --k) value = value << 8 | p[k];
-  return value;
-}
-
-void write_le(std::vector<std::uint8_t>& out, std::uint64_t value, int bytes) {
-  for (int k = 0; k < bytes; ++k) out.push_back(static_cast<std::uint8_t>(value >> (8 * k)));
-}
 
 // std::bit_cast, which the libc++ of Debian's emscripten 3.1.6 lacks.
 template <typename To, typename From>
@@ -80,16 +75,7 @@ TrainedMemories decode_memory_file(std::span<const std::uint8_t> bytes) {
   if (bytes.size() < memory_file_header)
     fail("header truncated: " + std::to_string(bytes.size()) + " bytes present, the header needs " +
          std::to_string(memory_file_header));
-  if (std::memcmp(bytes.data(), magic, sizeof magic) != 0) {
-    std::string found;
-    for (int k = 0; k < 8; ++k) {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%s%02X", k ? " " : "", unsigned{bytes[k]});
-      found += hex;
-    }
-    fail("wrong magic: the first 8 bytes are " + found +
-         ", must be 44 41 4D 4C 41 42 4D 00 (\"DAMLABM\\0\")");
-  }
+  if (!binary_fields::has_magic(bytes, magic)) fail(binary_fields::wrong_magic(bytes, magic));
   const auto version = read_le(bytes.data() + 8, 4);
   if (version != memory_file_version)
     fail("version " + std::to_string(version) + " is not supported: only " +
