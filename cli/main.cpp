@@ -21,6 +21,7 @@
 #include "pack_command.hpp"
 #include "theory_command.hpp"
 #include "sweep_command.hpp"
+#include "memories_command.hpp"
 #include "separation_command.hpp"
 #include "summarize_command.hpp"
 #include "file_bytes.hpp"
@@ -64,6 +65,8 @@ int main(int argc, char** argv) {
   CLI::App* summarize = damlab::cli::add_summarize_command(app, summarize_options);
   damlab::cli::SeparationOptions separation_options;
   CLI::App* separation = damlab::cli::add_separation_command(app, separation_options);
+  damlab::cli::MemoriesOptions memories_options;
+  CLI::App* memories = damlab::cli::add_memories_command(app, memories_options);
   damlab::cli::TheoryOptions theory_options;
   CLI::App* theory = damlab::cli::add_theory_command(app, theory_options);
 
@@ -81,6 +84,11 @@ int main(int argc, char** argv) {
     if (pack->parsed()) return damlab::cli::run_pack_command(pack_options);
     if (separation->parsed()) {
       std::cout << damlab::cli::separation_json(separation_options) << '\n';
+      damlab::cli::finish_stdout();
+      return 0;
+    }
+    if (memories->parsed()) {
+      std::cout << damlab::cli::memories_csv(memories_options);
       damlab::cli::finish_stdout();
       return 0;
     }

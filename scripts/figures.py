@@ -232,6 +232,30 @@ def overloaded(dc, errors):
                "error (label of the nearest memory after the update)", name + ".png", 7)
 
 
+def trained_memories():
+    """The first trained memories of each KH2016 run as 28 × 28 images
+    (results/train/NAME-memories.csv, printed by `damlab memories`)."""
+    folder = os.path.join(RESULTS, "train")
+    names = sorted(f[:-len("-memories.csv")] for f in os.listdir(folder)
+                   if f.endswith("-memories.csv")) if os.path.isdir(folder) else []
+    for name in names:
+        with open(os.path.join(folder, name + "-memories.csv")) as f:
+            table = list(csv.DictReader(f))
+        side = int(round(math.sqrt(sum(1 for k in table[0] if k.startswith("pixel_")))))
+        shown = table[:25]
+        cols = 5
+        fig, axes = plt.subplots((len(shown) + cols - 1) // cols, cols, figsize=(6, 6))
+        for ax in axes.flat:
+            ax.axis("off")
+        for ax, row in zip(axes.flat, shown):
+            image = [[float(row[f"pixel_{y * side + x}"]) for x in range(side)] for y in range(side)]
+            ax.imshow(image, cmap="bwr", vmin=-1, vmax=1)
+        fig.suptitle(f"{name}: the first {len(shown)} memories (pixels, blue −1 … red +1)")
+        fig.tight_layout()
+        fig.savefig(os.path.join(folder, name + "-memories.png"), dpi=90)
+        plt.close(fig)
+
+
 def main():
     fig1()
     appA1()
@@ -242,6 +266,7 @@ def main():
     overloaded(rows("overloaded-dc"),
                [("overloaded-error", "MNIST", rows("overloaded-error")),
                 ("overloaded-error-fashion", "Fashion-MNIST", rows("overloaded-error-fashion"))])
+    trained_memories()
 
 
 if __name__ == "__main__":

@@ -47,6 +47,23 @@ weights = struct.unpack_from("<%df" % (K * (N + C)), data, 48)
 assert all(-1 <= w <= 1 for w in weights)
 PY
 
+# `damlab memories` prints the file's memories as CSV: compared with the
+# weights read from the file's bytes here (float32 round-trips in 9 digits).
+"$damlab" memories "$work/a/tiny.memories" --first 3 >"$work/memories.csv" || fail "memories: exit $?"
+python3 - "$work/memories.csv" "$work/a/tiny.memories" <<'PY' || fail "damlab memories disagrees with the file"
+import csv, struct, sys
+rows = list(csv.reader(open(sys.argv[1])))
+data = open(sys.argv[2], "rb").read()
+assert rows[0][:2] == ["memory", "pixel_0"] and rows[0][-1] == "label_9" and len(rows[0]) == 1 + 794
+assert len(rows) == 1 + 3
+weights = struct.unpack_from("<%df" % (20 * 794), data, 48)
+for mu, row in enumerate(rows[1:]):
+    assert row[0] == str(mu)
+    assert [struct.unpack("<f", struct.pack("<f", float(v)))[0] for v in row[1:]] == list(weights[mu * 794:(mu + 1) * 794])
+PY
+refused "memories --first 0" '--first: Value 0 not in range' memories "$work/a/tiny.memories" --first 0
+refused "memories of a file that is none" 'memory file: wrong magic' memories "$work/tiny.json"
+
 # Deterministic: the same spec gives the same memories and curves.
 "$damlab" run "$work/tiny.json" --out "$work/b" 2>/dev/null || fail "second run: exit $?"
 cmp "$work/a/tiny.memories" "$work/b/tiny.memories" || fail "memories differ between runs"
