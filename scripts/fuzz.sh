@@ -6,7 +6,7 @@
 # sanitizer report fails the run and prints the input's path and the command
 # that replays it.
 #   bash scripts/fuzz.sh                 # 20 s per target, as scripts/test.sh runs it
-#   bash scripts/fuzz.sh 600             # 10 minutes per target (about 30 min in all)
+#   bash scripts/fuzz.sh 600             # 10 minutes per target (9 targets, two at a time: about 50 min)
 #   bash scripts/fuzz.sh 600 spec merge  # only these targets (idx gzip packed_asset spec merge output_name selection memory_file grey_asset)
 # Inputs found are kept in build-fuzz/tests/fuzz/work/<target>/corpus, so a
 # later run continues from them.
