@@ -33,6 +33,8 @@ import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { loadTfjsWasm } from './tfjs.mjs';
+
 import { N, S, P, K, bigK, model, time as timeRepeated, hash, workload, timeUpdate, bigUpdate } from './workloads.mjs';
 
 const require = createRequire(import.meta.url);
@@ -106,13 +108,7 @@ for (const variant of variants) {
 // tfjs-wasm on the same inputs (taken from the first variant's module).
 let tfjsRow = null;
 if (process.env.DAMLAB_BENCH_TFJS !== '0' && reference) {
-  const tf = await import('@tensorflow/tfjs-core');
-  const tfwasm = await import('@tensorflow/tfjs-backend-wasm');
-  tfwasm.setThreadsCount(cores);
-  await tf.setBackend('wasm');
-  await tf.ready();
-  const tfThreads = tfwasm.getThreadsCount();
-  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+  const { tf, threads: tfThreads, simd } = await loadTfjsWasm(cores);
   const heapBytes = () => tf.backend().wasm.HEAPU8?.buffer.byteLength ?? 0;
 
   const signsOf = (set) => {

@@ -27,6 +27,8 @@ import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { loadTfjsWasm } from './tfjs.mjs';
+
 const require = createRequire(import.meta.url);
 const { buildDir, loadDamlabNode, variants: allVariants } = require('../../wasm/js/node.cjs');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -109,13 +111,7 @@ for (const variant of variants) {
 
 // tfjs-wasm: the same step on the same inputs, in float32.
 if (process.env.DAMLAB_BENCH_TFJS !== '0') {
-  const tf = await import('@tensorflow/tfjs-core');
-  const tfwasm = await import('@tensorflow/tfjs-backend-wasm');
-  tfwasm.setThreadsCount(cores);
-  await tf.setBackend('wasm');
-  await tf.ready();
-  const tfThreads = tfwasm.getThreadsCount();
-  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+  const { tf, threads: tfThreads, simd } = await loadTfjsWasm(cores);
   const invT = 1 / TEMPERATURE, slope = DEGREE / TEMPERATURE;
   // [βF'(x), βF(x)] for rectpoly n = 20: y = relu(x)/T, y^19 by squaring.
   const powers = (x) => {
