@@ -246,14 +246,9 @@ std::size_t threads_argument(const val& threads) {
   return pool_threads(absent(threads) ? 1 : size(number(threads, "threads"), "threads"));
 }
 
+// The core checks the length (a whole number of images) and every value.
 std::vector<float> images_for(const val& images_value) {
-  // The core checks the length (a whole number of images); the values are
-  // checked here, as LabelledView::validate does for labelled data.
-  std::vector<float> images = typed_array<float>(images_value, "Float32Array", "images");
-  for (std::size_t k = 0; k < images.size(); ++k)
-    require(images[k] >= -1.0f && images[k] <= 1.0f, "images[" + std::to_string(k) + "]",
-            images[k], "in [-1, 1]");
-  return images;
+  return typed_array<float>(images_value, "Float32Array", "images");
 }
 
 // One minibatch's loss, errors and exact gradient (loss_gradient.hpp) at

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
+#include <limits>
 
 #include "damlab/util/error.hpp"
 #include "train_reference.hpp"
@@ -77,6 +79,22 @@ TEST(Classifier, TemperatureTooLowIsRefused) {
   p.memories.f = {TrainingF::Kind::rectpoly, 100};
   p.memories.temperature = 1e-4;
   EXPECT_THROW(damlab::label_scores(p.memories, p.images), damlab::InvalidArgument);
+}
+
+TEST(Classifier, PixelValuesOutsideTheRangeAreRefused) {
+  auto p = train_reference::random_problem(3, 4, 10, 2, 3, {TrainingF::Kind::rectpoly, 3}, 5.0);
+  for (const float bad : {1.5f, -1.01f, std::numeric_limits<float>::quiet_NaN()}) {
+    p.images[12] = bad;
+    for (const auto& call : {std::function<void()>([&] { damlab::predictions(p.memories, p.images); }),
+                             std::function<void()>([&] { damlab::label_scores(p.memories, p.images); })}) {
+      try {
+        call();
+        FAIL() << "no error for " << bad;
+      } catch (const damlab::InvalidArgument& e) {
+        EXPECT_EQ(e.field(), "images[12]");
+      }
+    }
+  }
 }
 
 }  // namespace

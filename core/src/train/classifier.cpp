@@ -100,6 +100,7 @@ auto field_block_for(FloatPath path) {
 void check_images(const TrainedMemories& m, std::span<const float> images) {
   require(images.size() % m.pixels == 0, "images", std::to_string(images.size()) + " values",
           "a multiple of pixels = " + std::to_string(m.pixels));
+  check_pixel_values(images, "images");
 }
 
 }  // namespace

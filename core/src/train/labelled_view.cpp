@@ -17,11 +17,14 @@ void LabelledView::validate(const char* name) const {
   for (std::size_t a = 0; a < count(); ++a)
     require(labels[a] < classes, field + ".labels[" + std::to_string(a) + "]", int(labels[a]),
             "below classes = " + std::to_string(classes));
+  check_pixel_values(images, field + ".images");
+}
+
+void check_pixel_values(std::span<const float> images, const std::string& field) {
   for (std::size_t k = 0; k < images.size(); ++k) {
     const float v = images[k];
     // Written so NaN fails too.
-    require(v >= -1.0f && v <= 1.0f, field + ".images[" + std::to_string(k) + "]", v,
-            "in [-1, 1]");
+    require(v >= -1.0f && v <= 1.0f, field + "[" + std::to_string(k) + "]", v, "in [-1, 1]");
   }
 }
 

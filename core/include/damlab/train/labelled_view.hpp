@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 
 namespace damlab {
 
@@ -25,5 +26,9 @@ struct LabelledView {
   // pixel value finite and in [-1, 1].
   void validate(const char* name = "data") const;
 };
+
+// Throws InvalidArgument naming field + "[k]" for the first value that is not
+// in [-1, 1] (NaN included): the pixel check of labelled and unlabelled images.
+void check_pixel_values(std::span<const float> images, const std::string& field);
 
 }  // namespace damlab
