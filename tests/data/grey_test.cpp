@@ -21,6 +21,7 @@
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
+using testing_support::write_le;
 using testing_support::expect_contains;
 
 damlab::GreyImages random_images(std::size_t pixels, std::size_t count, std::uint64_t seed) {
@@ -34,12 +35,8 @@ damlab::GreyImages random_images(std::size_t pixels, std::size_t count, std::uin
   return images;
 }
 
-std::string parse_error(const Bytes& bytes) {
+std::string grey_parse_error(const Bytes& bytes) {
   return testing_support::data_error([&] { damlab::parse_grey_asset(bytes); });
-}
-
-void write_le(Bytes& bytes, std::size_t at, std::uint64_t value, int size) {
-  for (int k = 0; k < size; ++k) bytes[at + k] = static_cast<std::uint8_t>(value >> (8 * k));
 }
 
 TEST(GreyAsset, RoundTrip) {
@@ -60,31 +57,31 @@ TEST(GreyAsset, RoundTrip) {
 
 TEST(GreyAsset, CorruptFilesAreRefusedWithTheNumbers) {
   const Bytes good = damlab::pack_grey_asset(random_images(5, 4, 3));
-  expect_contains(parse_error(Bytes(good.begin(), good.begin() + 20)), {"header truncated", "20"});
+  expect_contains(grey_parse_error(Bytes(good.begin(), good.begin() + 20)), {"header truncated", "20"});
   Bytes bad = good;
   bad[6] = 'P';
-  expect_contains(parse_error(bad), {"wrong magic", "44 41 4D 4C 41 42 50 00"});
+  expect_contains(grey_parse_error(bad), {"wrong magic", "44 41 4D 4C 41 42 50 00"});
   bad = good;
   write_le(bad, 8, 2, 4);
-  expect_contains(parse_error(bad), {"version 2"});
+  expect_contains(grey_parse_error(bad), {"version 2"});
   bad = good;
   write_le(bad, 12, 0, 4);
-  expect_contains(parse_error(bad), {"pixels = 0"});
+  expect_contains(grey_parse_error(bad), {"pixels = 0"});
   bad = good;
   write_le(bad, 20, 5000, 4);
-  expect_contains(parse_error(bad), {"source text length 5000"});
+  expect_contains(grey_parse_error(bad), {"source text length 5000"});
   bad = good;
   write_le(bad, 16, 5, 4);
-  expect_contains(parse_error(bad), {"truncated", "5 images"});
+  expect_contains(grey_parse_error(bad), {"truncated", "5 images"});
   bad = good;
   bad.push_back(0);
-  expect_contains(parse_error(bad), {"1 trailing bytes"});
+  expect_contains(grey_parse_error(bad), {"1 trailing bytes"});
   bad = good;
   bad[32 + 18] = 1;  // padding after the 18-byte source text
-  expect_contains(parse_error(bad), {"byte 50", "padding"});
+  expect_contains(grey_parse_error(bad), {"byte 50", "padding"});
   bad = good;
   bad.back() ^= 1;
-  expect_contains(parse_error(bad), {"checksum mismatch"});
+  expect_contains(grey_parse_error(bad), {"checksum mismatch"});
 }
 
 TEST(GreyAsset, WriterRefusesInconsistentSets) {

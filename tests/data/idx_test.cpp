@@ -33,7 +33,7 @@ Bytes random_bytes(damlab::Rng& rng, std::size_t count) {
 }
 
 // The message of the DataError that parsing throws ("" and a failure if none).
-std::string parse_error(const Bytes& bytes,
+std::string idx_parse_error(const Bytes& bytes,
                         std::uint64_t limit = damlab::idx_max_data_bytes) {
   return testing_support::data_error([&] { damlab::parse_idx(bytes, limit); });
 }
@@ -117,15 +117,15 @@ TEST(Idx, LabelsRoundTrip) {
 TEST(Idx, WrongMagic) {
   Bytes bytes = encode({2, 2}, {1, 2, 3, 4});
   bytes[0] = 0x1F;
-  expect_contains(parse_error(bytes), {"magic", "0x1F 0x00", "0x00 0x00"});
+  expect_contains(idx_parse_error(bytes), {"magic", "0x1F 0x00", "0x00 0x00"});
   bytes[0] = 0x00;
   bytes[1] = 0x8B;
-  expect_contains(parse_error(bytes), {"magic", "0x00 0x8B"});
+  expect_contains(idx_parse_error(bytes), {"magic", "0x00 0x8B"});
 }
 
 TEST(Idx, FloatTypeIsRejected) {
   const Bytes bytes = encode({2, 2}, Bytes(16, 0), 0x0D);
-  expect_contains(parse_error(bytes), {"0x0D", "float32", "only 0x08 (ubyte)"});
+  expect_contains(idx_parse_error(bytes), {"0x0D", "float32", "only 0x08 (ubyte)"});
 }
 
 TEST(Idx, EveryOtherTypeIsRejected) {
@@ -135,11 +135,11 @@ TEST(Idx, EveryOtherTypeIsRejected) {
 }
 
 TEST(Idx, TruncatedHeader) {
-  expect_contains(parse_error({}), {"header truncated", "0 bytes present"});
-  expect_contains(parse_error({0, 0, 8}), {"header truncated", "3 bytes present"});
+  expect_contains(idx_parse_error({}), {"header truncated", "0 bytes present"});
+  expect_contains(idx_parse_error({0, 0, 8}), {"header truncated", "3 bytes present"});
   Bytes bytes = encode({20, 6, 7}, {});
   bytes.resize(10);
-  expect_contains(parse_error(bytes),
+  expect_contains(idx_parse_error(bytes),
                   {"header truncated", "3 dimensions", "16 header bytes",
                    "10 present"});
 }
@@ -147,28 +147,28 @@ TEST(Idx, TruncatedHeader) {
 TEST(Idx, TruncatedData) {
   Bytes bytes = encode({20, 6, 7}, Bytes(840, 1));
   bytes.resize(bytes.size() - 5);
-  expect_contains(parse_error(bytes), {"data truncated", "20 x 6 x 7",
+  expect_contains(idx_parse_error(bytes), {"data truncated", "20 x 6 x 7",
                                        "840 data bytes", "835 present"});
 }
 
 TEST(Idx, TrailingBytes) {
   Bytes bytes = encode({2, 3}, Bytes(6, 1));
   bytes.insert(bytes.end(), {9, 9, 9});
-  expect_contains(parse_error(bytes), {"3 trailing bytes", "6 data bytes"});
+  expect_contains(idx_parse_error(bytes), {"3 trailing bytes", "6 data bytes"});
 }
 
 TEST(Idx, ZeroDimensions) {
-  expect_contains(parse_error({0, 0, 8, 0}), {"number of dimensions is 0"});
+  expect_contains(idx_parse_error({0, 0, 8, 0}), {"number of dimensions is 0"});
 }
 
 TEST(Idx, SizeLimit) {
   // 60000^3 bytes is far past 2^31; the product must not wrap around.
-  expect_contains(parse_error(encode({60000, 60000, 60000}, {})),
+  expect_contains(idx_parse_error(encode({60000, 60000, 60000}, {})),
                   {"60000 x 60000 x 60000", "2147483648"});
-  expect_contains(parse_error(encode({0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF}, {})),
+  expect_contains(idx_parse_error(encode({0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF}, {})),
                   {"more than 2147483648"});
   // A stated limit applies exactly.
-  expect_contains(parse_error(encode({10, 10}, Bytes(100, 0)), 99),
+  expect_contains(idx_parse_error(encode({10, 10}, Bytes(100, 0)), 99),
                   {"10 x 10", "more than 99"});
   EXPECT_NO_THROW(damlab::parse_idx(encode({10, 10}, Bytes(100, 0)), 100));
 }

@@ -17,6 +17,8 @@
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
+using testing_support::read_le;
+using testing_support::write_le;
 using testing_support::expect_contains;
 
 damlab::TrainedMemories random_memories(std::size_t K, std::size_t N, std::size_t C,
@@ -33,16 +35,6 @@ damlab::TrainedMemories random_memories(std::size_t K, std::size_t N, std::size_
   m.weights.front() = -1.0f;
   m.weights.back() = 1.0f;
   return m;
-}
-
-std::uint64_t read_le(const Bytes& bytes, std::size_t at, int size) {
-  std::uint64_t value = 0;
-  for (int k = size - 1; k >= 0; --k) value = value << 8 | bytes[at + k];
-  return value;
-}
-
-void write_le(Bytes& bytes, std::size_t at, std::uint64_t value, int size) {
-  for (int k = 0; k < size; ++k) bytes[at + k] = static_cast<std::uint8_t>(value >> (8 * k));
 }
 
 void fix_checksum(Bytes& bytes) {

@@ -15,6 +15,8 @@
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
+using testing_support::read_le;
+using testing_support::write_le;
 
 damlab::LabeledPatterns random_data(damlab::Rng& rng, std::size_t N,
                                     std::size_t count, std::string source) {
@@ -28,23 +30,13 @@ damlab::LabeledPatterns random_data(damlab::Rng& rng, std::size_t N,
   return data;
 }
 
-std::uint64_t read_le(const Bytes& bytes, std::size_t at, int size) {
-  std::uint64_t value = 0;
-  for (int k = size - 1; k >= 0; --k) value = value << 8 | bytes[at + k];
-  return value;
-}
-
-void write_le(Bytes& bytes, std::size_t at, std::uint64_t value, int size) {
-  for (int k = 0; k < size; ++k) bytes[at + k] = static_cast<std::uint8_t>(value >> (8 * k));
-}
-
 // Recomputes the header checksum after an edit of the payload, so the check
 // under test is reached.
 void fix_checksum(Bytes& bytes, std::size_t header) {
   write_le(bytes, 24, damlab::fnv1a64(std::span(bytes).subspan(header)), 8);
 }
 
-std::string parse_error(const Bytes& bytes) {
+std::string asset_parse_error(const Bytes& bytes) {
   return testing_support::data_error([&] { damlab::parse_packed_asset(bytes); });
 }
 
@@ -114,52 +106,52 @@ class CorruptAsset : public ::testing::Test {
 };
 
 TEST_F(CorruptAsset, HeaderTruncated) {
-  expect_contains(parse_error(Bytes(bytes.begin(), bytes.begin() + 20)),
+  expect_contains(asset_parse_error(Bytes(bytes.begin(), bytes.begin() + 20)),
                   {"header truncated", "20 bytes", "32"});
-  expect_contains(parse_error({}), {"header truncated", "0 bytes"});
+  expect_contains(asset_parse_error({}), {"header truncated", "0 bytes"});
 }
 
 TEST_F(CorruptAsset, WrongMagic) {
   bytes[6] = 'Q';
-  expect_contains(parse_error(bytes),
+  expect_contains(asset_parse_error(bytes),
                   {"wrong magic", "44 41 4D 4C 41 42 51 00", "DAMLABP"});
 }
 
 TEST_F(CorruptAsset, UnsupportedVersion) {
   write_le(bytes, 8, 2, 4);
-  expect_contains(parse_error(bytes), {"version 2", "only 1"});
+  expect_contains(asset_parse_error(bytes), {"version 2", "only 1"});
 }
 
 TEST_F(CorruptAsset, NOutOfRange) {
   write_le(bytes, 12, 0, 4);
-  expect_contains(parse_error(bytes), {"N = 0", "[1, 16777216]"});
+  expect_contains(asset_parse_error(bytes), {"N = 0", "[1, 16777216]"});
   write_le(bytes, 12, 0xFFFFFFFF, 4);
-  expect_contains(parse_error(bytes), {"N = 4294967295", "[1, 16777216]"});
+  expect_contains(asset_parse_error(bytes), {"N = 4294967295", "[1, 16777216]"});
 }
 
 TEST_F(CorruptAsset, SourceTooLong) {
   write_le(bytes, 20, 5000, 4);
-  expect_contains(parse_error(bytes), {"source text length 5000", "4096"});
+  expect_contains(asset_parse_error(bytes), {"source text length 5000", "4096"});
 }
 
 TEST_F(CorruptAsset, PayloadTruncated) {
   bytes.pop_back();
   // 40 + 3 * 16 + 3 = 91 bytes expected.
-  expect_contains(parse_error(bytes),
+  expect_contains(asset_parse_error(bytes),
                   {"truncated", "3 patterns of N = 70", "need 91 bytes", "90 present"});
   write_le(bytes, 16, 1000000, 4);  // a count far beyond the bytes present
-  expect_contains(parse_error(bytes), {"truncated", "1000000 patterns"});
+  expect_contains(asset_parse_error(bytes), {"truncated", "1000000 patterns"});
 }
 
 TEST_F(CorruptAsset, TrailingBytes) {
   bytes.push_back(0);
   bytes.push_back(0);
-  expect_contains(parse_error(bytes), {"2 trailing bytes", "91 bytes"});
+  expect_contains(asset_parse_error(bytes), {"2 trailing bytes", "91 bytes"});
 }
 
 TEST_F(CorruptAsset, SourcePaddingNotZero) {
   bytes[36] = 1;  // "src" ends at 35
-  expect_contains(parse_error(bytes), {"byte 36", "padding after the source"});
+  expect_contains(asset_parse_error(bytes), {"byte 36", "padding after the source"});
 }
 
 TEST_F(CorruptAsset, ChecksumMismatch) {
@@ -169,18 +161,18 @@ TEST_F(CorruptAsset, ChecksumMismatch) {
   char stored_text[17], actual_text[17];
   std::snprintf(stored_text, sizeof stored_text, "%016llx", static_cast<unsigned long long>(stored));
   std::snprintf(actual_text, sizeof actual_text, "%016llx", static_cast<unsigned long long>(actual));
-  expect_contains(parse_error(bytes), {"checksum mismatch", stored_text, actual_text});
+  expect_contains(asset_parse_error(bytes), {"checksum mismatch", stored_text, actual_text});
 }
 
 TEST_F(CorruptAsset, PaddingBitsSet) {
   // Pattern 1's second word starts at 40 + 16 + 8; bit 70 is bit 6 of it.
   bytes[40 + 16 + 8] |= 1 << 6;
   fix_checksum(bytes, 40);
-  expect_contains(parse_error(bytes), {"pattern 1", "padding bits", "bit 70", "N = 70"});
+  expect_contains(asset_parse_error(bytes), {"pattern 1", "padding bits", "bit 70", "N = 70"});
   bytes[40 + 16 + 8] &= static_cast<std::uint8_t>(~(1 << 6));
   bytes[40 + 32 + 15] |= 0x80;  // pattern 2, bit 127
   fix_checksum(bytes, 40);
-  expect_contains(parse_error(bytes), {"pattern 2", "bit 127"});
+  expect_contains(asset_parse_error(bytes), {"pattern 2", "bit 127"});
 }
 
 TEST(PackedAsset, PackValidatesItsInput) {

@@ -11,12 +11,14 @@
 #include <vector>
 
 #include "assets.hpp"
+#include "data_error.hpp"
 #include "damlab/data/rademacher.hpp"
 #include "damlab/util/error.hpp"
 
 namespace {
 
 using damlab::GreedySubsetOptions;
+using testing_support::expect_contains;
 
 GreedySubsetOptions options(double target, std::uint64_t seed = 1, std::size_t size = 50) {
   GreedySubsetOptions o;
@@ -193,12 +195,6 @@ std::string invalid(F f, const std::string& field) {
   }
   ADD_FAILURE() << "no InvalidArgument for " << field;
   return {};
-}
-
-void expect_contains(const std::string& message, const std::vector<std::string>& parts) {
-  for (const auto& part : parts)
-    EXPECT_NE(message.find(part), std::string::npos)
-        << "'" << part << "' missing from: " << message;
 }
 
 TEST(GreedySubset, ValidationNamesArgumentAndRange) {

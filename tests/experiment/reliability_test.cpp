@@ -17,7 +17,7 @@ namespace {
 
 using damlab::Json;
 
-damlab::Experiment experiment(const std::string& extra = "") {
+damlab::Experiment sharded_experiment(const std::string& extra = "") {
   return damlab::parse_experiment(damlab::parse_json_text(R"({"name": "r",
     "data": {"source": "rademacher", "N": 60, "S": 10, "p": 0.5, "seed": 1},
     "model": {"F": "rectpoly", "n": 3}, "sweep": [{"data.seed": [1, 2, 3, 4, 5, 6]}])" + extra + "}"));
@@ -78,7 +78,7 @@ std::vector<std::string> shards(const damlab::Experiment& e, std::size_t count) 
 }
 
 TEST(MergeShards, BoundToTheExperimentAndCheckedRowByRow) {
-  const auto e = experiment();
+  const auto e = sharded_experiment();
   const auto parts = shards(e, 2);
   const auto merged = damlab::merge_shards(e, parts, {"a.csv", "b.csv"});
   EXPECT_EQ(damlab::to_csv(merged), damlab::to_csv(damlab::run_sweep(e, {}, {})));
@@ -118,7 +118,7 @@ std::string framed(const damlab::Experiment& e, const std::string& shard, const 
 }
 
 TEST(MergeShards, EveryRowWellFormed) {
-  const auto e = experiment();
+  const auto e = sharded_experiment();
   const std::string csv = damlab::to_csv(damlab::run_sweep(e, {}, {}));
   EXPECT_EQ(damlab::to_csv(damlab::merge_shards(e, {framed(e, "0/1", csv)})), csv);
   const auto header_end = csv.find('\n') + 1;
@@ -161,7 +161,7 @@ TEST(SweepFailure, KeepsFinishedRowsAndNamesThePoint) {
   EXPECT_FALSE(record["complete"].get<bool>());
   EXPECT_EQ(record["error"].get<std::string>().rfind("point 2 (probe.K = 11)", 0), 0u);
   // A sweep without failure records no error.
-  EXPECT_FALSE(damlab::sweep_record(experiment(), damlab::run_sweep(experiment(), {}, {})).contains("error"));
+  EXPECT_FALSE(damlab::sweep_record(sharded_experiment(), damlab::run_sweep(sharded_experiment(), {}, {})).contains("error"));
 }
 
 TEST(SweepCancel, ReachesTheRunningPoint) {
@@ -221,7 +221,7 @@ TEST(SweepCancel, ReachesTheDataSetUp) {
 }
 
 TEST(SweepRows, ReportedAsTheyFinish) {
-  const auto e = experiment();
+  const auto e = sharded_experiment();
   damlab::SweepOptions options;
   std::string streamed;
   options.on_row = [&](std::size_t, const std::vector<std::string>& columns,

@@ -14,7 +14,7 @@ namespace {
 
 using damlab::Json;
 
-std::string field_of_error(const std::string& text) {
+std::string spec_error_field(const std::string& text) {
   try {
     damlab::parse_spec_text(text);
   } catch (const damlab::InvalidArgument& e) {
@@ -25,43 +25,43 @@ std::string field_of_error(const std::string& text) {
 
 TEST(Spec, ErrorsNameTheField) {
   const std::string ok_data = R"("data": {"source": "rademacher", "N": 10, "S": 3, "p": 0.5})";
-  EXPECT_EQ(field_of_error("{" + ok_data + "}"), "(no error)");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 0, "S": 3, "p": 0.5}})"), "data.N");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10, "S": 3, "p": 1.5}})"), "data.p");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10, "S": 3}})"), "data.p");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10, "S": -3, "p": 0.5}})"), "data.S");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10.5, "S": 3, "p": 0.5}})"), "data.N");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "rademacher", "N": 10, "S": 3, "p": 0.5, "seed": 9007199254740992}})"), "data.seed");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "cifar"}})"), "data.source");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist"}})"), "(no error)");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist", "selection": "best"}})"), "data.selection");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist", "selection": "greedy", "target_hd": 90}})"), "data.S");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist", "selection": "greedy", "S": 50}})"), "data.target_hd");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist", "selection": "greedy", "S": 1, "target_hd": 9}})"), "data.S");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "fashion-mnist", "classes": [3, 300]}})"), "data.classes");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist", "p": 0.5}})"), "data.p");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "mnist", "target_hd": 50}})"), "data.target_hd");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "idx"}})"), "data.path");
-  EXPECT_EQ(field_of_error(R"({"data": {"source": "idx", "path": "a", "threshold": 300}})"), "data.threshold");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "cubic"}})"), "model.F");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "poly", "n": 61}})"), "model.n");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "exp", "beta": 0}})"), "model.beta");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "exp", "n": 3}})"), "model.n");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "model": {"F": "poly", "n": "3"}})"), "model.n");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "memorize"})"), "measure");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "recall"})"), "(no error)");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "probe": {"K": 2}})"), "probe");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "recall", "probe": {"delta": 2}})"), "probe.delta");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "recall", "probe": {"update": "both"}})"), "probe.update");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "recall", "probe": {"epsilons": [0.1]}})"), "probe.epsilons");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "convergence", "probe": {"epsilons": [1.5]}})"), "probe.epsilons");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "convergence", "probe": {"probes": "all"}})"), "probe.probes");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "retrievability", "probe": {"trials": 0}})"), "probe.trials");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "measure": "retrievability", "probe": {"epsilon": 0}})"), "probe.epsilon");
-  EXPECT_EQ(field_of_error("{" + ok_data + R"(, "modle": {}})"), "modle");
-  EXPECT_EQ(field_of_error("{}"), "data");
-  EXPECT_EQ(field_of_error("[1, 2]"), "spec");
-  EXPECT_EQ(field_of_error("{\"data\": "), "spec");
+  EXPECT_EQ(spec_error_field("{" + ok_data + "}"), "(no error)");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "rademacher", "N": 0, "S": 3, "p": 0.5}})"), "data.N");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "rademacher", "N": 10, "S": 3, "p": 1.5}})"), "data.p");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "rademacher", "N": 10, "S": 3}})"), "data.p");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "rademacher", "N": 10, "S": -3, "p": 0.5}})"), "data.S");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "rademacher", "N": 10.5, "S": 3, "p": 0.5}})"), "data.N");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "rademacher", "N": 10, "S": 3, "p": 0.5, "seed": 9007199254740992}})"), "data.seed");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "cifar"}})"), "data.source");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "mnist"}})"), "(no error)");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "mnist", "selection": "best"}})"), "data.selection");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "mnist", "selection": "greedy", "target_hd": 90}})"), "data.S");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "mnist", "selection": "greedy", "S": 50}})"), "data.target_hd");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "mnist", "selection": "greedy", "S": 1, "target_hd": 9}})"), "data.S");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "fashion-mnist", "classes": [3, 300]}})"), "data.classes");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "mnist", "p": 0.5}})"), "data.p");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "mnist", "target_hd": 50}})"), "data.target_hd");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "idx"}})"), "data.path");
+  EXPECT_EQ(spec_error_field(R"({"data": {"source": "idx", "path": "a", "threshold": 300}})"), "data.threshold");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "model": {"F": "cubic"}})"), "model.F");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "model": {"F": "poly", "n": 61}})"), "model.n");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "model": {"F": "exp", "beta": 0}})"), "model.beta");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "model": {"F": "exp", "n": 3}})"), "model.n");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "model": {"F": "poly", "n": "3"}})"), "model.n");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "measure": "memorize"})"), "measure");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "measure": "recall"})"), "(no error)");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "probe": {"K": 2}})"), "probe");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "measure": "recall", "probe": {"delta": 2}})"), "probe.delta");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "measure": "recall", "probe": {"update": "both"}})"), "probe.update");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "measure": "recall", "probe": {"epsilons": [0.1]}})"), "probe.epsilons");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "measure": "convergence", "probe": {"epsilons": [1.5]}})"), "probe.epsilons");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "measure": "convergence", "probe": {"probes": "all"}})"), "probe.probes");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "measure": "retrievability", "probe": {"trials": 0}})"), "probe.trials");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "measure": "retrievability", "probe": {"epsilon": 0}})"), "probe.epsilon");
+  EXPECT_EQ(spec_error_field("{" + ok_data + R"(, "modle": {}})"), "modle");
+  EXPECT_EQ(spec_error_field("{}"), "data");
+  EXPECT_EQ(spec_error_field("[1, 2]"), "spec");
+  EXPECT_EQ(spec_error_field("{\"data\": "), "spec");
 }
 
 TEST(Spec, NormalizedSpecRoundTrips) {

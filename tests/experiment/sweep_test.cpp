@@ -17,10 +17,10 @@ const char* demo = R"({
              "data.seed": {"from": 1, "to": 7, "step": 1}},
             {"model.n": [2, 3, 5]}]})";
 
-damlab::Experiment experiment() { return damlab::parse_experiment(Json::parse(demo)); }
+damlab::Experiment demo_experiment() { return damlab::parse_experiment(Json::parse(demo)); }
 
 TEST(Sweep, GridIsTheProductOfAxesWithZippedPaths) {
-  const auto e = experiment();
+  const auto e = demo_experiment();
   ASSERT_EQ(e.points(), 21u);
   // Last axis fastest; the zipped seed follows p.
   EXPECT_EQ(e.point_spec(0)["data"]["p"], 0.6);
@@ -34,7 +34,7 @@ TEST(Sweep, GridIsTheProductOfAxesWithZippedPaths) {
 }
 
 TEST(Sweep, SameCsvForOneAndTwoThreadsAndForShards) {
-  const auto e = experiment();
+  const auto e = demo_experiment();
   damlab::SweepOptions one, two;
   two.threads = 2;
   const std::string single = damlab::to_csv(damlab::run_sweep(e, {}, one));
@@ -58,7 +58,7 @@ TEST(Sweep, SameCsvForOneAndTwoThreadsAndForShards) {
 }
 
 TEST(Sweep, ProgressCanStopTheRunKeepingFinishedRows) {
-  const auto e = experiment();
+  const auto e = demo_experiment();
   damlab::SweepOptions options;
   options.progress = [](std::size_t done, std::size_t) { return done < 5; };
   const auto rows = damlab::run_sweep(e, {}, options);
@@ -68,7 +68,7 @@ TEST(Sweep, ProgressCanStopTheRunKeepingFinishedRows) {
 }
 
 TEST(Sweep, MergeRejectsDuplicatesAndForeignHeaders) {
-  const auto e = experiment();
+  const auto e = demo_experiment();
   damlab::SweepOptions options;
   options.shard = {0, 3};
   const auto shard = damlab::to_csv(damlab::run_sweep(e, {}, options));
@@ -76,7 +76,7 @@ TEST(Sweep, MergeRejectsDuplicatesAndForeignHeaders) {
   EXPECT_THROW(damlab::merge_csv(e, {"a,b\n1,2\n"}), damlab::InvalidArgument);
 }
 
-std::string field_of_error(const std::string& text) {
+std::string experiment_error_field(const std::string& text) {
   try {
     damlab::parse_experiment(Json::parse(text));
   } catch (const damlab::InvalidArgument& e) {
@@ -87,16 +87,16 @@ std::string field_of_error(const std::string& text) {
 
 TEST(Sweep, ErrorsNameTheField) {
   const std::string base = R"("data": {"source": "rademacher", "N": 50, "S": 5, "p": 0.5})";
-  EXPECT_EQ(field_of_error("{" + base + R"(, "sweep": [{"model.n": [2, 3]}]})"), "(no error)");
-  EXPECT_EQ(field_of_error("{" + base + R"(, "sweep": [{"model.n": [2, 99]}]})"), "model.n");
-  EXPECT_EQ(field_of_error("{" + base + R"(, "sweep": [{"model.n": []}]})"), "sweep.model.n");
-  EXPECT_EQ(field_of_error("{" + base + R"(, "sweep": [{"data.p": {"from": 0.2, "to": 0.1, "step": 0.1}}]})"), "sweep.data.p.to");
-  EXPECT_EQ(field_of_error("{" + base + R"(, "sweep": [{"data.p": {"from": 0.1, "to": 0.2, "step": 0}}]})"), "sweep.data.p.step");
-  EXPECT_EQ(field_of_error("{" + base + R"(, "sweep": [{"data.p": [0.1, 0.2], "data.seed": [1]}]})"), "sweep[0].data.seed");
-  EXPECT_EQ(field_of_error("{" + base + R"(, "sweep": [{"n": [2]}]})"), "sweep path");
-  EXPECT_EQ(field_of_error("{" + base + R"(, "sweep": [{"data.q": [2]}]})"), "data.q");
-  EXPECT_EQ(field_of_error("{" + base + R"(, "sweep": {"model.n": [2]}})"), "sweep");
-  EXPECT_EQ(field_of_error("{" + base + R"(, "sweep": [{"data.seed": {"from": 0, "to": 1000000, "step": 1}}]})"), "sweep.data.seed");
+  EXPECT_EQ(experiment_error_field("{" + base + R"(, "sweep": [{"model.n": [2, 3]}]})"), "(no error)");
+  EXPECT_EQ(experiment_error_field("{" + base + R"(, "sweep": [{"model.n": [2, 99]}]})"), "model.n");
+  EXPECT_EQ(experiment_error_field("{" + base + R"(, "sweep": [{"model.n": []}]})"), "sweep.model.n");
+  EXPECT_EQ(experiment_error_field("{" + base + R"(, "sweep": [{"data.p": {"from": 0.2, "to": 0.1, "step": 0.1}}]})"), "sweep.data.p.to");
+  EXPECT_EQ(experiment_error_field("{" + base + R"(, "sweep": [{"data.p": {"from": 0.1, "to": 0.2, "step": 0}}]})"), "sweep.data.p.step");
+  EXPECT_EQ(experiment_error_field("{" + base + R"(, "sweep": [{"data.p": [0.1, 0.2], "data.seed": [1]}]})"), "sweep[0].data.seed");
+  EXPECT_EQ(experiment_error_field("{" + base + R"(, "sweep": [{"n": [2]}]})"), "sweep path");
+  EXPECT_EQ(experiment_error_field("{" + base + R"(, "sweep": [{"data.q": [2]}]})"), "data.q");
+  EXPECT_EQ(experiment_error_field("{" + base + R"(, "sweep": {"model.n": [2]}})"), "sweep");
+  EXPECT_EQ(experiment_error_field("{" + base + R"(, "sweep": [{"data.seed": {"from": 0, "to": 1000000, "step": 1}}]})"), "sweep.data.seed");
   try {
     damlab::parse_experiment(Json::parse("{" + base + R"(, "sweep": [{"data.p": [0.5, 1.5]}]})"));
     FAIL();
