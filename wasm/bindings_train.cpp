@@ -185,7 +185,8 @@ val stats_object(std::size_t epoch, const EpochStats& s) {
 
 // Trains on train (test may be null). onProgress(fraction) after every
 // minibatch: false stops after it (the result then has cancelled: true and
-// the epochs completed so far). onEpoch(epoch, stats) after every epoch.
+// the epochs completed so far). onEpoch(epoch, stats, weights) after every
+// epoch, weights a copy of the memories after it (K × (N + C) floats).
 // Returns {epochs: [stats], cancelled, train_error, test_error (the final
 // memories' errors over the whole training and test sets, as a train
 // record's; null when cancelled or, for test_error, without a test set),
@@ -206,9 +207,10 @@ val train_of(val train_arg, val test_arg, val options_arg, val on_progress_arg,
               "a function");
     EpochCallback epoch_callback;
     if (!absent(on_epoch))
-      epoch_callback = [&](std::size_t epoch, const EpochStats& stats) {
+      epoch_callback = [&](std::size_t epoch, const EpochStats& stats, const TrainedMemories& m) {
         val args = array_of(val(epoch));
         args.call<void>("push", stats_object(epoch, stats));
+        args.call<void>("push", to_typed_array(m.weights));
         js_apply(on_epoch, val::undefined(), args);
       };
     const LabelledView test_view = test.view();

@@ -150,9 +150,16 @@ for (const variant of variants) {
       const seen = [], fractions = [];
       const run = damlab.trainClassifier(data.train, null, options,
         (f) => { fractions.push(f); return true; },
-        (epoch, stats) => seen.push([epoch, stats]));
+        (epoch, stats, weights) => seen.push([epoch, stats, weights]));
       assert.deepEqual(seen.map(([e]) => e), [0, 1, 2, 3]);
       assert.deepEqual(seen.map(([, s]) => s), run.epochs);
+      // Each epoch's weights are the memories after it: a run of that many
+      // epochs ends with them (the schedule depends on the epoch only).
+      assert.ok(seen.every(([, , w]) => w instanceof Float32Array && w.length === 12 * 68));
+      assert.deepEqual(seen[3][2], run.memories.weights);
+      const two = damlab.trainClassifier(data.train, null, { ...options, epochs: 2 });
+      assert.deepEqual(seen[1][2], two.memories.weights);
+      assert.notDeepEqual(seen[0][2], seen[1][2], 'the memories change from epoch to epoch');
       assert.equal(run.test_error, null);
       assert.ok(run.epochs.every((e) => e.test_error === null));
       assert.equal(fractions.length, 4 * 4);  // 100 images in batches of 25

@@ -392,8 +392,10 @@ export interface Damlab {
    * Trains the Krotov–Hopfield (2016) classifier on train (test may be null)
    * with the core's trainer. onProgress(fraction) after every minibatch:
    * returning false stops there and returns what the completed epochs gave,
-   * with cancelled: true (no exception). onEpoch(epoch, stats) after every
-   * epoch. K × (N + C) is at most 2^25 values. With threads > 1 the threads
+   * with cancelled: true (no exception). onEpoch(epoch, stats, weights) after
+   * every epoch, weights a copy of the memories after it (laid out as
+   * TrainedMemories.weights: K × (N + C), memory after memory), so a page can
+   * draw them as they learn. K × (N + C) is at most 2^25 values. With threads > 1 the threads
    * build uses up to its idle pool workers; the result is the same.
    */
   trainClassifier(
@@ -401,7 +403,7 @@ export interface Damlab {
     test: LabelledData | null,
     options?: TrainingOptions | null,
     onProgress?: OnProgress | null,
-    onEpoch?: ((epoch: number, stats: EpochStats) => void) | null,
+    onEpoch?: ((epoch: number, stats: EpochStats, weights: Float32Array) => void) | null,
   ): TrainingResult;
   /** One minibatch's loss, misclassified count and exact gradient dL/dxi (K × (N + C)) at memories.temperature. */
   lossGradient(

@@ -9,7 +9,9 @@
 //        theory   {base, calls: [{name, args}]}  values of bound theory functions
 //        recall   {base, source, K, digit, delta, occlude, clamp, seed, update, steps, model}
 //                                     a whole recall trajectory (see handlers.recall)
-//   out: progress  fraction in [0, 1]
+//        train    {base, spec, threads}  trains a train spec's classifier (see handlers.train)
+//        memoryFile {base, memories}  the DAMLABM file of trained memories
+//   out: progress  fraction in [0, 1], or a handler's own report (train: each epoch)
 //        result    the handler's value (run: {record, variant, version, theory})
 //        error     {name, message, field, fatal}
 //                  fatal: the module cannot be trusted with another job (out
@@ -30,7 +32,7 @@ async function module(base) {
   return damlab;
 }
 
-const assetFile = { mnist: 'mnist-10k.bin', 'fashion-mnist': 'fashion-mnist.bin' };
+const assetFile = { mnist: 'mnist-10k.bin', 'fashion-mnist': 'fashion-mnist.bin', 'mnist-grey': 'mnist-10k-grey.bin' };
 
 async function fetchAsset(base, source) {
   const file = assetFile[source];
@@ -56,7 +58,9 @@ const theoryFunctions = ['kmax', 'kmaxHopfield', 'kmaxMceliece', 'kmaxWillshaw',
 const handlers = {
   async hello({ base }) {
     const dam = await module(base);
-    return { variant: dam.variant, version: dam.version(), registry: dam.modelRegistry() };
+    // trainSpec: the core's defaults of a train spec (the train view's form).
+    const trainSpec = JSON.parse(dam.normalizeSpec(JSON.stringify({ measure: 'train', data: { source: 'mnist' } })));
+    return { variant: dam.variant, version: dam.version(), registry: dam.modelRegistry(), trainSpec };
   },
 
   async run({ base, spec, theory, bytes: file }, progress) {
@@ -88,6 +92,55 @@ const handlers = {
       if (!theoryFunctions.includes(name)) throw new Error(`theory ${name}: must be one of ${theoryFunctions.join(', ')}`);
       return dam[name](...args);
     });
+  },
+
+  // The Krotov–Hopfield classifier of a train spec (mnist source), as
+  // `damlab run` trains it: the core checks the spec (normalizeSpec: its
+  // errors name spec paths), greyData makes the seeded class-balanced split,
+  // the first data.train training digits are kept (0: all), and
+  // trainClassifier runs with the spec's options. After each epoch, send
+  // posts that epoch's stats and the memories after it (the page draws them,
+  // and keeps the last ones to export if the run is cancelled). The result:
+  // the final errors and the DAMLABM file of the final memories.
+  async train({ base, spec, threads }, progress, send) {
+    const dam = await module(base);
+    const normalized = JSON.parse(dam.normalizeSpec(JSON.stringify(spec)));
+    const { data, model, train: options } = normalized;
+    if (data.source !== 'mnist') throw new Error(`data.source = ${data.source}: the playground trains on mnist only`);
+    let grey;
+    try {
+      grey = dam.greyData(await fetchAsset(base, 'mnist-grey'), { test_per_class: data.test_per_class, seed: data.seed });
+    } catch (error) {
+      // The split's range (below the smallest class) is the core's: named as the spec names it.
+      if (error.field === 'test_per_class') throw Object.assign(new Error(`data.${error.message}`), { name: error.name, field: 'data.test_per_class' });
+      throw error;
+    }
+    const { pixels, classes } = grey.train;
+    const available = grey.train.labels.length;
+    if (data.train > available)
+      throw Object.assign(new Error(`data.train = ${data.train}: must be at most the ${available} items available (0: all)`), { name: 'InvalidArgument', field: 'data.train' });
+    const count = data.train || available;
+    const train = { ...grey.train, images: grey.train.images.subarray(0, count * pixels), labels: grey.train.labels.subarray(0, count) };
+    const f = model.F === 'exp' ? { F: 'exp' } : { F: 'rectpoly', n: model.n };
+    const shape = { memories: options.memories, pixels, classes, ...f };
+    const result = dam.trainClassifier(train, grey.test, { ...options, ...f, threads }, progress, (epoch, stats, weights) =>
+      send({ epoch, stats, memories: { ...shape, temperature: stats.temperature, weights } }, [weights.buffer]),
+    );
+    return {
+      cancelled: result.cancelled,
+      train_error: result.train_error,
+      test_error: result.test_error,
+      epochs: result.epochs,
+      file: dam.encodeMemoryFile(result.memories),
+      counts: { train: count, test: grey.test.labels.length },
+      source: grey.source,
+      variant: dam.variant,
+      version: dam.version(),
+    };
+  },
+
+  async memoryFile({ base, memories }) {
+    return (await module(base)).encodeMemoryFile(memories);
   },
 
   // The memories: the first K of Rng(seed).permutation(count) of the asset's
@@ -167,7 +220,8 @@ onmessage = async ({ data: { id, type, data } }) => {
   try {
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown message type ${type}`);
-    postMessage({ id, type: 'result', data: await handler(data, progressOf(id)) });
+    const send = (value, transfer = []) => postMessage({ id, type: 'progress', data: value }, transfer);
+    postMessage({ id, type: 'result', data: await handler(data, progressOf(id), send) });
   } catch (error) {
     const message = error?.message ?? String(error);
     const fatal = isFatal(error, message);
