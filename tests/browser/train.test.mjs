@@ -1,0 +1,144 @@
+// The Train view: a tiny Krotov–Hopfield training run in a worker, its
+// curves and memories per epoch, equal to the native runner's record and
+// memory file for the spec the page shows; Cancel keeping the completed
+// epochs; link values refused by name. Served twice (with and without
+// COOP/COEP: the threads build and a single-threaded one); see helpers.mjs.
+//   node --test tests/browser/train.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { artifacts, chartLooks, native, root, screenshot, timeout, servedTwice } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const { loadDamlabNode } = require('../../wasm/js/node.cjs');
+
+// A run of seconds: 200 training digits, 20 test digits per class, 16 memories, 3 epochs.
+const tiny = 'ttrain=200&ttest=20&tsplit=1&tK=16&tF=rectpoly&tn=20&tepochs=3&tbatch=50&tlr=0.06&tT0=300&tT1=300&tseed=4';
+
+const done = '#train[data-status="done"], #train[data-status="error"], #train[data-status="invalid"]';
+
+/** The native runner's record and memory file of a spec: `damlab run SPEC --out DIR`. */
+function nativeRun(spec) {
+  const stem = `train-${process.pid}`;
+  const out = join(artifacts, `${stem}-out`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(artifacts, `${stem}.json`), JSON.stringify(spec));
+  execFileSync(native, ['run', join(artifacts, `${stem}.json`), '--out', out], { cwd: root, stdio: 'ignore' });
+  return { record: JSON.parse(readFileSync(join(out, `${stem}.json`), 'utf8')), file: readFileSync(join(out, `${stem}.memories`)) };
+}
+
+/** The rows of the page's per-epoch table as numbers (null for —). */
+const tableRows = (page) =>
+  page.$$eval('#train-table tbody tr', (rows) => rows.map((row) => Array.from(row.cells, (cell) => (cell.textContent === '—' ? null : Number(cell.textContent)))));
+
+const gridImage = (page, epoch) =>
+  page.$eval(
+    '#train-epoch',
+    (slider, e) => {
+      slider.value = String(e);
+      slider.dispatchEvent(new Event('input'));
+      return document.getElementById('train-memories').toDataURL();
+    },
+    epoch,
+  );
+
+async function downloadBytes(page, id) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#${id}`)]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+servedTwice((site) => {
+  const { isolation, open } = site;
+  let firstResult = null;
+
+  test('train view: a tiny run gives the native runner’s curves and memory file', async () => {
+    const page = await open(`${site.url}#view=train&${tiny}`);
+    await page.waitForSelector(done, { timeout });
+    assert.equal(await page.textContent('#messages'), '');
+    assert.equal(await page.getAttribute('#train', 'data-status'), 'done');
+    assert.match(await page.textContent('#train-status'), /^Done: 3 epochs in /);
+    // One chart point per epoch in each series.
+    const looks = await chartLooks(page.locator('#train-chart'));
+    assert.deepEqual(looks.map((l) => l.points), [3, 3, 3]);
+    const rows = await tableRows(page);
+    assert.equal(rows.length, 3);
+    // The memories change from the first epoch to the last.
+    assert.notEqual(await gridImage(page, 1), await gridImage(page, 3), 'the memory grid changed');
+    // The spec shown reproduces the run natively: the same curves, final
+    // errors and memory file (the core is bit-identical across builds).
+    const spec = JSON.parse(await page.textContent('#train-spec'));
+    assert.deepEqual([spec.measure, spec.train.memories, spec.train.epochs, spec.data.train], ['train', 16, 3, 200]);
+    const { record, file } = nativeRun(spec);
+    const { curves } = record.result;
+    assert.deepEqual(rows.map((r) => r[3]), curves.loss);
+    assert.deepEqual(rows.map((r) => r[4]), curves.train_error);
+    assert.deepEqual(rows.map((r) => r[5]), curves.test_error);
+    const testError = Number(await page.getAttribute('#train', 'data-test-error'));
+    assert.equal(testError, record.result.test_error);
+    assert.match(await page.textContent('#train-summary'), new RegExp(`Final test error${String(record.result.test_error).replace('.', '\\.')}`));
+    // The exported memory file: the native one byte for byte, and it decodes to K × (N + C).
+    const exported = await downloadBytes(page, 'train-memory-file');
+    assert.equal(exported.name, 'train-K16-n20-seed4.memories');
+    assert.ok(exported.bytes.equals(file), 'the memory file equals the native runner’s');
+    const damlab = await loadDamlabNode('baseline');
+    const memories = damlab.decodeMemoryFile(new Uint8Array(exported.bytes));
+    assert.deepEqual([memories.memories, memories.pixels, memories.classes, memories.weights.length], [16, 784, 10, 16 * 794]);
+    // The record export carries the spec and the curves.
+    const json = JSON.parse((await downloadBytes(page, 'train-json')).bytes.toString('utf8'));
+    assert.deepEqual(json.spec, spec);
+    assert.deepEqual(json.result.curves, curves);
+    assert.equal(json.result.complete, true);
+    // Both servings (different builds) show the same numbers.
+    if (firstResult) assert.deepEqual(rows, firstResult);
+    firstResult = rows;
+    if (isolation) await screenshot(page, 'train');
+    await page.close();
+  });
+
+  // One serving is enough below: they check the page, not the build.
+  if (!isolation)
+    test('train view: Cancel keeps the completed epochs and exports them as partial', async () => {
+      const page = await open(`${site.url}#view=train&${tiny.replace('tepochs=3', 'tepochs=200')}`);
+      await page.waitForFunction(() => Number(document.getElementById('train').dataset.epochs) >= 2, null, { timeout });
+      await page.click('#train-cancel');
+      assert.equal(await page.getAttribute('#train', 'data-status'), 'cancelled');
+      await page.waitForSelector('#train-memory-file:not([disabled])', { timeout });
+      const epochs = Number(await page.getAttribute('#train', 'data-epochs'));
+      assert.ok(epochs >= 2 && epochs < 200);
+      assert.match(await page.textContent('#train-status'), new RegExp(`^Cancelled after ${epochs} of 200 epochs`));
+      assert.equal(await page.getAttribute('#train', 'data-partial'), `${epochs}/200`);
+      const looks = await chartLooks(page.locator('#train-chart'));
+      assert.deepEqual(looks.map((l) => l.points), [epochs, epochs, epochs]);
+      const exported = await downloadBytes(page, 'train-memory-file');
+      assert.equal(exported.name, `train-K16-n20-seed4-partial-${epochs}-of-200.memories`);
+      const damlab = await loadDamlabNode('baseline');
+      const memories = damlab.decodeMemoryFile(new Uint8Array(exported.bytes));
+      assert.deepEqual([memories.memories, memories.pixels + memories.classes], [16, 794]);
+      // The partial memories are those of a run of that many epochs.
+      const spec = JSON.parse(await page.textContent('#train-spec'));
+      const { file } = nativeRun({ ...spec, train: { ...spec.train, epochs } });
+      assert.ok(exported.bytes.equals(file), 'the partial memory file is that of the completed epochs');
+      const json = JSON.parse((await downloadBytes(page, 'train-json')).bytes.toString('utf8'));
+      assert.equal(json.result.complete, false);
+      assert.equal(json.result.curves.loss.length, epochs);
+      await page.close();
+    });
+
+  if (!isolation)
+    test('train view: link values out of range are named with their range', async () => {
+      const page = await open(`${site.url}#view=train&tK=0&tlr=2`);
+      await page.waitForSelector('#messages:not(:empty)', { timeout });
+      const messages = await page.textContent('#messages');
+      assert.match(messages, /tK = 0: must be an integer in \[1, 1000000\]/);
+      assert.match(messages, /tlr = 2: must be a number in \(0, 1\]/);
+      // A range only the data knows (the smallest class has 863 digits) comes from the core, named.
+      await page.goto(`${site.url}#view=train&${tiny.replace('ttest=20', 'ttest=900')}`);
+      await page.waitForSelector(done, { timeout });
+      assert.match(await page.textContent('#messages'), /ttest \(data\.test_per_class\) = 900: must be/);
+      await page.close();
+    });
+});
