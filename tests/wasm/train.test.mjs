@@ -106,6 +106,36 @@ for (const variant of variants) {
       assert.deepEqual(whole.train.labels, digits.labels);
     });
 
+    it('makes a train spec's sets as the native runner does (trainingData)', () => {
+      // mnist: the split of the asset, then the first data.train digits.
+      const spec = { measure: 'train', data: { source: 'mnist', ...split, train: 30 } };
+      const sets = damlab.trainingData(JSON.stringify(spec), { 'mnist-10k-grey.bin': asset });
+      assert.deepEqual(sets.train.images, data.train.images.subarray(0, 30 * 64));
+      assert.deepEqual(sets.train.labels, data.train.labels.subarray(0, 30));
+      assert.deepEqual(sets.test, data.test);
+      assert.match(sets.source, /^synthetic test digits; test: 5 digits of each class, seed 9$/);
+      assert.match(sets.checksum, /^[0-9a-f]{16}$/);
+      // An IDX pair written here (magic 0 0 8 dims, big-endian sizes): every item, in file order.
+      const idx = (dims, bytes) => {
+        const header = new Uint8Array(4 + 4 * dims.length);
+        header.set([0, 0, 8, dims.length]);
+        dims.forEach((d, i) => new DataView(header.buffer).setUint32(4 + 4 * i, d));
+        return new Uint8Array([...header, ...bytes]);
+      };
+      const pair = { 'a/images': idx([120, 8, 8], digits.bytes), 'a/labels': idx([120], digits.labels) };
+      const own = damlab.trainingData(JSON.stringify({ measure: 'train', data: { source: 'idx', images: 'a/images', labels: 'a/labels' } }), pair);
+      const whole = damlab.greyData(asset);
+      assert.deepEqual(own.train, whole.train);
+      assert.equal(own.test, null);
+      // Errors name the field: a missing file, a count past the data, a non-train spec.
+      throwsDamlab(assert, () => damlab.trainingData(JSON.stringify(spec), {}),
+        { name: 'InvalidArgument', field: 'files', message: /mnist-10k-grey\.bin/ });
+      throwsDamlab(assert, () => damlab.trainingData(JSON.stringify({ ...spec, data: { ...spec.data, train: 101 } }), { 'mnist-10k-grey.bin': asset }),
+        { name: 'InvalidArgument', field: 'data.train', message: /at most the 100 items/ });
+      throwsDamlab(assert, () => damlab.trainingData(JSON.stringify({ measure: 'train', data: { ...split, source: 'mnist', test_per_class: 30 } }), { 'mnist-10k-grey.bin': asset }),
+        { name: 'InvalidArgument', field: 'data.test_per_class', message: /data\.test_per_class = 30/ });
+    });
+
     it('learns the synthetic classes, with curves and memories for drawing', () => {
       assert.equal(result.cancelled, false);
       assert.equal(result.epochs.length, 4);

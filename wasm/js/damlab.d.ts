@@ -424,6 +424,17 @@ export interface Damlab {
    * (test_per_class images of each class to test). classes = largest label + 1.
    */
   greyData(bytes: Uint8Array, split?: { test_per_class: number; seed?: number } | null): GreyData;
+  /**
+   * The training and test sets of a train spec (JSON text) as `damlab run`
+   * makes them (mnist: the split, then the first data.train digits; idx: the
+   * files' items), the training budget checked. files: the bytes of every
+   * file its data names (mnist: 'mnist-10k-grey.bin'; idx: its names, not
+   * gzipped). source and checksum are the record's data.source and data.checksum.
+   */
+  trainingData(
+    spec: string,
+    files: Record<string, Uint8Array>,
+  ): { train: LabelledData; test: LabelledData | null; source: string; checksum: string };
   /** The trained-memory file (DAMLABM, docs/data.md) of memories, and back (DataError on bad bytes). */
   encodeMemoryFile(memories: TrainedMemories): Uint8Array;
   decodeMemoryFile(bytes: Uint8Array): TrainedMemories;

@@ -128,6 +128,7 @@ export const fields = {
  * them again). Defaults: setTrainDefaults, from the core's normalized spec.
  */
 export const trainKeys = {
+  tdata: 'data.source',
   ttest: 'data.test_per_class',
   tsplit: 'data.seed',
   ttrain: 'data.train',
@@ -150,6 +151,7 @@ export const trainKeys = {
 
 function trainFields() {
   return {
+    tdata: choice('mnist', 'idx'),
     ttest: int(1, 10000),
     tsplit: int(0, maxSeed),
     ttrain: int(0, 10000),
@@ -173,7 +175,7 @@ function trainFields() {
 
 // The train view opens on a small run that shows memories forming within
 // seconds (README, "Train view"); every other default is the core's.
-const trainPageDefaults = { ttrain: 1000, tK: 36, tepochs: 30, tbatch: 100, tT0: 30, tT1: 30 };
+const trainPageDefaults = { ttrain: 1000, tK: 36, tepochs: 20, tbatch: 100, tlr: 0.06, tT0: 300, tT1: 300 };
 
 const specValue = (spec, path) => path.split('.').reduce((object, key) => object?.[key], spec);
 
@@ -183,18 +185,26 @@ export function setTrainDefaults(normalized) {
     fields[key].default = trainPageDefaults[key] ?? specValue(normalized, path) ?? fields[key].default;
 }
 
+/** The train keys that apply: n for rectpoly only (exp has no degree), the split for mnist only. */
+export const trainKeyApplies = (state, key) =>
+  !(key === 'tn' && state.tF === 'exp') && !((key === 'ttest' || key === 'tsplit') && state.tdata !== 'mnist');
+
 /**
  * The `damlab run` spec of the train view's state: the native runner
  * trains the same memories from it (threads: the result does not depend on
- * them). The view's worker trains from the same object.
+ * them). The view's worker trains from the same object. files: an idx
+ * source's file names ({images, labels, test_images, test_labels}; the
+ * test pair optional), as the spec names them (beside the spec file).
  */
-export function trainSpec(state) {
-  const spec = { measure: 'train', data: { source: 'mnist' }, model: {}, train: {} };
+export function trainSpec(state, files = {}) {
+  const spec = { measure: 'train', data: {}, model: {}, train: {} };
   for (const [key, path] of Object.entries(trainKeys)) {
-    if (key === 'tn' && state.tF === 'exp') continue; // exp has no degree
+    if (!trainKeyApplies(state, key)) continue;
     const [section, name] = path.split('.');
     spec[section][name] = state[key];
   }
+  if (state.tdata === 'idx')
+    for (const name of ['images', 'labels', 'test_images', 'test_labels']) if (files[name]) spec.data[name] = files[name];
   spec.train.threads = 2;
   return spec;
 }
@@ -265,7 +275,7 @@ export function toHash(state) {
     if (state.model !== fields.model.default) keys.push('model');
     keys.push(...modelParams(state).map(({ field }) => field));
   } else if (state.view === 'sweeps') keys.push('figure', 'scale');
-  else if (state.view === 'train') keys.push(...Object.keys(trainKeys).filter((key) => key !== 'tn' || state.tF !== 'exp'));
+  else if (state.view === 'train') keys.push(...Object.keys(trainKeys).filter((key) => trainKeyApplies(state, key)));
   else if (state.view === 'recall') {
     keys.push('rsource', 'K', 'digit', 'delta', 'occlude', 'clamp', 'rseed', 'update', 'steps');
     // A link without rmodel steps the registry's first (the DAM).

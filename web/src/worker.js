@@ -9,7 +9,7 @@
 //        theory   {base, calls: [{name, args}]}  values of bound theory functions
 //        recall   {base, source, K, digit, delta, occlude, clamp, seed, update, steps, model}
 //                                     a whole recall trajectory (see handlers.recall)
-//        train    {base, spec, threads}  trains a train spec's classifier (see handlers.train)
+//        train    {base, spec, files, threads}  trains a train spec's classifier (see handlers.train)
 //        memoryFile {base, memories}  the DAMLABM file of trained memories
 //   out: progress  fraction in [0, 1], or a handler's own report (train: each epoch)
 //        result    the handler's value (run: {record, variant, version, theory})
@@ -94,36 +94,25 @@ const handlers = {
     });
   },
 
-  // The Krotov–Hopfield classifier of a train spec (mnist source), as
-  // `damlab run` trains it: the core checks the spec (normalizeSpec: its
-  // errors name spec paths), greyData makes the seeded class-balanced split,
-  // the first data.train training digits are kept (0: all), and
-  // trainClassifier runs with the spec's options. After each epoch, send
-  // posts that epoch's stats and the memories after it (the page draws them,
-  // and keeps the last ones to export if the run is cancelled). The result:
-  // the final errors and the DAMLABM file of the final memories.
-  async train({ base, spec, threads }, progress, send) {
+  // The Krotov–Hopfield classifier of a train spec, as `damlab run` trains
+  // it: the core checks the spec (normalizeSpec: its errors name spec
+  // paths), trainingData makes the sets with the native runner's code (mnist:
+  // the grey asset's seeded split; idx: the page's files, by the names the
+  // spec gives them), and trainClassifier runs with the spec's options. After
+  // each epoch, send posts that epoch's stats and the memories after it (the
+  // page draws them, and keeps the last ones to export if the run is
+  // cancelled). The result: the final errors and the DAMLABM file of the
+  // final memories.
+  async train({ base, spec, files, threads }, progress, send) {
     const dam = await module(base);
     const normalized = JSON.parse(dam.normalizeSpec(JSON.stringify(spec)));
-    const { data, model, train: options } = normalized;
-    if (data.source !== 'mnist') throw new Error(`data.source = ${data.source}: the playground trains on mnist only`);
-    let grey;
-    try {
-      grey = dam.greyData(await fetchAsset(base, 'mnist-grey'), { test_per_class: data.test_per_class, seed: data.seed });
-    } catch (error) {
-      // The split's range (below the smallest class) is the core's: named as the spec names it.
-      if (error.field === 'test_per_class') throw Object.assign(new Error(`data.${error.message}`), { name: error.name, field: 'data.test_per_class' });
-      throw error;
-    }
-    const { pixels, classes } = grey.train;
-    const available = grey.train.labels.length;
-    if (data.train > available)
-      throw Object.assign(new Error(`data.train = ${data.train}: must be at most the ${available} items available (0: all)`), { name: 'InvalidArgument', field: 'data.train' });
-    const count = data.train || available;
-    const train = { ...grey.train, images: grey.train.images.subarray(0, count * pixels), labels: grey.train.labels.subarray(0, count) };
+    const { model, train: options } = normalized;
+    const bytes = normalized.data.source === 'mnist' ? { [assetFile['mnist-grey']]: await fetchAsset(base, 'mnist-grey') } : files;
+    const sets = dam.trainingData(JSON.stringify(normalized), bytes ?? {});
+    const { pixels, classes } = sets.train;
     const f = model.F === 'exp' ? { F: 'exp' } : { F: 'rectpoly', n: model.n };
     const shape = { memories: options.memories, pixels, classes, ...f };
-    const result = dam.trainClassifier(train, grey.test, { ...options, ...f, threads }, progress, (epoch, stats, weights) =>
+    const result = dam.trainClassifier(sets.train, sets.test, { ...options, ...f, threads }, progress, (epoch, stats, weights) =>
       send({ epoch, stats, memories: { ...shape, temperature: stats.temperature, weights } }, [weights.buffer]),
     );
     return {
@@ -132,8 +121,9 @@ const handlers = {
       test_error: result.test_error,
       epochs: result.epochs,
       file: dam.encodeMemoryFile(result.memories),
-      counts: { train: count, test: grey.test.labels.length },
-      source: grey.source,
+      counts: { train: sets.train.labels.length, test: sets.test?.labels.length ?? 0 },
+      source: sets.source,
+      checksum: sets.checksum,
       variant: dam.variant,
       version: dam.version(),
     };

@@ -6,6 +6,7 @@
 // terminates its worker) keeps its completed epochs on screen and exports
 // them, marked partial. Every number shown is the module's.
 import { trainKeys, trainSpec } from '../state.js';
+import { fileToIdx } from './explorer.js';
 import { readForm, writeForm } from '../ui/form.js';
 import { trainChart, setTrainCurves } from '../ui/charts.js';
 import { drawMemoryGrid, memoryShades } from '../ui/memory-grid.js';
@@ -16,6 +17,8 @@ const $ = (id) => document.getElementById(id);
 // At most this many memories are drawn (the first ones).
 const shownMemories = 100;
 const curveColumns = ['epoch', 'temperature', 'learning_rate', 'loss', 'train_error', 'test_error'];
+// The file inputs of an idx source, by the spec field naming each file.
+const fileInputs = { images: 'train-images', labels: 'train-labels', test_images: 'train-test-images', test_labels: 'train-test-labels' };
 // A core error names a spec path; the form names the link key.
 const linkKey = Object.fromEntries(Object.entries(trainKeys).map(([key, path]) => [path, key]));
 
@@ -29,6 +32,7 @@ export function createTrain({ pool, state, onStateChange, report }) {
   // shades per epoch, the last memories, the memory file once known, and how
   // it ended (null while running).
   let run = null;
+  const chosen = {}; // an idx source's files read so far: spec field -> {name, bytes}
 
   // "train.memories = 0: ..." -> "tK (train.memories) = 0: ...": a core
   // error names a spec path, the form and the link name the link key.
@@ -46,7 +50,17 @@ export function createTrain({ pool, state, onStateChange, report }) {
   });
 
   function showRelevant() {
-    for (const element of form.querySelectorAll('[data-for]')) element.hidden = element.dataset.for === 'tn' && state.tF === 'exp';
+    const applies = { tn: state.tF !== 'exp', mnist: state.tdata === 'mnist', idx: state.tdata === 'idx' };
+    for (const element of form.querySelectorAll('[data-for]')) element.hidden = !applies[element.dataset.for];
+  }
+
+  // An idx source's files, as the spec names them and as the worker gets them
+  // (gzipped files unpacked here; the native runner unpacks them itself).
+  function idxFiles() {
+    if (!chosen.images || !chosen.labels) return { error: 'Your IDX files: choose a training images file and a training labels file (a link keeps the settings, not the files)' };
+    const names = Object.fromEntries(Object.entries(chosen).map(([field, { name }]) => [field, name]));
+    if (new Set(Object.values(names)).size !== Object.keys(names).length) return { error: 'Your IDX files: each file needs a name of its own (the spec names them)' };
+    return { names, files: Object.fromEntries(Object.values(chosen).map(({ name, bytes }) => [name, bytes])) };
   }
 
   const specName = (spec = run.spec) => `train-K${spec.train.memories}-${spec.model.F === 'exp' ? 'exp' : `n${spec.model.n}`}-seed${spec.train.seed}`;
@@ -60,8 +74,8 @@ export function createTrain({ pool, state, onStateChange, report }) {
 
   // The memories after epoch e (from 1) on the grid.
   function showEpoch(e) {
-    const side = Math.round(Math.sqrt(run.pixels)); // for drawing only: N = side² for MNIST
-    drawMemoryGrid($('train-memories'), run.shades[e - 1], { count: run.count, side, columns: Math.ceil(Math.sqrt(run.count)) });
+    const width = Math.round(Math.sqrt(run.pixels)); // for drawing only: the side of a square image
+    drawMemoryGrid($('train-memories'), run.shades[e - 1], { count: run.count, pixels: run.pixels, width, columns: Math.ceil(Math.sqrt(run.count)) });
     slider.value = String(e);
     view.dataset.epochShown = String(e);
     $('train-memories-caption').textContent =
@@ -125,9 +139,9 @@ export function createTrain({ pool, state, onStateChange, report }) {
     list.replaceChildren();
     summaryRow(list, 'Epochs completed', `${done} of ${planned}${result ? '' : ` (${current.outcome})`}`);
     if (result) {
-      summaryRow(list, 'Data', `${result.counts.train} training digits, ${result.counts.test} test digits (${result.source})`);
+      summaryRow(list, 'Data', `${result.counts.train} training images, ${result.counts.test} test images (${result.source}; checksum ${result.checksum})`);
       summaryRow(list, 'Final training error', String(result.train_error));
-      summaryRow(list, 'Final test error', String(result.test_error));
+      summaryRow(list, 'Final test error', result.test_error === null ? '— (no test set)' : String(result.test_error));
       summaryRow(list, 'Build', `${result.variant}, ${result.version}`);
       view.dataset.testError = String(result.test_error);
     } else if (done) {
@@ -155,15 +169,21 @@ export function createTrain({ pool, state, onStateChange, report }) {
       view.dataset.status = 'invalid';
       return;
     }
+    const idx = state.tdata === 'idx' ? idxFiles() : { names: {}, files: null };
+    if (idx.error) {
+      report([idx.error]);
+      view.dataset.status = 'invalid';
+      return;
+    }
     report([]);
     onStateChange();
     reset(); // first: the previous run, no longer on screen, needs no finishing
     runner.cancel();
-    run = { spec: trainSpec(state), epochs: [], shades: [], memories: null, file: null, outcome: null, started: performance.now() };
+    run = { spec: trainSpec(state, idx.names), epochs: [], shades: [], memories: null, file: null, outcome: null, started: performance.now() };
     showSpec(run.spec);
     const current = run;
     $('train-status').textContent = 'Loading the digits…';
-    const job = pool.submit('train', { spec: current.spec, threads: 2 }, (message) => {
+    const job = pool.submit('train', { spec: current.spec, files: idx.files, threads: 2 }, (message) => {
       if (run !== current) return;
       if (typeof message === 'number') runner.setProgress(message);
       else addEpoch(message);
@@ -175,6 +195,18 @@ export function createTrain({ pool, state, onStateChange, report }) {
   }
 
   bindForm(form, { state, report, onStateChange, run: start, onChange: showRelevant });
+  for (const [field, id] of Object.entries(fileInputs))
+    $(id).addEventListener('change', async (event) => {
+      event.stopPropagation(); // not a form field: the form's change handler need not read it
+      const file = event.target.files[0];
+      delete chosen[field];
+      if (!file) return;
+      try {
+        chosen[field] = { name: file.name, bytes: await fileToIdx(file) };
+      } catch (error) {
+        report([error.message]);
+      }
+    });
   slider.addEventListener('input', () => run?.shades.length && showEpoch(Number(slider.value)));
 
   // Exports: a stopped run says so in its file names and contents.
@@ -189,7 +221,7 @@ export function createTrain({ pool, state, onStateChange, report }) {
     return {
       spec: run.spec,
       seed: run.spec.train.seed,
-      ...(run.final ? { data: { source: run.final.source, train: run.final.counts.train, test: run.final.counts.test } } : {}),
+      ...(run.final ? { data: { source: run.final.source, train: run.final.counts.train, test: run.final.counts.test, checksum: run.final.checksum } } : {}),
       result: {
         complete: run.outcome === 'complete',
         epochs: run.epochs.length,
