@@ -129,6 +129,51 @@ servedTwice((site) => {
     });
 
   if (!isolation)
+    test('train view: your own IDX pair trains as the native runner trains it', async () => {
+      // Synthetic 8 × 8 images in 4 classes (a bright quadrant per class), as IDX files.
+      const idx = (dims, bytes) => {
+        const header = Buffer.alloc(4 + 4 * dims.length);
+        header.set([0, 0, 8, dims.length]);
+        dims.forEach((d, i) => header.writeUInt32BE(d, 4 + 4 * i));
+        return Buffer.concat([header, Buffer.from(bytes)]);
+      };
+      const images = (count, seed) => {
+        const bytes = new Uint8Array(count * 64), labels = new Uint8Array(count);
+        let state = seed;
+        for (let a = 0; a < count; a++) {
+          labels[a] = a % 4;
+          for (let i = 0; i < 64; i++) {
+            state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+            const inside = (i >> 3 < 4) === (labels[a] < 2) && ((i & 7) < 4) === (labels[a] % 2 === 0);
+            bytes[a * 64 + i] = Math.min(255, (inside ? 170 : 20) + (state >>> 25));
+          }
+        }
+        return { images: idx([count, 8, 8], bytes), labels: idx([count], labels) };
+      };
+      const train = images(80, 3), test = images(20, 7);
+      const files = { 'own-train-images.idx': train.images, 'own-train-labels.idx': train.labels, 'own-test-images.idx': test.images, 'own-test-labels.idx': test.labels };
+      const page = await open(`${site.url}#view=train&tdata=idx&ttrain=0&tK=4&tF=rectpoly&tn=3&tepochs=3&tbatch=20&tlr=0.06&tT0=30&tT1=30&tseed=2`);
+      // Without files the link cannot run: it says so.
+      await page.waitForSelector('#train[data-status="invalid"]', { timeout });
+      assert.match(await page.textContent('#messages'), /choose a training images file/);
+      const ids = ['train-images', 'train-labels', 'train-test-images', 'train-test-labels'];
+      for (const [i, [name, buffer]] of Object.entries(files).entries())
+        await page.setInputFiles(`#${ids[i]}`, { name, mimeType: 'application/octet-stream', buffer });
+      await page.click('#train-run');
+      await page.waitForSelector(done, { timeout });
+      assert.equal(await page.textContent('#messages'), '');
+      assert.equal(await page.getAttribute('#train', 'data-status'), 'done');
+      const spec = JSON.parse(await page.textContent('#train-spec'));
+      assert.deepEqual(spec.data, { source: 'idx', train: 0, images: 'own-train-images.idx', labels: 'own-train-labels.idx', test_images: 'own-test-images.idx', test_labels: 'own-test-labels.idx' });
+      for (const [name, buffer] of Object.entries(files)) writeFileSync(join(artifacts, name), buffer);
+      const { record, file } = nativeRun(spec);
+      const rows = await tableRows(page);
+      assert.deepEqual(rows.map((r) => r[5]), record.result.curves.test_error);
+      assert.ok((await downloadBytes(page, 'train-memory-file')).bytes.equals(file));
+      await page.close();
+    });
+
+  if (!isolation)
     test('train view: link values out of range are named with their range', async () => {
       const page = await open(`${site.url}#view=train&tK=0&tlr=2`);
       await page.waitForSelector('#messages:not(:empty)', { timeout });
