@@ -95,9 +95,20 @@ servedTwice((site) => {
     // Both servings (different builds) show the same numbers.
     if (firstResult) assert.deepEqual(rows, firstResult);
     firstResult = rows;
-    if (isolation) await screenshot(page, 'train');
+    if (isolation) await page.screenshot({ path: join(artifacts, 'train-tiny.png') });
     await page.close();
   });
+
+  // The README's screenshot is of the page's opening run (tens of seconds):
+  // taken only when the screenshots are refreshed.
+  if (isolation && process.env.DAMLAB_UPDATE_SCREENSHOTS === '1')
+    test('train view: the opening run, for the screenshot', async () => {
+      const page = await open(`${site.url}#view=train`);
+      await page.waitForSelector(done, { timeout: 300_000 });
+      assert.equal(await page.getAttribute('#train', 'data-status'), 'done');
+      await screenshot(page, 'train');
+      await page.close();
+    });
 
   // One serving is enough below: they check the page, not the build.
   if (!isolation)
@@ -171,6 +182,20 @@ servedTwice((site) => {
       assert.deepEqual(rows.map((r) => r[5]), record.result.curves.test_error);
       assert.ok((await downloadBytes(page, 'train-memory-file')).bytes.equals(file));
       await page.close();
+    });
+
+  if (!isolation)
+    test('train view: a phone (390 × 844) shows it without sideways scrolling', async () => {
+      const phone = await site.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+      await phone.addInitScript(() => (window.coi = { shouldRegister: () => false }));
+      const page = await phone.newPage();
+      page.on('pageerror', (e) => site.problems.push(`phone: ${e.message}`));
+      await page.goto(`${site.url}#view=train&${tiny}`);
+      await page.waitForSelector(done, { timeout });
+      await page.$$eval('#train details', (all) => all.forEach((d) => (d.open = true)));
+      const [scrollWidth, innerWidth] = await page.evaluate(() => [document.scrollingElement.scrollWidth, window.innerWidth]);
+      assert.ok(scrollWidth <= innerWidth, `the page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+      await phone.close();
     });
 
   if (!isolation)
