@@ -145,7 +145,7 @@ export function createTrain({ pool, state, onStateChange, report }) {
       summaryRow(list, 'Build', `${result.variant}, ${result.version}`);
       view.dataset.testError = String(result.test_error);
     } else if (done) {
-      summaryRow(list, 'Test error after the last completed epoch', String(current.epochs.at(-1).test_error));
+      summaryRow(list, 'Test error, last epoch', String(current.epochs.at(-1).test_error));
     }
     summaryRow(list, 'Time', `${current.seconds.toFixed(1)} s`);
     // A stopped run's memories: the last epoch's, encoded by the module.
