@@ -154,7 +154,7 @@ function trainFields() {
     tdata: choice('mnist', 'idx'),
     ttest: int(1, 10000),
     tsplit: int(0, maxSeed),
-    ttrain: int(0, 10000),
+    ttrain: int(0, 2 ** 32),
     tF: choice('rectpoly', 'exp'),
     tn: int(1, 100),
     tK: int(1, 1000000),

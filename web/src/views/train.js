@@ -149,7 +149,7 @@ export function createTrain({ pool, state, onStateChange, report }) {
     }
     summaryRow(list, 'Time', `${current.seconds.toFixed(1)} s`);
     // A stopped run's memories: the last epoch's, encoded by the module.
-    if (!result && done && !failed) {
+    if (!result && done) {
       try {
         current.file = await pool.submit('memoryFile', { memories: current.memories }).promise;
       } catch (error) {
@@ -182,7 +182,7 @@ export function createTrain({ pool, state, onStateChange, report }) {
     run = { spec: trainSpec(state, idx.names), epochs: [], shades: [], memories: null, file: null, outcome: null, started: performance.now() };
     showSpec(run.spec);
     const current = run;
-    $('train-status').textContent = 'Loading the digits…';
+    $('train-status').textContent = 'Loading the data…';
     const job = pool.submit('train', { spec: current.spec, files: idx.files, threads: 2 }, (message) => {
       if (run !== current) return;
       if (typeof message === 'number') runner.setProgress(message);
