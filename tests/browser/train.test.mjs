@@ -87,6 +87,11 @@ servedTwice((site) => {
     const damlab = await loadDamlabNode('baseline');
     const memories = damlab.decodeMemoryFile(new Uint8Array(exported.bytes));
     assert.deepEqual([memories.memories, memories.pixels, memories.classes, memories.weights.length], [16, 784, 10, 16 * 794]);
+    // The CSV: the spec in its first line (a comment), then one row per epoch.
+    const csv = (await downloadBytes(page, 'train-csv')).bytes.toString('utf8').trim().split('\n');
+    assert.deepEqual(JSON.parse(csv[0].replace(/^# damlab train spec: /, '')), spec);
+    assert.equal(csv[1], 'epoch,temperature,learning_rate,loss,train_error,test_error');
+    assert.deepEqual(csv.slice(2).map((line) => Number(line.split(',')[3])), curves.loss);
     // The record export carries the spec and the curves.
     const json = JSON.parse((await downloadBytes(page, 'train-json')).bytes.toString('utf8'));
     assert.deepEqual(json.spec, spec);

@@ -235,8 +235,14 @@ export function createTrain({ pool, state, onStateChange, report }) {
     };
   }
   $('train-memory-file').addEventListener('click', () => download(`${stem()}.memories`, run.file, 'application/octet-stream'));
+  // The CSV's first line, a comment, holds the spec (every option and the seeds).
   $('train-csv').addEventListener('click', () =>
-    download(`${stem()}.csv`, toCsv(curveColumns, run.epochs.map((s) => [s.epoch + 1, s.temperature, s.learning_rate, s.loss, s.train_error, s.test_error])), 'text/csv'),
+    download(
+      `${stem()}.csv`,
+      `# damlab train spec${run.partial ? ` (PARTIAL: ${run.partial})` : ''}: ${JSON.stringify(run.spec)}\n` +
+        toCsv(curveColumns, run.epochs.map((s) => [s.epoch + 1, s.temperature, s.learning_rate, s.loss, s.train_error, s.test_error])),
+      'text/csv',
+    ),
   );
   $('train-json').addEventListener('click', () => download(`${stem()}.json`, JSON.stringify(record(), null, 2) + '\n', 'application/json'));
   $('train-png').addEventListener('click', () => download(`${stem()}-curves.png`, chartPng(chart, caption())));
