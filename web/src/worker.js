@@ -32,6 +32,8 @@ async function module(base) {
   return damlab;
 }
 
+// mnist-grey: the grey digits a train spec's mnist source reads, under the
+// file name the core gives them (trainingData's files key).
 const assetFile = { mnist: 'mnist-10k.bin', 'fashion-mnist': 'fashion-mnist.bin', 'mnist-grey': 'mnist-10k-grey.bin' };
 
 async function fetchAsset(base, source) {
