@@ -119,13 +119,14 @@ double instability(const Crosstalk& law, std::size_t K) {
   // y = x + c/D, φ(t) = E cos(t T). The integrand is 2π-periodic and, as a sum
   // over the values j of J of Dirichlet kernels of degree |j − x| − 1/2, a
   // trigonometric polynomial: the trapezoid rule with 2M nodes per period is
-  // exact for every j with |j − x| < 2M. M = |x| + 8 σ_J + 64 leaves out only
-  // J >= |x| + 16 σ_J, far beyond the bulk on the side opposite the tail
+  // exact for every j with |j − x| < 2M. M = |x| + 12 σ_J + 64 leaves out only
+  // J >= |x| + 24 σ_J, far beyond the bulk on the side opposite the tail
   // being computed (the tests compare with direct convolution and with a
   // Simpson rule on the integers with many more nodes).
-  const auto uD = static_cast<unsigned __int128>(D);
-  const auto c = static_cast<std::int64_t>((static_cast<unsigned __int128>(m) % uD) *
-                                           (static_cast<unsigned __int128>(law.g.front()) % uD) % uD);
+  __extension__ using wide = unsigned __int128;  // m |g_0| overflows 64 bits
+  const auto uD = static_cast<wide>(D);
+  const auto c = static_cast<std::int64_t>(static_cast<wide>(m) % uD *
+                                           (static_cast<wide>(law.g.front()) % uD) % uD);
   const std::int64_t numerator = -law.signal - 1 - c;  // negative
   const std::int64_t jstar = -((-numerator + D - 1) / D);  // floor(numerator / D)
   const double x = static_cast<double>(jstar) + 0.5;
@@ -133,7 +134,13 @@ double instability(const Crosstalk& law, std::size_t K) {
                         static_cast<long double>(c) / static_cast<long double>(D);
   const double md = static_cast<double>(m);
   const double sigma_J = std::sqrt(md * law.variance) / static_cast<double>(D);
-  const auto M = static_cast<std::size_t>(std::ceil(std::fabs(x) + 8 * sigma_J)) + 64;
+  // |J| <= J_max = (m max|g| + c) / D: with M >= (J_max + |x|) / 2 + 1 the
+  // rule is exact, which is the cheaper choice for few terms (whose law is
+  // far from normal: one term can reach s).
+  const double J_max = (md * static_cast<double>(law.g.back()) + static_cast<double>(c)) /
+                       static_cast<double>(D);
+  const auto M = static_cast<std::size_t>(
+      std::ceil(std::fmin((J_max + std::fabs(x)) / 2 + 2, std::fabs(x) + 12 * sigma_J + 64)));
 
   // cos(j θ_a) by rotation, re-synchronised from long double every 1024 nodes
   // so that rounding cannot accumulate; the phase of sin(u y) and the sum in
