@@ -2,7 +2,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+#include "damlab/dam/finite_capacity.hpp"
 #include "damlab/dam/theory.hpp"
+#include "damlab/measures/random_instability.hpp"
+#include "damlab/util/error.hpp"
+#include "output_file.hpp"
 
 namespace damlab::cli {
 
@@ -17,8 +26,112 @@ CLI::App* add_theory_command(CLI::App& app, TheoryOptions& o) {
                   "Tolerances ε of P(|<xi, y>| >= (1 - eps) N) for random ±1 patterns "
                   "(Prop. 6.3 of the overloaded-regime paper): exact binomial and Gaussian; "
                   "N in [1, 1000]");
+  cmd->add_option("--finite", o.finite,
+                  "Kinds (poly, rectpoly) of the finite-N estimate of the 'all first K retrieved' "
+                  "capacity from the exact per-bit margin law, at every --n and --N");
+  cmd->add_option("--K", o.K, "With --finite: memory counts K for p_bit beside Eq. 3");
+  cmd->add_option("--sets", o.sets, "With --finite: random sets measured per case (0: none)")
+      ->capture_default_str();
+  cmd->add_option("--seed", o.seed, "Seed of the first measured set")->capture_default_str();
+  cmd->add_option("--threads", o.threads, "Threads of each measurement")->capture_default_str();
+  cmd->add_option("--out", o.out,
+                  "With --finite: folder for theory-finite-capacity.csv and "
+                  "theory-bit-instability.csv");
   return cmd;
 }
+
+namespace {
+
+std::string number(double v) {
+  if (std::isnan(v)) return "";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", v);
+  return text;
+}
+
+// One table as CSV: the header, then every row's values in the header's order.
+std::string csv(const nlohmann::ordered_json& rows) {
+  if (rows.empty()) return "";
+  std::string text;
+  for (auto it = rows.front().begin(); it != rows.front().end(); ++it)
+    text += (it == rows.front().begin() ? "" : ",") + it.key();
+  text += '\n';
+  for (const auto& row : rows) {
+    bool first = true;
+    for (const auto& v : row) {
+      text += first ? "" : ",";
+      first = false;
+      text += v.is_string()           ? v.get<std::string>()
+              : v.is_number_integer() ? v.dump()
+              : v.is_null()           ? ""
+                                      : number(v.get<double>());
+    }
+    text += '\n';
+  }
+  return text;
+}
+
+void finite_tables(const TheoryOptions& o, nlohmann::ordered_json& capacity,
+                   nlohmann::ordered_json& bits) {
+  for (const std::string& kind : o.finite) {
+    require(kind == "poly" || kind == "rectpoly", "finite", kind, "poly or rectpoly");
+    for (const int n : o.n) {
+      const Separation F = Separation::from_name(kind, n, 1);
+      for (const std::size_t N : o.N) {
+        const auto est = theory::finite_capacity(N, F);
+        nlohmann::ordered_json row = {{"F", kind}, {"n", n}, {"N", N}, {"estimate_mean", est.mean},
+                                      {"estimate_q1", est.lower_quartile},
+                                      {"estimate_median", est.median},
+                                      {"estimate_q3", est.upper_quartile}};
+        if (o.sets > 0) {
+          // S twice the estimated upper quartile: no set is expected to reach it.
+          const std::size_t S = 2 * est.upper_quartile + 20;
+          auto kmax = random_kmax(N, S, F, o.sets, o.seed, o.threads);
+          double sum = 0, squares = 0;
+          std::size_t censored = 0;
+          for (const std::size_t k : kmax) {
+            sum += double(k);
+            squares += double(k) * double(k);
+            censored += k == S;
+          }
+          const double R = double(kmax.size()), mean = sum / R;
+          const double sd = R > 1 ? std::sqrt(std::fmax(0.0, (squares - R * mean * mean) / (R - 1))) : NAN;
+          std::sort(kmax.begin(), kmax.end());
+          const double median = kmax.size() % 2 ? double(kmax[kmax.size() / 2])
+                                                : (double(kmax[kmax.size() / 2 - 1]) + double(kmax[kmax.size() / 2])) / 2;
+          row["sets"] = o.sets;
+          row["S"] = S;
+          row["censored"] = censored;
+          row["measured_mean"] = mean;
+          row["measured_sd"] = sd;
+          row["measured_median"] = median;
+          row["z"] = (mean - est.mean) / (sd / std::sqrt(R));
+        }
+        capacity.push_back(row);
+        for (const std::size_t K : o.K) {
+          nlohmann::ordered_json b = {{"F", kind}, {"n", n}, {"N", N}, {"K", K},
+                                      {"p_bit", theory::bit_instability(N, F, K)},
+                                      {"p_gaussian", theory::bit_instability_gaussian(N, F, K)},
+                                      {"p_eq3", theory::error_probability(N, n, double(K))},
+                                      {"p_all_retrieved", theory::all_retrieved_probability(N, F, K)}};
+          if (o.sets > 0) {
+            const auto count = random_instability(N, K, F, o.sets, o.seed, o.threads);
+            b["unstable_bits"] = count.unstable_bits;
+            b["bits"] = count.bits;
+            b["measured_rate"] = double(count.unstable_bits) / double(count.bits);
+            b["stable_patterns"] = count.stable_patterns;
+            b["patterns"] = count.patterns;
+            b["retrieved_sets"] = count.retrieved_sets;
+            b["sets"] = count.sets;
+          }
+          bits.push_back(b);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
 
 std::string theory_json(const TheoryOptions& o) {
   using nlohmann::ordered_json;
@@ -58,6 +171,17 @@ std::string theory_json(const TheoryOptions& o) {
       match[ordered_json(eps).dump()] = {{"exact", exact}, {"gaussian", gaussian}};
     }
     out["random_match"] = match;
+  }
+  if (!o.finite.empty()) {
+    if (!o.out.empty()) check_output_folder(o.out);
+    ordered_json capacity = ordered_json::array(), bits = ordered_json::array();
+    finite_tables(o, capacity, bits);
+    out["finite"] = capacity;
+    if (!o.K.empty()) out["bit_instability"] = bits;
+    if (!o.out.empty()) {
+      write_file_atomically(o.out + "/theory-finite-capacity.csv", csv(capacity));
+      if (!o.K.empty()) write_file_atomically(o.out + "/theory-bit-instability.csv", csv(bits));
+    }
   }
   return out.dump(2);
 }
