@@ -9,6 +9,7 @@
 
 #include "damlab/dam/finite_capacity.hpp"
 #include "damlab/dam/theory.hpp"
+#include "damlab/measures/mean_interval.hpp"
 #include "damlab/measures/random_instability.hpp"
 #include "damlab/util/error.hpp"
 #include "output_file.hpp"
@@ -35,8 +36,9 @@ CLI::App* add_theory_command(CLI::App& app, TheoryOptions& o) {
   cmd->add_option("--seed", o.seed, "Seed of the first measured set")->capture_default_str();
   cmd->add_option("--threads", o.threads, "Threads of each measurement")->capture_default_str();
   cmd->add_option("--out", o.out,
-                  "With --finite: folder for theory-finite-capacity.csv and "
-                  "theory-bit-instability.csv");
+                  "With --finite: folder for NAME-finite-capacity.csv and "
+                  "NAME-bit-instability.csv (with --K)");
+  cmd->add_option("--name", o.name, "NAME of the CSV files")->capture_default_str();
   return cmd;
 }
 
@@ -103,9 +105,17 @@ void finite_tables(const TheoryOptions& o, nlohmann::ordered_json& capacity,
           row["S"] = S;
           row["censored"] = censored;
           row["measured_mean"] = mean;
+          const std::vector<double> values(kmax.begin(), kmax.end());
+          const Interval interval = mean_interval(values, 0.95);
+          row["measured_low"] = interval.low;
+          row["measured_high"] = interval.high;
           row["measured_sd"] = sd;
           row["measured_median"] = median;
           row["z"] = (mean - est.mean) / (sd / std::sqrt(R));
+          // P(Kmax >= estimated median): measured, and as estimated.
+          row["p_at_median"] = theory::all_retrieved_probability(N, F, est.median);
+          row["measured_at_median"] =
+              double(std::count_if(kmax.begin(), kmax.end(), [&](std::size_t k) { return k >= est.median; })) / R;
         }
         capacity.push_back(row);
         for (const std::size_t K : o.K) {
@@ -179,8 +189,9 @@ std::string theory_json(const TheoryOptions& o) {
     out["finite"] = capacity;
     if (!o.K.empty()) out["bit_instability"] = bits;
     if (!o.out.empty()) {
-      write_file_atomically(o.out + "/theory-finite-capacity.csv", csv(capacity));
-      if (!o.K.empty()) write_file_atomically(o.out + "/theory-bit-instability.csv", csv(bits));
+      write_file_atomically(o.out + "/" + o.name + "-finite-capacity.csv", csv(capacity));
+      if (!o.K.empty())
+        write_file_atomically(o.out + "/" + o.name + "-bit-instability.csv", csv(bits));
     }
   }
   return out.dump(2);

@@ -25,7 +25,8 @@ struct TheoryOptions {
   std::size_t sets = 0;
   std::uint64_t seed = 1;
   std::size_t threads = 1;
-  std::string out;  // folder for theory-finite-capacity.csv, theory-bit-instability.csv
+  std::string out;            // folder for NAME-finite-capacity.csv, NAME-bit-instability.csv
+  std::string name = "theory";
 };
 
 CLI::App* add_theory_command(CLI::App& app, TheoryOptions& options);
