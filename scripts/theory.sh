@@ -13,4 +13,7 @@ run --name theory-eq3-n2 --N 1000 --n 2 --finite poly rectpoly --sets 20 \
   --K 20 30 40 50 60 80 100 120 150 200 300
 run --name theory-eq3-n3 --N 200 --n 3 --finite poly rectpoly --sets 8 \
   --K 200 300 400 500 700 1000 1500 2000 3000 4000
+# Independence alone: retrieved sets of K at the estimated median K (n = 2, N = 1000).
+run --name theory-median-poly --N 1000 --n 2 --finite poly --sets 400 --K 57
+run --name theory-median-rectpoly --N 1000 --n 2 --finite rectpoly --sets 400 --K 102
 /usr/bin/python3 scripts/theory_figures.py results
