@@ -39,6 +39,10 @@ CLI::App* add_theory_command(CLI::App& app, TheoryOptions& o) {
                   "With --finite: folder for NAME-finite-capacity.csv and "
                   "NAME-bit-instability.csv (with --K)");
   cmd->add_option("--name", o.name, "NAME of the CSV files")->capture_default_str();
+  cmd->add_option("--beta", o.beta,
+                  "With --sets and --S: measure the exponential DAM (F = exp(beta x)) at these "
+                  "beta and every N (rows \"exponential_measured\", NAME-exp-capacity.csv)");
+  cmd->add_option("--S", o.S, "Patterns per set of the --beta measurement");
   return cmd;
 }
 
@@ -73,6 +77,24 @@ std::string csv(const nlohmann::ordered_json& rows) {
   return text;
 }
 
+// The measured columns of a row: Kmax of o.sets random sets of S patterns.
+std::vector<std::size_t> measure(const TheoryOptions& o, std::size_t N, std::size_t S,
+                                 const Separation& F, nlohmann::ordered_json& row) {
+  auto kmax = random_kmax(N, S, F, o.sets, o.seed, o.threads);
+  const std::vector<double> values(kmax.begin(), kmax.end());
+  const Interval interval = mean_interval(values, 0.95);
+  std::sort(kmax.begin(), kmax.end());
+  const std::size_t R = kmax.size();
+  row["sets"] = R;
+  row["S"] = S;
+  row["censored"] = std::count(kmax.begin(), kmax.end(), S);
+  row["measured_mean"] = interval.estimate;
+  row["measured_low"] = interval.low;
+  row["measured_high"] = interval.high;
+  row["measured_median"] = R % 2 ? double(kmax[R / 2]) : (double(kmax[R / 2 - 1]) + double(kmax[R / 2])) / 2;
+  return kmax;
+}
+
 void finite_tables(const TheoryOptions& o, nlohmann::ordered_json& capacity,
                    nlohmann::ordered_json& bits) {
   for (const std::string& kind : o.finite) {
@@ -87,30 +109,12 @@ void finite_tables(const TheoryOptions& o, nlohmann::ordered_json& capacity,
                                       {"estimate_q3", est.upper_quartile}};
         if (o.sets > 0) {
           // S twice the estimated upper quartile: no set is expected to reach it.
-          const std::size_t S = 2 * est.upper_quartile + 20;
-          auto kmax = random_kmax(N, S, F, o.sets, o.seed, o.threads);
-          double sum = 0, squares = 0;
-          std::size_t censored = 0;
-          for (const std::size_t k : kmax) {
-            sum += double(k);
-            squares += double(k) * double(k);
-            censored += k == S;
-          }
-          const double R = double(kmax.size()), mean = sum / R;
-          const double sd = R > 1 ? std::sqrt(std::fmax(0.0, (squares - R * mean * mean) / (R - 1))) : NAN;
-          std::sort(kmax.begin(), kmax.end());
-          const double median = kmax.size() % 2 ? double(kmax[kmax.size() / 2])
-                                                : (double(kmax[kmax.size() / 2 - 1]) + double(kmax[kmax.size() / 2])) / 2;
-          row["sets"] = o.sets;
-          row["S"] = S;
-          row["censored"] = censored;
-          row["measured_mean"] = mean;
-          const std::vector<double> values(kmax.begin(), kmax.end());
-          const Interval interval = mean_interval(values, 0.95);
-          row["measured_low"] = interval.low;
-          row["measured_high"] = interval.high;
+          const auto kmax = measure(o, N, 2 * est.upper_quartile + 20, F, row);
+          double squares = 0;
+          const double R = double(kmax.size()), mean = row["measured_mean"].get<double>();
+          for (const std::size_t k : kmax) squares += (double(k) - mean) * (double(k) - mean);
+          const double sd = R > 1 ? std::sqrt(squares / (R - 1)) : NAN;
           row["measured_sd"] = sd;
-          row["measured_median"] = median;
           row["z"] = (mean - est.mean) / (sd / std::sqrt(R));
           // P(Kmax >= estimated median): measured, and as estimated.
           row["p_at_median"] = theory::all_retrieved_probability(N, F, est.median);
@@ -181,6 +185,22 @@ std::string theory_json(const TheoryOptions& o) {
       match[ordered_json(eps).dump()] = {{"exact", exact}, {"gaussian", gaussian}};
     }
     out["random_match"] = match;
+  }
+  if (!o.beta.empty()) {
+    require(o.sets > 0, "sets", o.sets, "at least 1 with --beta");
+    require(o.S > 0, "S", o.S, "at least 1 with --beta");
+    if (!o.out.empty()) check_output_folder(o.out);
+    ordered_json rows = ordered_json::array();
+    for (const double beta : o.beta)
+      for (const std::size_t N : o.N) {
+        ordered_json row = {{"F", "exp"}, {"beta", beta}, {"N", N},
+                            {"exponential", theory::kmax_exponential(N)},
+                            {"close_pair", theory::kmax_close_pair(N)}};
+        measure(o, N, o.S, Separation::exponential(beta), row);
+        rows.push_back(row);
+      }
+    out["exponential_measured"] = rows;
+    if (!o.out.empty()) write_file_atomically(o.out + "/" + o.name + "-exp-capacity.csv", csv(rows));
   }
   if (!o.finite.empty()) {
     if (!o.out.empty()) check_output_folder(o.out);

@@ -27,6 +27,10 @@ struct TheoryOptions {
   std::size_t threads = 1;
   std::string out;            // folder for NAME-finite-capacity.csv, NAME-bit-instability.csv
   std::string name = "theory";
+  // The exponential DAM measured (with sets > 0) at these β and every N, on
+  // sets of S random patterns.
+  std::vector<double> beta;
+  std::size_t S = 0;
 };
 
 CLI::App* add_theory_command(CLI::App& app, TheoryOptions& options);

@@ -3,8 +3,9 @@
 held to measurement") from the CSVs of `damlab theory --finite ... --out`.
 
 Every number, interval included, comes from those CSVs (the core computes
-them); this script only draws. Writes results/theory-bit-instability.png and
-results/theory-finite-capacity.png. A missing input skips its figure.
+them); this script only draws. Writes results/theory-bit-instability.png,
+results/theory-finite-capacity.png and results/theory-exponential.png. A
+missing input skips its figure.
 """
 import csv
 import os
@@ -94,5 +95,39 @@ def finite_capacity():
     fig.savefig(os.path.join(RESULTS, "theory-finite-capacity.png"), dpi=90)
 
 
+def exponential():
+    table = []
+    for name in ("theory-exp-large-beta", "theory-exp-small-beta", "theory-exp-beta-0.2"):
+        table += rows(name + "-exp-capacity") or []
+    if not table:
+        return
+    fig, ax = plt.subplots(figsize=(6.5, 4.5))
+    betas = sorted({r["beta"] for r in table}, key=float)
+    colours = plt.cm.viridis([i / max(1, len(betas) - 1) for i in range(len(betas))])
+    for beta, colour in zip(betas, colours):
+        sel = sorted((r for r in table if r["beta"] == beta), key=lambda r: int(r["N"]))
+        N = [int(r["N"]) for r in sel]
+        mean = [float(r["measured_mean"]) for r in sel]
+        low = [m - float(r["measured_low"]) for m, r in zip(mean, sel)]
+        high = [float(r["measured_high"]) - m for m, r in zip(mean, sel)]
+        ax.errorbar(N, mean, yerr=[low, high], fmt="o-", color=colour, ms=3, capsize=2,
+                    label=f"β = {beta}")
+        cens = [(n, m) for n, m, r in zip(N, mean, sel) if int(r["censored"]) > 0]
+        ax.plot([n for n, _ in cens], [m for _, m in cens], "x", color="black", ms=7)
+    lines = sorted({(int(r["N"]), float(r["exponential"]), float(r["close_pair"])) for r in table})
+    ax.plot([n for n, _, _ in lines], [e for _, e, _ in lines], ":", color="grey", label="2^(N/2)")
+    ax.plot([n for n, _, _ in lines], [c for _, _, c in lines], "--", color="black",
+            label="first pair at HD 1 (median K)")
+    ax.set_yscale("log")
+    ax.set_ylim(1, 1e5)
+    ax.set_xlabel("N")
+    ax.set_ylabel("mean Kmax, exp DAM (95% t interval; x: some sets censored)")
+    ax.legend(fontsize=7)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(os.path.join(RESULTS, "theory-exponential.png"), dpi=90)
+
+
 bit_instability()
 finite_capacity()
+exponential()
