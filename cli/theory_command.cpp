@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "damlab/dam/finite_capacity.hpp"
+#include "damlab/data/rademacher.hpp"
 #include "damlab/dam/theory.hpp"
 #include "damlab/measures/mean_interval.hpp"
 #include "damlab/measures/random_instability.hpp"
@@ -80,9 +81,10 @@ std::string csv(const nlohmann::ordered_json& rows) {
 // The measured columns of a row: Kmax of o.sets random sets of S patterns.
 std::vector<std::size_t> measure(const TheoryOptions& o, std::size_t N, std::size_t S,
                                  const Separation& F, nlohmann::ordered_json& row) {
-  auto kmax = random_kmax(N, S, F, o.sets, o.seed, o.threads);
-  const std::vector<double> values(kmax.begin(), kmax.end());
+  const auto measured = random_kmax(N, S, F, o.sets, o.seed, o.threads);
+  const std::vector<double> values(measured.begin(), measured.end());
   const Interval interval = mean_interval(values, 0.95);
+  auto kmax = measured;
   std::sort(kmax.begin(), kmax.end());
   const std::size_t R = kmax.size();
   row["sets"] = R;
@@ -92,7 +94,7 @@ std::vector<std::size_t> measure(const TheoryOptions& o, std::size_t N, std::siz
   row["measured_low"] = interval.low;
   row["measured_high"] = interval.high;
   row["measured_median"] = R % 2 ? double(kmax[R / 2]) : (double(kmax[R / 2 - 1]) + double(kmax[R / 2])) / 2;
-  return kmax;
+  return measured;  // set by set, in seed order
 }
 
 void finite_tables(const TheoryOptions& o, nlohmann::ordered_json& capacity,
@@ -196,7 +198,13 @@ std::string theory_json(const TheoryOptions& o) {
         ordered_json row = {{"F", "exp"}, {"beta", beta}, {"N", N},
                             {"exponential", theory::kmax_exponential(N)},
                             {"close_pair", theory::kmax_close_pair(N)}};
-        measure(o, N, o.S, Separation::exponential(beta), row);
+        const auto kmax = measure(o, N, o.S, Separation::exponential(beta), row);
+        // Sets whose first failure (at K = Kmax + 1) comes with a pair at
+        // Hamming distance 1 among those Kmax + 1 patterns.
+        std::size_t close = 0;
+        for (std::size_t r = 0; r < o.sets; ++r)
+          close += kmax[r] < o.S && holds_close_pair(rademacher(N, kmax[r] + 1, 0.5, o.seed + r), kmax[r] + 1);
+        row["close_pair_failures"] = close;
         rows.push_back(row);
       }
     out["exponential_measured"] = rows;

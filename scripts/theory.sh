@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The finite-N theory held to measurement (docs/reproducing.md, "Theory held
 # to measurement"): `damlab theory --finite` writes results/theory-*.csv, then
-# scripts/theory_figures.py draws them. About 5 minutes of one core.
+# scripts/theory_figures.py draws them. About 6 minutes of one core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run() { build/cli/damlab theory --out results "$@" > /dev/null; }
@@ -16,8 +16,8 @@ run --name theory-eq3-n3 --N 200 --n 3 --finite poly rectpoly --sets 8 \
 # Independence alone: retrieved sets of K at the estimated median K (n = 2, N = 1000).
 run --name theory-median-poly --N 1000 --n 2 --finite poly --sets 400 --K 57
 run --name theory-median-rectpoly --N 1000 --n 2 --finite rectpoly --sets 400 --K 102
-# The exponential DAM against N at several β (Kmax of 8 sets, S = 40,000).
-run --name theory-exp-large-beta --N 12 16 20 24 28 32 --beta 0.5 1 2 5 --sets 8 --S 40000
-run --name theory-exp-small-beta --N 16 32 48 64 80 --beta 0.05 0.1 --sets 8 --S 40000
-run --name theory-exp-beta-0.2 --N 16 24 32 40 48 --beta 0.2 --sets 8 --S 40000
+# The exponential DAM against N at several β (Kmax of 8 sets).
+run --name theory-exp-large-beta --N 12 16 20 24 28 32 --beta 0.5 1 5 --sets 8 --S 40000
+run --name theory-exp-small-beta --N 16 32 48 64 --beta 0.05 0.1 --sets 8 --S 20000
+run --name theory-exp-beta-0.2 --N 16 24 32 40 --beta 0.2 --sets 8 --S 20000
 /usr/bin/python3 scripts/theory_figures.py results

@@ -48,4 +48,23 @@ TEST(RandomInstability, KmaxIsTheProfileOfEachSet) {
     EXPECT_EQ(kmax[r], damlab::retrieval_profile(damlab::rademacher(60, 40, 0.5, 9 + r), F).kmax());
 }
 
+// Against unpacked ±1 vectors: some pair among the first K differs in exactly one place.
+TEST(RandomInstability, ClosePairIsAPairAtHammingDistanceOne) {
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    const std::size_t N = seed % 2 ? 9 : 70;  // one word and two
+    const auto set = damlab::rademacher(N, 60, 0.5, seed);
+    const auto v = reference::unpack(set);
+    for (std::size_t K : {2, 10, 30, 60}) {
+      bool expected = false;
+      for (std::size_t a = 0; a < K; ++a)
+        for (std::size_t b = 0; b < a; ++b) {
+          int differ = 0;
+          for (std::size_t i = 0; i < N; ++i) differ += v[a][i] != v[b][i];
+          expected = expected || differ == 1;
+        }
+      EXPECT_EQ(damlab::holds_close_pair(set, K), expected) << "seed " << seed << " K " << K;
+    }
+  }
+}
+
 }  // namespace

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "damlab/dam/separation.hpp"
+#include "damlab/kernels/patterns.hpp"
 
 namespace damlab {
 
@@ -16,6 +17,10 @@ namespace damlab {
 std::vector<std::size_t> random_kmax(std::size_t N, std::size_t S, const Separation& F,
                                      std::size_t sets, std::uint64_t seed,
                                      std::size_t threads = 1);
+
+// Whether two of the first K patterns of set are at Hamming distance exactly
+// 1 (no DAM can keep both: docs/science.md). O(K^2 N / 64).
+bool holds_close_pair(const PatternSet& set, std::size_t K);
 
 // One synchronous update from each of K stored patterns (memories = the same
 // K patterns), over `sets` sets: the bits it would flip (a tie keeps the bit),
