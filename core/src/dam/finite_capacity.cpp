@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <numbers>
 #include <numeric>
@@ -232,7 +233,10 @@ FiniteCapacity finite_capacity(std::size_t N, const Separation& F) {
   constexpr double edge = 1e-9;
   std::size_t top = 2;
   while (P(top) > edge) {
-    require(top < (std::size_t{1} << 40), "N", N, "small enough that the capacity stays below 2^40");
+    // std::size_t is 32 bits in WebAssembly: stop doubling well before it wraps.
+    require(top <= std::numeric_limits<std::size_t>::max() / 4, "N", N,
+            "small enough that the capacity fits in a K of " +
+                std::to_string(std::numeric_limits<std::size_t>::max() / 4));
     top *= 2;
   }
   // P(Kmax >= K) is 1 within 1e-9 up to a and 0 within 1e-9 from b on.
