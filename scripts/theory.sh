@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The finite-N theory held to measurement (docs/reproducing.md, "Theory held
 # to measurement"): `damlab theory --finite` writes results/theory-*.csv, then
-# scripts/theory_figures.py draws them. About 6 minutes of one core.
+# scripts/theory_figures.py draws them. About 8 minutes of one core on a shared 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run() { build/cli/damlab theory --out results "$@" > /dev/null; }
