@@ -348,6 +348,20 @@ export interface Damlab {
   kmaxWillshaw(N: number, a: number): number;
   /** DAM with F = exp: 2^(N/2). */
   kmaxExponential(N: number): number;
+  /** The median K at which K random patterns first hold a pair at Hamming distance 1 (no DAM stores both of such a pair). */
+  kmaxClosePair(N: number): number;
+  /**
+   * Finite-N theory (docs/science.md, "Finite-N capacity"), F = poly or rectpoly:
+   * P(one bit of one of K stored random patterns is unstable), exactly.
+   */
+  bitInstability(N: number, model: { F: 'poly' | 'rectpoly'; n: number }, K: number): number;
+  /** (1 - bitInstability)^(K N): the first K retrieved, bits taken as independent. */
+  allRetrievedProbability(N: number, model: { F: 'poly' | 'rectpoly'; n: number }, K: number): number;
+  /** The estimated distribution of Kmax ("all first K retrieved"): mean and quartiles. */
+  finiteCapacity(
+    N: number,
+    model: { F: 'poly' | 'rectpoly'; n: number },
+  ): { mean: number; lowerQuartile: number; median: number; upperQuartile: number };
 
   /**
    * Every overlap a_r · b_c (same N), row-major: a.size × b.size values (at
