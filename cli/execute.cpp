@@ -65,7 +65,7 @@ int run_train(const Spec& spec, const std::string& spec_path, const std::string&
   const std::string memories_path = out_dir.empty() ? "" : output_path(out_dir, spec_path, ".memories");
   const auto start = std::chrono::steady_clock::now();
   const std::size_t epochs = spec.training.epochs;
-  const auto on_epoch = [&](std::size_t epoch, const EpochStats& stats) {
+  const auto on_epoch = [&](std::size_t epoch, const EpochStats& stats, const TrainedMemories&) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::fprintf(stderr, "epoch %zu/%zu: loss %.6g, train error %.4f, test error %.4f (%.1f s)\n",
                  epoch + 1, epochs, stats.loss, stats.train_error, stats.test_error, seconds);

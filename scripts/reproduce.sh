@@ -34,4 +34,5 @@ for spec in experiments/summaries/*.json; do
   build/cli/damlab summarize "$spec" --results results
 done
 /usr/bin/python3 scripts/figures.py results
+if wanted theory "$@"; then bash scripts/theory.sh; fi
 /usr/bin/python3 scripts/model_figures.py results

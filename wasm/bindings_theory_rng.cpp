@@ -6,6 +6,7 @@
 #include "bindings.hpp"
 #include "damlab/data/rademacher.hpp"
 #include "damlab/data/rng.hpp"
+#include "damlab/dam/finite_capacity.hpp"
 #include "damlab/dam/theory.hpp"
 
 namespace damlab::wasm {
@@ -32,6 +33,31 @@ double kmax_willshaw(double N, double a) {
 }
 double kmax_exponential(double N) {
   return guard([&] { return theory::kmax_exponential(size(N, "N")); });
+}
+
+double kmax_close_pair(double N) {
+  return guard([&] { return theory::kmax_close_pair(size(N, "N")); });
+}
+
+// The finite-N theory (dam/finite_capacity.hpp); model = {F: 'poly' | 'rectpoly', n}.
+double bit_instability(double N, const val& model, double K) {
+  return guard([&] { return theory::bit_instability(size(N, "N"), separation(model), size(K, "K")); });
+}
+double all_retrieved_probability(double N, const val& model, double K) {
+  return guard([&] {
+    return theory::all_retrieved_probability(size(N, "N"), separation(model), size(K, "K"));
+  });
+}
+val finite_capacity(double N, const val& model) {
+  return guard([&] {
+    const auto est = theory::finite_capacity(size(N, "N"), separation(model));
+    val out = val::object();
+    out.set("mean", est.mean);
+    out.set("lowerQuartile", static_cast<double>(est.lower_quartile));
+    out.set("median", static_cast<double>(est.median));
+    out.set("upperQuartile", static_cast<double>(est.upper_quartile));
+    return out;
+  });
 }
 
 Rng* make_rng(double seed) {
@@ -86,6 +112,10 @@ EMSCRIPTEN_BINDINGS(damlab_theory_rng) {
   function("kmaxMceliece", &kmax_mceliece);
   function("kmaxWillshaw", &kmax_willshaw);
   function("kmaxExponential", &kmax_exponential);
+  function("kmaxClosePair", &kmax_close_pair);
+  function("bitInstability", &bit_instability);
+  function("allRetrievedProbability", &all_retrieved_probability);
+  function("finiteCapacity", &finite_capacity);
   class_<Rng>("Rng")
       .constructor(&make_rng)
       .function("next", &next)

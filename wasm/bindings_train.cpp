@@ -17,6 +17,9 @@
 #include "damlab/data/grey_asset.hpp"
 #include "damlab/data/labelled_split.hpp"
 #include "damlab/data/memory_file.hpp"
+#include "damlab/experiment/budget.hpp"
+#include "damlab/experiment/labelled_source.hpp"
+#include "damlab/experiment/spec.hpp"
 #include "damlab/train/classifier.hpp"
 #include "damlab/train/loss_gradient.hpp"
 #include "damlab/train/trainer.hpp"
@@ -185,7 +188,8 @@ val stats_object(std::size_t epoch, const EpochStats& s) {
 
 // Trains on train (test may be null). onProgress(fraction) after every
 // minibatch: false stops after it (the result then has cancelled: true and
-// the epochs completed so far). onEpoch(epoch, stats) after every epoch.
+// the epochs completed so far). onEpoch(epoch, stats, weights) after every
+// epoch, weights a copy of the memories after it (K × (N + C) floats).
 // Returns {epochs: [stats], cancelled, train_error, test_error (the final
 // memories' errors over the whole training and test sets, as a train
 // record's; null when cancelled or, for test_error, without a test set),
@@ -206,9 +210,10 @@ val train_of(val train_arg, val test_arg, val options_arg, val on_progress_arg,
               "a function");
     EpochCallback epoch_callback;
     if (!absent(on_epoch))
-      epoch_callback = [&](std::size_t epoch, const EpochStats& stats) {
+      epoch_callback = [&](std::size_t epoch, const EpochStats& stats, const TrainedMemories& m) {
         val args = array_of(val(epoch));
         args.call<void>("push", stats_object(epoch, stats));
+        args.call<void>("push", to_typed_array(m.weights));
         js_apply(on_epoch, val::undefined(), args);
       };
     const LabelledView test_view = test.view();
@@ -360,6 +365,39 @@ val grey_data_of(val bytes_arg, val split_arg) {
 }
 val grey_data_plain(val bytes) { return grey_data_of(std::move(bytes), val::undefined()); }
 
+// The training and test sets of a train spec (JSON text), made by the
+// native runner's own code (load_labelled: the mnist split and data.train,
+// or an idx pair's files) from files, an object holding the bytes of every
+// file the spec's data names (mnist: "mnist-10k-grey.bin"; idx: its images
+// and labels names, not gzipped); the training budget is checked as
+// `damlab run` checks it. {train, test (null without a test set), source,
+// checksum}: the record's data.source and data.checksum.
+val training_data_of(val spec_arg, val files_arg) {
+  return guard([&] {
+    const val spec_value = take(spec_arg), files_value = take(files_arg);
+    require(spec_value.isString(), "spec", describe(spec_value), "a string of JSON");
+    const Spec spec = parse_spec_text(spec_value.as<std::string>());
+    require(spec.measure == Measure::train, "measure", "not train", "train");
+    require(files_value.typeOf().as<std::string>() == "object" && !files_value.isNull(), "files", describe(files_value),
+            "an object of Uint8Array by file name");
+    FileBytes files;
+    for (const std::string& name : spec.labelled.files()) {
+      const val bytes = js_get(files_value, name);
+      require(!absent(bytes), "files", name, "the bytes of every file the spec's data names");
+      files[name] = typed_array<std::uint8_t>(bytes, "Uint8Array", "files." + name);
+    }
+    const LabelledData data = load_labelled(spec.labelled, files);
+    check_train_budget(spec, data.train_labels.size(), data.pixels + data.classes);
+    val out = val::object();
+    out.set("train", data_object(data.train_images, data.train_labels, data.pixels, data.classes));
+    out.set("test", data.has_test() ? data_object(data.test_images, data.test_labels, data.pixels, data.classes)
+                                    : val::null());
+    out.set("source", data.source);
+    out.set("checksum", data.checksum);
+    return out;
+  });
+}
+
 // The trained-memory file (DAMLABM) of memories, and back.
 val encode_memory_file_of(val memories_arg) {
   return guard([&] {
@@ -391,6 +429,7 @@ EMSCRIPTEN_BINDINGS(damlab_train) {
   function("errorRate", &error_rate_of);
   function("errorRate", &error_rate_plain);
   function("greyData", &grey_data_of);
+  function("trainingData", &training_data_of);
   function("greyData", &grey_data_plain);
   function("encodeMemoryFile", &encode_memory_file_of);
   function("decodeMemoryFile", &decode_memory_file_of);

@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "damlab/util/error.hpp"
+#include "damlab/data/rademacher.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <bit>
+#include <vector>
 #include <cstdint>
 #include <numbers>
 
@@ -42,6 +45,27 @@ TEST(Theory, ErrorProbabilityIsTheStatedFormula) {
   }
   // More memories, more errors.
   EXPECT_LT(theory::error_probability(784, 3, 1000), theory::error_probability(784, 3, 20000));
+}
+
+// The median K of the first pair at Hamming distance 1, against drawing
+// random patterns until such a pair appears (400 runs at N = 16: the
+// median's standard error is about 2).
+TEST(Theory, ClosePairMedianMatchesDrawing) {
+  const std::size_t N = 16;
+  std::vector<double> firsts;
+  for (std::uint64_t seed = 1; seed <= 400; ++seed) {
+    const auto set = damlab::rademacher(N, 400, 0.5, seed);  // P(no pair in 400) ≈ e^-19
+    std::size_t first = 0;
+    for (std::size_t k = 1; k < set.size() && first == 0; ++k)
+      for (std::size_t j = 0; j < k; ++j)
+        if (std::popcount(set.row(k)[0] ^ set.row(j)[0]) == 1) { first = k + 1; break; }
+    firsts.push_back(static_cast<double>(first));
+  }
+  std::sort(firsts.begin(), firsts.end());
+  const double median = (firsts[199] + firsts[200]) / 2;
+  EXPECT_NEAR(theory::kmax_close_pair(N), median, 8) << median;
+  EXPECT_NEAR(theory::kmax_close_pair(N), 75.856, 1e-3);
+  EXPECT_THROW(theory::kmax_close_pair(0), damlab::InvalidArgument);
 }
 
 TEST(Theory, ClassicalHopfieldLines) {

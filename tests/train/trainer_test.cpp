@@ -163,6 +163,31 @@ TEST(Trainer, CancelKeepsTheCompletedEpochs) {
             result.memories.weights);
 }
 
+// on_epoch gets each epoch's stats and the memories after it: those a run of
+// that many epochs ends with (the schedules depend on the epoch only).
+TEST(Trainer, EpochCallbackGetsTheMemoriesAfterEachEpoch) {
+  const auto data = prototypes(4, 20, 2, 40, 0.2);
+  const auto view = data.view(20, 2);
+  auto o = small_options();
+  o.epochs = 3;
+  std::vector<std::vector<float>> seen;
+  std::vector<double> losses;
+  const auto result = damlab::train_classifier(
+      view, nullptr, o, {},
+      [&](std::size_t epoch, const damlab::EpochStats& stats, const damlab::TrainedMemories& m) {
+        EXPECT_EQ(epoch, seen.size());
+        EXPECT_EQ(m.temperature, stats.temperature);
+        seen.push_back(m.weights);
+        losses.push_back(stats.loss);
+      });
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[2], result.memories.weights);
+  EXPECT_NE(seen[0], seen[1]);
+  for (std::size_t e = 0; e < 3; ++e) EXPECT_EQ(losses[e], result.epochs[e].loss);
+  o.epochs = 2;
+  EXPECT_EQ(damlab::train_classifier(view, nullptr, o).memories.weights, seen[1]);
+}
+
 // Each bad option is refused with its field and its range.
 TEST(Trainer, OptionsAreValidated) {
   const auto expect_refused = [](TrainingOptions o, const std::string& field,

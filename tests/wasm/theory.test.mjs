@@ -27,6 +27,24 @@ for (const variant of variants) {
       throwsDamlab(assert, () => damlab.kmaxExponential(0), { name: 'InvalidArgument', field: 'N' });
     });
 
+    it('the finite-N theory: the core native values (build/cli/damlab theory --finite)', () => {
+      // n = 2, poly: p_bit is the binomial tail P(Bin((K-1)(N-1), 1/2) > ((K-1)(N-1) + N - 1) / 2).
+      const N = 100, K = 20, L = (K - 1) * (N - 1);
+      let logC = 0, tail = 0;  // log C(L, b), summed over b > (L + N - 1) / 2
+      for (let b = 1; b <= L; b += 1) {
+        logC += Math.log((L - b + 1) / b);
+        if (L - 2 * b < -(N - 1)) tail += Math.exp(logC - L * Math.log(2));
+      }
+      assert.ok(Math.abs(damlab.bitInstability(N, { F: 'poly', n: 2 }, K) / tail - 1) < 1e-7);
+      const est = damlab.finiteCapacity(100, { F: 'poly', n: 2 });
+      assert.deepEqual([est.lowerQuartile, est.median, est.upperQuartile], [9, 10, 11]);
+      assert.ok(Math.abs(est.mean - 10.1598) < 1e-3);
+      const P = damlab.allRetrievedProbability(100, { F: 'poly', n: 2 }, est.median);
+      assert.ok(P >= 0.5 && damlab.allRetrievedProbability(100, { F: 'poly', n: 2 }, est.median + 1) < 0.5);
+      assert.ok(Math.abs(damlab.kmaxClosePair(16) - 75.8559) < 1e-3);
+      throwsDamlab(assert, () => damlab.finiteCapacity(100, { F: 'exp', beta: 1 }), { name: 'InvalidArgument', field: 'F' });
+    });
+
     it('the Hopfield, McEliece and DAM lines of the capacity panel', () => {
       for (const N of Ns) {
         assert.equal(damlab.kmaxHopfield(N), 0.138 * N);

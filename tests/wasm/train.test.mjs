@@ -106,6 +106,38 @@ for (const variant of variants) {
       assert.deepEqual(whole.train.labels, digits.labels);
     });
 
+    it('makes the sets of a train spec as the native runner does (trainingData)', () => {
+      // mnist: the split of the asset, then the first data.train digits.
+      const spec = { measure: 'train', data: { source: 'mnist', ...split, train: 30 } };
+      const sets = damlab.trainingData(JSON.stringify(spec), { 'mnist-10k-grey.bin': asset });
+      assert.deepEqual(sets.train.images, data.train.images.subarray(0, 30 * 64));
+      assert.deepEqual(sets.train.labels, data.train.labels.subarray(0, 30));
+      assert.deepEqual([sets.test.images, sets.test.labels], [data.test.images, data.test.labels]);
+      // The mnist source has its ten classes whatever labels the asset holds.
+      assert.deepEqual([sets.train.classes, sets.test.classes, sets.train.pixels], [10, 10, 64]);
+      assert.match(sets.source, /^synthetic test digits; test: 5 digits of each class, seed 9$/);
+      assert.match(sets.checksum, /^[0-9a-f]{16}$/);
+      // An IDX pair written here (magic 0 0 8 dims, big-endian sizes): every item, in file order.
+      const idx = (dims, bytes) => {
+        const header = new Uint8Array(4 + 4 * dims.length);
+        header.set([0, 0, 8, dims.length]);
+        dims.forEach((d, i) => new DataView(header.buffer).setUint32(4 + 4 * i, d));
+        return new Uint8Array([...header, ...bytes]);
+      };
+      const pair = { 'a/images': idx([120, 8, 8], digits.bytes), 'a/labels': idx([120], digits.labels) };
+      const own = damlab.trainingData(JSON.stringify({ measure: 'train', data: { source: 'idx', images: 'a/images', labels: 'a/labels' } }), pair);
+      const whole = damlab.greyData(asset);
+      assert.deepEqual(own.train, whole.train);
+      assert.equal(own.test, null);
+      // Errors name the field: a missing file, a count past the data, a non-train spec.
+      throwsDamlab(assert, () => damlab.trainingData(JSON.stringify(spec), {}),
+        { name: 'InvalidArgument', field: 'files', message: /mnist-10k-grey\.bin/ });
+      throwsDamlab(assert, () => damlab.trainingData(JSON.stringify({ ...spec, data: { ...spec.data, train: 101 } }), { 'mnist-10k-grey.bin': asset }),
+        { name: 'InvalidArgument', field: 'data.train', message: /at most the 100 items/ });
+      throwsDamlab(assert, () => damlab.trainingData(JSON.stringify({ measure: 'train', data: { ...split, source: 'mnist', test_per_class: 30 } }), { 'mnist-10k-grey.bin': asset }),
+        { name: 'InvalidArgument', field: 'data.test_per_class', message: /data\.test_per_class = 30/ });
+    });
+
     it('learns the synthetic classes, with curves and memories for drawing', () => {
       assert.equal(result.cancelled, false);
       assert.equal(result.epochs.length, 4);
@@ -150,9 +182,16 @@ for (const variant of variants) {
       const seen = [], fractions = [];
       const run = damlab.trainClassifier(data.train, null, options,
         (f) => { fractions.push(f); return true; },
-        (epoch, stats) => seen.push([epoch, stats]));
+        (epoch, stats, weights) => seen.push([epoch, stats, weights]));
       assert.deepEqual(seen.map(([e]) => e), [0, 1, 2, 3]);
       assert.deepEqual(seen.map(([, s]) => s), run.epochs);
+      // Each epoch's weights are the memories after it: a run of that many
+      // epochs ends with them (the schedule depends on the epoch only).
+      assert.ok(seen.every(([, , w]) => w instanceof Float32Array && w.length === 12 * 68));
+      assert.deepEqual(seen[3][2], run.memories.weights);
+      const two = damlab.trainClassifier(data.train, null, { ...options, epochs: 2 });
+      assert.deepEqual(seen[1][2], two.memories.weights);
+      assert.notDeepEqual(seen[0][2], seen[1][2], 'the memories change from epoch to epoch');
       assert.equal(run.test_error, null);
       assert.ok(run.epochs.every((e) => e.test_error === null));
       assert.equal(fractions.length, 4 * 4);  // 100 images in batches of 25

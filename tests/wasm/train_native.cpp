@@ -83,7 +83,7 @@ int main(int argc, char** argv) try {
   using clock = std::chrono::steady_clock;
   auto start = clock::now();
   const TrainingResult result = train_classifier(
-      train, has_test ? &test : nullptr, o, {}, [&](std::size_t epoch, const EpochStats&) {
+      train, has_test ? &test : nullptr, o, {}, [&](std::size_t epoch, const EpochStats&, const TrainedMemories&) {
         const auto now = clock::now();
         std::fprintf(stderr, "epoch %zu: %.3f s\n", epoch,
                      std::chrono::duration<double>(now - start).count());

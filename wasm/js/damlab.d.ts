@@ -348,6 +348,20 @@ export interface Damlab {
   kmaxWillshaw(N: number, a: number): number;
   /** DAM with F = exp: 2^(N/2). */
   kmaxExponential(N: number): number;
+  /** The median K at which K random patterns first hold a pair at Hamming distance 1 (no DAM stores both of such a pair). */
+  kmaxClosePair(N: number): number;
+  /**
+   * Finite-N theory (docs/science.md, "Finite-N capacity"), F = poly or rectpoly:
+   * P(one bit of one of K stored random patterns is unstable), exactly.
+   */
+  bitInstability(N: number, model: { F: 'poly' | 'rectpoly'; n: number }, K: number): number;
+  /** (1 - bitInstability)^(K N): the first K retrieved, bits taken as independent. */
+  allRetrievedProbability(N: number, model: { F: 'poly' | 'rectpoly'; n: number }, K: number): number;
+  /** The estimated distribution of Kmax ("all first K retrieved"): mean and quartiles. */
+  finiteCapacity(
+    N: number,
+    model: { F: 'poly' | 'rectpoly'; n: number },
+  ): { mean: number; lowerQuartile: number; median: number; upperQuartile: number };
 
   /**
    * Every overlap a_r · b_c (same N), row-major: a.size × b.size values (at
@@ -392,8 +406,10 @@ export interface Damlab {
    * Trains the Krotov–Hopfield (2016) classifier on train (test may be null)
    * with the core's trainer. onProgress(fraction) after every minibatch:
    * returning false stops there and returns what the completed epochs gave,
-   * with cancelled: true (no exception). onEpoch(epoch, stats) after every
-   * epoch. K × (N + C) is at most 2^25 values. With threads > 1 the threads
+   * with cancelled: true (no exception). onEpoch(epoch, stats, weights) after
+   * every epoch, weights a copy of the memories after it (laid out as
+   * TrainedMemories.weights: K × (N + C), memory after memory), so a page can
+   * draw them as they learn. K × (N + C) is at most 2^25 values. With threads > 1 the threads
    * build uses up to its idle pool workers; the result is the same.
    */
   trainClassifier(
@@ -401,7 +417,7 @@ export interface Damlab {
     test: LabelledData | null,
     options?: TrainingOptions | null,
     onProgress?: OnProgress | null,
-    onEpoch?: ((epoch: number, stats: EpochStats) => void) | null,
+    onEpoch?: ((epoch: number, stats: EpochStats, weights: Float32Array) => void) | null,
   ): TrainingResult;
   /** One minibatch's loss, misclassified count and exact gradient dL/dxi (K × (N + C)) at memories.temperature. */
   lossGradient(
@@ -422,6 +438,17 @@ export interface Damlab {
    * (test_per_class images of each class to test). classes = largest label + 1.
    */
   greyData(bytes: Uint8Array, split?: { test_per_class: number; seed?: number } | null): GreyData;
+  /**
+   * The training and test sets of a train spec (JSON text) as `damlab run`
+   * makes them (mnist: the split, then the first data.train digits; idx: the
+   * files' items), the training budget checked. files: the bytes of every
+   * file its data names (mnist: 'mnist-10k-grey.bin'; idx: its names, not
+   * gzipped). source and checksum are the record's data.source and data.checksum.
+   */
+  trainingData(
+    spec: string,
+    files: Record<string, Uint8Array>,
+  ): { train: LabelledData; test: LabelledData | null; source: string; checksum: string };
   /** The trained-memory file (DAMLABM, docs/data.md) of memories, and back (DataError on bad bytes). */
   encodeMemoryFile(memories: TrainedMemories): Uint8Array;
   decodeMemoryFile(bytes: Uint8Array): TrainedMemories;

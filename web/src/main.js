@@ -1,11 +1,12 @@
-// The playground page: state from the address, one worker pool, five views
-// (explorer, sweeps, recall, models, results).
+// The playground page: state from the address, one worker pool, six views
+// (explorer, sweeps, recall, train, models, results).
 // Every number shown comes from the wasm module running in the workers.
-import { defaults, readLocation, setRegistry, toHash } from './state.js';
+import { defaults, readLocation, setRegistry, setTrainDefaults, toHash } from './state.js';
 import { WorkerPool } from './ui/pool.js';
 import { createExplorer } from './views/explorer.js';
 import { createSweeps } from './views/sweeps.js';
 import { createRecall } from './views/recall.js';
+import { createTrain } from './views/train.js';
 import { createResults } from './views/results.js';
 import { createModels } from './views/models.js';
 
@@ -84,9 +85,10 @@ function onStateChange(kind = 'run') {
 const explorer = createExplorer({ pool, state, onStateChange, report });
 const sweeps = createSweeps({ pool, state, onStateChange, report });
 const recall = createRecall({ pool, state, onStateChange, report });
+const train = createTrain({ pool, state, onStateChange, report });
 const results = createResults({ pool, state, onStateChange, report });
 const models = createModels({ pool, report });
-const views = { explorer, sweeps, recall, models, results };
+const views = { explorer, sweeps, recall, train, models, results };
 
 function showView(name) {
   state.view = name;
@@ -141,11 +143,12 @@ window.addEventListener('hashchange', applyAddress);
 window.addEventListener('popstate', applyAddress);
 
 pool.submit('hello', {}).promise.then(
-  ({ variant, version, registry }) => {
+  ({ variant, version, registry, trainSpec }) => {
     $('build').textContent = `${variant}, ${version}, ${pool.size} worker${pool.size > 1 ? 's' : ''}`;
     document.body.dataset.variant = variant;
     document.body.dataset.version = version; // the exports' captions name it
     setRegistry(registry);
+    setTrainDefaults(trainSpec);
     const parsed = readLocation();
     Object.assign(state, parsed.state);
     errors = parsed.errors;

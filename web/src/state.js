@@ -93,7 +93,7 @@ export function modelParams(state, name = state.model, prefix = '') {
 
 /** The fields, their defaults and their rules. */
 export const fields = {
-  view: { ...choice('explorer', 'sweeps', 'recall', 'models', 'results'), default: 'explorer' },
+  view: { ...choice('explorer', 'sweeps', 'recall', 'train', 'models', 'results'), default: 'explorer' },
   source: { ...choice('mnist', 'rademacher', 'fashion-mnist', 'idx'), default: 'mnist' },
   threshold: { ...int(0, 255), default: 128 },
   selection: { ...choice('greedy', 'random', 'first'), default: 'greedy' },
@@ -119,7 +119,95 @@ export const fields = {
   update: { ...choice('async', 'sync'), default: 'async' },
   steps: { ...int(1, 100), default: 10 },
   // model, its parameters and the recall view's rF, rn, rbeta: setRegistry.
+  ...trainFields(),
 };
+
+/**
+ * The train view's link keys (prefix t) and the spec path each sets; the
+ * ranges are the core's (docs/experiments.md, "Training"; the core checks
+ * them again). Defaults: setTrainDefaults, from the core's normalized spec.
+ */
+export const trainKeys = {
+  tdata: 'data.source',
+  ttest: 'data.test_per_class',
+  tsplit: 'data.seed',
+  ttrain: 'data.train',
+  tF: 'model.F',
+  tn: 'model.n',
+  tK: 'train.memories',
+  tepochs: 'train.epochs',
+  tbatch: 'train.batch',
+  tlr: 'train.learning_rate',
+  tdecay: 'train.learning_rate_decay',
+  tmomentum: 'train.momentum',
+  tm: 'train.loss_power',
+  tT0: 'train.temperature_initial',
+  tT1: 'train.temperature_final',
+  tramp: 'train.temperature_ramp_epochs',
+  tmean: 'train.init_mean',
+  tstd: 'train.init_std',
+  tseed: 'train.seed',
+};
+
+function trainFields() {
+  return {
+    tdata: choice('mnist', 'idx'),
+    ttest: int(1, 10000),
+    tsplit: int(0, maxSeed),
+    ttrain: int(0, 2 ** 32),
+    tF: choice('rectpoly', 'exp'),
+    tn: int(1, 100),
+    tK: int(1, 1000000),
+    tepochs: int(1, 1000000),
+    tbatch: int(1, 1000000),
+    tlr: real(0, 1, true),
+    tdecay: real(0, 1, true),
+    tmomentum: real(0, 1, false, true),
+    tm: int(1, 100),
+    tT0: real(0, 1e6, true),
+    tT1: real(0, 1e6, true),
+    tramp: int(0, 1000000),
+    tmean: real(-1, 1),
+    tstd: real(0, 10),
+    tseed: int(0, maxSeed),
+  };
+}
+
+// The train view opens on a small run that shows memories forming within
+// seconds (README, "Train view"); every other default is the core's.
+const trainPageDefaults = { ttrain: 1000, tK: 36, tepochs: 20, tbatch: 100, tlr: 0.06, tT0: 300, tT1: 300 };
+
+const specValue = (spec, path) => path.split('.').reduce((object, key) => object?.[key], spec);
+
+/** The core's defaults of a train spec (normalizeSpec, from a worker at start-up), under the page's own. */
+export function setTrainDefaults(normalized) {
+  for (const [key, path] of Object.entries(trainKeys))
+    fields[key].default = trainPageDefaults[key] ?? specValue(normalized, path) ?? fields[key].default;
+}
+
+/** The train keys that apply: n for rectpoly only (exp has no degree), the split for mnist only. */
+export const trainKeyApplies = (state, key) =>
+  !(key === 'tn' && state.tF === 'exp') && !((key === 'ttest' || key === 'tsplit') && state.tdata !== 'mnist');
+
+/**
+ * The `damlab run` spec of the train view's state: the native runner
+ * trains the same memories from it (threads: the result does not depend on
+ * them). The view's worker trains from the same object. files: an idx
+ * source's file names ({images, labels, test_images, test_labels}; the
+ * test pair optional), as the spec names them (beside the spec file).
+ */
+export function trainSpec(state, files = {}) {
+  const spec = { measure: 'train', data: {}, model: {}, train: {} };
+  for (const [key, path] of Object.entries(trainKeys)) {
+    if (!trainKeyApplies(state, key)) continue;
+    const [section, name] = path.split('.');
+    spec[section][name] = state[key];
+  }
+  if (state.tdata === 'idx')
+    for (const name of ['images', 'labels', 'test_images', 'test_labels']) if (files[name]) spec.data[name] = files[name];
+  spec.train.threads = 2;
+  return spec;
+}
 
 /** Checks between fields, each message naming the field at fault. */
 export function crossCheck(state) {
@@ -187,6 +275,7 @@ export function toHash(state) {
     if (state.model !== fields.model.default) keys.push('model');
     keys.push(...modelParams(state).map(({ field }) => field));
   } else if (state.view === 'sweeps') keys.push('figure', 'scale');
+  else if (state.view === 'train') keys.push(...Object.keys(trainKeys).filter((key) => trainKeyApplies(state, key)));
   else if (state.view === 'recall') {
     keys.push('rsource', 'K', 'digit', 'delta', 'occlude', 'clamp', 'rseed', 'update', 'steps');
     // A link without rmodel steps the registry's first (the DAM).

@@ -9,7 +9,9 @@
 //        theory   {base, calls: [{name, args}]}  values of bound theory functions
 //        recall   {base, source, K, digit, delta, occlude, clamp, seed, update, steps, model}
 //                                     a whole recall trajectory (see handlers.recall)
-//   out: progress  fraction in [0, 1]
+//        train    {base, spec, files, threads}  trains a train spec's classifier (see handlers.train)
+//        memoryFile {base, memories}  the DAMLABM file of trained memories
+//   out: progress  fraction in [0, 1], or a handler's own report (train: each epoch)
 //        result    the handler's value (run: {record, variant, version, theory})
 //        error     {name, message, field, fatal}
 //                  fatal: the module cannot be trusted with another job (out
@@ -30,7 +32,9 @@ async function module(base) {
   return damlab;
 }
 
-const assetFile = { mnist: 'mnist-10k.bin', 'fashion-mnist': 'fashion-mnist.bin' };
+// mnist-grey: the grey digits a train spec's mnist source reads, under the
+// file name the core gives them (trainingData's files key).
+const assetFile = { mnist: 'mnist-10k.bin', 'fashion-mnist': 'fashion-mnist.bin', 'mnist-grey': 'mnist-10k-grey.bin' };
 
 async function fetchAsset(base, source) {
   const file = assetFile[source];
@@ -56,7 +60,9 @@ const theoryFunctions = ['kmax', 'kmaxHopfield', 'kmaxMceliece', 'kmaxWillshaw',
 const handlers = {
   async hello({ base }) {
     const dam = await module(base);
-    return { variant: dam.variant, version: dam.version(), registry: dam.modelRegistry() };
+    // trainSpec: the core's defaults of a train spec (the train view's form).
+    const trainSpec = JSON.parse(dam.normalizeSpec(JSON.stringify({ measure: 'train', data: { source: 'mnist' } })));
+    return { variant: dam.variant, version: dam.version(), registry: dam.modelRegistry(), trainSpec };
   },
 
   async run({ base, spec, theory, bytes: file }, progress) {
@@ -88,6 +94,45 @@ const handlers = {
       if (!theoryFunctions.includes(name)) throw new Error(`theory ${name}: must be one of ${theoryFunctions.join(', ')}`);
       return dam[name](...args);
     });
+  },
+
+  // The Krotov–Hopfield classifier of a train spec, as `damlab run` trains
+  // it: the core checks the spec (normalizeSpec: its errors name spec
+  // paths), trainingData makes the sets with the native runner's code (mnist:
+  // the grey asset's seeded split; idx: the page's files, by the names the
+  // spec gives them), and trainClassifier runs with the spec's options. After
+  // each epoch, send posts that epoch's stats and the memories after it (the
+  // page draws them, and keeps the last ones to export if the run is
+  // cancelled). The result: the final errors and the DAMLABM file of the
+  // final memories.
+  async train({ base, spec, files, threads }, progress, send) {
+    const dam = await module(base);
+    const normalized = JSON.parse(dam.normalizeSpec(JSON.stringify(spec)));
+    const { model, train: options } = normalized;
+    const bytes = normalized.data.source === 'mnist' ? { [assetFile['mnist-grey']]: await fetchAsset(base, 'mnist-grey') } : files;
+    const sets = dam.trainingData(JSON.stringify(normalized), bytes ?? {});
+    const { pixels, classes } = sets.train;
+    const f = model.F === 'exp' ? { F: 'exp' } : { F: 'rectpoly', n: model.n };
+    const shape = { memories: options.memories, pixels, classes, ...f };
+    const result = dam.trainClassifier(sets.train, sets.test, { ...options, ...f, threads }, progress, (epoch, stats, weights) =>
+      send({ epoch, stats, memories: { ...shape, temperature: stats.temperature, weights } }, [weights.buffer]),
+    );
+    return {
+      cancelled: result.cancelled,
+      train_error: result.train_error,
+      test_error: result.test_error,
+      epochs: result.epochs,
+      file: dam.encodeMemoryFile(result.memories),
+      counts: { train: sets.train.labels.length, test: sets.test?.labels.length ?? 0 },
+      source: sets.source,
+      checksum: sets.checksum,
+      variant: dam.variant,
+      version: dam.version(),
+    };
+  },
+
+  async memoryFile({ base, memories }) {
+    return (await module(base)).encodeMemoryFile(memories);
   },
 
   // The memories: the first K of Rng(seed).permutation(count) of the asset's
@@ -167,7 +212,8 @@ onmessage = async ({ data: { id, type, data } }) => {
   try {
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown message type ${type}`);
-    postMessage({ id, type: 'result', data: await handler(data, progressOf(id)) });
+    const send = (value, transfer = []) => postMessage({ id, type: 'progress', data: value }, transfer);
+    postMessage({ id, type: 'result', data: await handler(data, progressOf(id), send) });
   } catch (error) {
     const message = error?.message ?? String(error);
     const fatal = isFatal(error, message);

@@ -62,6 +62,12 @@ double kmax_exponential(std::size_t N) {
   return std::exp2(static_cast<double>(N) / 2);
 }
 
+double kmax_close_pair(std::size_t N) {
+  require(N >= 1 && N <= 1000, "N", N, "an integer in [1, 1000]");
+  const double n = static_cast<double>(N);
+  return (1 + std::sqrt(1 + 8 * std::numbers::ln2 * std::exp2(n) / n)) / 2;
+}
+
 std::size_t kmax_willshaw(std::size_t N, double a) {
   require(N >= 1, "N", N, "at least 1");
   require(a > 0 && a < 1, "a", a, "in (0, 1)");

@@ -131,7 +131,7 @@ TrainingResult train_classifier(const LabelledView& train, const LabelledView* t
                             : std::numeric_limits<double>::quiet_NaN();
     result.memories = m;
     result.epochs.push_back(stats);
-    if (on_epoch) on_epoch(epoch, stats);
+    if (on_epoch) on_epoch(epoch, stats, result.memories);
   }
   return result;
 }

@@ -234,3 +234,41 @@ export function drawPattern(canvas, signs, side) {
   }
   context.putImageData(image, 0, 0);
 }
+
+/**
+ * Training curves, one point per completed epoch (x = epochs done): train
+ * and test error on the left axis, the loss (log) on the right.
+ */
+export function trainChart(canvas) {
+  const series = [
+    { key: 'train_error', label: 'train error (running, during the epoch)', axis: 'y' },
+    { key: 'test_error', label: 'test error (after the epoch)', axis: 'y' },
+    { key: 'loss', label: 'loss (mean per image, right axis)', axis: 'loss' },
+  ];
+  return new Chart(canvas, {
+    type: 'scatter',
+    plugins: [background],
+    data: {
+      datasets: series.map(({ key, label, axis }, i) => {
+        const { color, style, rotation, dash } = look(i);
+        return { key, label, yAxisID: axis, data: [], showLine: true, borderWidth: 1.5, borderDash: dash, borderColor: color, backgroundColor: color, pointStyle: style, pointRotation: rotation, pointRadius: 3 };
+      }),
+    },
+    options: {
+      ...common,
+      scales: {
+        x: { type: 'linear', min: 0, title: { display: true, text: 'epochs completed' }, ticks: { precision: 0 } },
+        y: { type: 'linear', min: 0, max: 1, title: { display: true, text: 'error (fraction misclassified)' } },
+        loss: { type: 'logarithmic', position: 'right', title: { display: true, text: 'loss Σ (t − c)^(2m)' }, grid: { drawOnChartArea: false } },
+      },
+    },
+  });
+}
+
+/** The curves of the epochs so far (the module's EpochStats, epoch from 0); total: the epochs planned. */
+export function setTrainCurves(chart, epochs, total = epochs.length) {
+  for (const dataset of chart.data.datasets)
+    dataset.data = epochs.filter((s) => s[dataset.key] !== null).map((s) => ({ x: s.epoch + 1, y: s[dataset.key] }));
+  chart.options.scales.x.max = Math.max(1, total, epochs.length);
+  chart.update('none');
+}

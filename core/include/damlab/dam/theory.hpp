@@ -30,6 +30,12 @@ double kmax_mceliece(std::size_t N);
 // Exponential DAM (F = exp): the 2^(N/2) scale of Demircigil et al. (2017).
 double kmax_exponential(std::size_t N);
 
+// K random ±1 patterns of N bits hold a pair at Hamming distance exactly 1
+// with probability ≈ 1 − exp(−K(K − 1)/2 · N/2^N); this is the K where that
+// reaches 1/2: (1 + √(1 + 8 ln 2 · 2^N/N)) / 2. The exponential DAM's
+// capacity at large β is set by such pairs (docs/science.md). N in [1, 1000].
+double kmax_close_pair(std::size_t N);
+
 // Willshaw network with k = aN active units per pattern: the largest K with
 // fewer than one expected spurious unit over all stored patterns,
 // (K + 1)(N - k) q^k < 1 with q = 1 - (1 - a^2)^K; K is capped at 10^6.

@@ -40,8 +40,10 @@ struct TrainingResult {
                            // memories if none completed)
 };
 
-// Called after every completed epoch (e from 0) with its statistics.
-using EpochCallback = std::function<void(std::size_t epoch, const EpochStats& stats)>;
+// Called after every completed epoch (e from 0) with its statistics and the
+// memories after it (so a front end can draw them as they learn).
+using EpochCallback = std::function<void(std::size_t epoch, const EpochStats& stats,
+                                         const TrainedMemories& memories)>;
 
 // Trains on `train` (test may be null; if given, same pixels and classes).
 // progress (may be empty) is called after every minibatch with the fraction
