@@ -104,7 +104,7 @@ TEST(StrictSubsetRule, MatchesLiteralReferenceOnRandomSmallCases) {
       o.classes = {static_cast<std::uint8_t>(cases.below(3))};
       std::size_t eligible = 0;
       for (const auto l : labels) eligible += l == o.classes[0];
-      if (eligible < 2) o.classes = {0, 1, 2};
+      if (eligible < 2) o.classes.clear();
     }
     std::size_t eligible = 0;
     for (const auto l : labels)
@@ -127,8 +127,8 @@ TEST(StrictSubsetRule, MatchesLiteralReferenceOnRandomSmallCases) {
   EXPECT_LT(capped_slots, slots);
 }
 
-// The band rule is unchanged by the option: band 0 differs from strict only
-// in its second slot (a pair exactly on target) and its restarts.
+// On MNIST the two rules choose different sets from the same seed; the
+// strict one in one attempt, reaching mid-range targets within 3 bits.
 TEST(StrictSubsetRule, DiffersFromBandRuleOnMnist) {
   const auto* mnist = damlab_test::asset("mnist-10k.bin");
   ASSERT_NE(mnist, nullptr);
