@@ -50,10 +50,11 @@ int run_summarize_command(const SummarizeOptions& o) {
   write_file_atomically(base + ".csv", tables.summary_csv);
   if (!tables.gap_csv.empty()) write_file_atomically(base + "-gap.csv", tables.gap_csv);
   if (!tables.fit_csv.empty()) write_file_atomically(base + "-fit.csv", tables.fit_csv);
+  if (!tables.drift_csv.empty()) write_file_atomically(base + "-drift.csv", tables.drift_csv);
   write_file_atomically(base + ".json", tables.record.dump(2) + "\n");
-  std::fprintf(stderr, "damlab: wrote %s.csv%s%s and %s.json\n", base.c_str(),
+  std::fprintf(stderr, "damlab: wrote %s.csv%s%s%s and %s.json\n", base.c_str(),
                tables.gap_csv.empty() ? "" : ", -gap.csv", tables.fit_csv.empty() ? "" : ", -fit.csv",
-               base.c_str());
+               tables.drift_csv.empty() ? "" : ", -drift.csv", base.c_str());
   return 0;
 }
 

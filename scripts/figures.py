@@ -183,6 +183,56 @@ def gap_figure(panels, png):
     fig.savefig(os.path.join(RESULTS, png), dpi=90)
 
 
+def subset_rules():
+    """The sensitivity study (docs/reproducing.md): the gap log2(MNIST /
+    artificial Kmax) against n in each bucket, one line per way of building
+    the MNIST subsets (dashed: only sets whose HD at Kmax is within 3 bits of
+    their whole set's), and the drift of the HD at Kmax from the whole set's."""
+    table, spec = summary("subset-rules")
+    gaps, drift = rows("subset-rules-gap"), rows("subset-rules-drift")
+    within = rows("subset-rules-within-3-gap")
+    if not (table and gaps and drift):
+        return
+    rules = [(num, den) for num, den in spec["gap"]]
+    colors = ("tab:red", "tab:blue", "tab:gray")
+    centers = spec["buckets"]["centers"]
+    fig, axes = plt.subplots(1, len(centers) + 1, figsize=(4.2 * (len(centers) + 1), 4))
+    for ax, center in zip(axes, centers):
+        for (num, den), color in zip(rules, colors):
+            for source, style in ((gaps, "o-"), (within, "--")):
+                sel = [r for r in cells(source or [], primary="true", bucket=center, numerator=num)
+                       if r["gap_low"]]
+                ns = [int(r["n"]) for r in sel]
+                ax.plot(ns, [number(r["gap_log2"]) for r in sel], style, ms=3, color=color, lw=1,
+                        label=num if style == "o-" else None)
+                if style == "o-":
+                    ax.fill_between(ns, [number(r["gap_low"]) for r in sel],
+                                    [number(r["gap_high"]) for r in sel], color=color, alpha=0.15, lw=0)
+        ax.axhline(0, color="black", lw=0.8)
+        ax.set_title(f"HD {center:g} ± {spec['buckets']['half_width']:g}", fontsize=10)
+        ax.set_xlabel("degree n")
+        ax.grid(alpha=0.3)
+    axes[0].set_ylabel(f"mean log2 Kmax, MNIST − {rules[0][1]}\n(95% Welch interval)")
+    axes[0].legend(fontsize=8, loc="lower left", title="MNIST subsets", title_fontsize=8)
+    ax = axes[-1]
+    for label, color in zip([num for num, _ in rules] + [rules[0][1]], colors + ("tab:green",)):
+        sel = cells(drift, dataset=label, primary="true")
+        ns = [int(r["n"]) for r in sel]
+        ax.plot(ns, [number(r["drift_mean"]) for r in sel], "o-", ms=3, color=color, lw=1, label=label)
+        ax.fill_between(ns, [number(r["drift_low"]) for r in sel], [number(r["drift_high"]) for r in sel],
+                        color=color, alpha=0.15, lw=0)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_title("drift: HD of the first Kmax − HD of all S", fontsize=10)
+    ax.set_xlabel("degree n")
+    ax.set_ylabel("mean drift (bits, 95% t interval)")
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3)
+    fig.suptitle(f"How MNIST's subsets are built ({reading(spec)}; dashed: |drift| ≤ 3 bits)",
+                 fontsize=10)
+    fig.tight_layout()
+    fig.savefig(os.path.join(RESULTS, "subset-rules.png"), dpi=90)
+
+
 def appA1():
     """ln Kmax against separation with the fits `damlab summarize` made."""
     fits, spec = summary("fig1-summary")
@@ -263,6 +313,7 @@ def main():
     fig2("fig2-s200-summary", "fig2-s200.png")
     gap_figure([("fig2-summary", "greedy subsets"), ("fig2-s200-summary", "greedy subsets"),
                 ("fig2-random-summary", "random subsets of chosen classes")], "fig2-gap.png")
+    subset_rules()
     overloaded(rows("overloaded-dc"),
                [("overloaded-error", "MNIST", rows("overloaded-error")),
                 ("overloaded-error-fashion", "Fashion-MNIST", rows("overloaded-error-fashion"))])

@@ -26,6 +26,12 @@ std::span<const ChoiceName<DataSpec::Selection>> choice_names(DataSpec::Selectio
   return table(names);
 }
 
+std::span<const ChoiceName<SubsetRule>> choice_names(SubsetRule) {
+  static const ChoiceName<SubsetRule> names[] = {{SubsetRule::band, "band"},
+                                                 {SubsetRule::strict, "strict"}};
+  return table(names);
+}
+
 std::span<const ChoiceName<ProbeSpec::Probes>> choice_names(ProbeSpec::Probes) {
   static const ChoiceName<ProbeSpec::Probes> names[] = {{ProbeSpec::Probes::stored, "stored"},
                                                         {ProbeSpec::Probes::held_out, "held_out"}};

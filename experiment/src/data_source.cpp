@@ -47,6 +47,7 @@ LoadedData load_asset(const DataSpec& data, std::span<const std::uint8_t> file_b
     GreedySubsetOptions options;
     options.size = data.S;
     options.target_hd = data.target_hd;
+    options.rule = data.rule;
     options.band = data.band;
     options.max_candidates = data.max_candidates;
     options.classes = data.classes;

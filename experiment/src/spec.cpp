@@ -18,12 +18,25 @@ DataSpec parse_asset_data(const Json& json, DataSpec data) {
   using Selection = DataSpec::Selection;
   const Selection selection = parse_choice<Selection>(
       "data.selection", Fields(json, "data", {"source", "S", "selection", "classes", "seed",
-                                              "target_hd", "band", "max_candidates"})
+                                              "target_hd", "rule", "band", "max_candidates"})
                             .text("selection", std::string("first")));
   std::set<std::string> keys = {"source", "S", "selection", "classes"};
   if (selection != Selection::first) keys.insert("seed");
-  if (selection == Selection::greedy) keys.insert({"target_hd", "band", "max_candidates"});
+  SubsetRule rule = SubsetRule::band;
+  if (selection == Selection::greedy) {
+    keys.insert({"target_hd", "rule", "max_candidates"});
+    std::set<std::string> with_band = keys;
+    with_band.insert("band");
+    rule = parse_choice<SubsetRule>("data.rule",
+                                    Fields(json, "data", with_band).text("rule", "band"));
+    // Only the band rule has a band: one given to the strict rule is an
+    // error, not silently ignored.
+    require(rule == SubsetRule::band || !json.contains("band"), "data.band", "present",
+            "absent under data.rule = strict (only the band rule has a band)");
+    if (rule == SubsetRule::band) keys.insert("band");
+  }
   const Fields f(json, "data", keys);
+  data.rule = rule;
   data.selection = selection;
   data.path = asset_file_name(data.source);
   data.S = f.integer("S", selection == Selection::first ? 0 : (selection == Selection::greedy ? 2 : 1),
@@ -46,9 +59,11 @@ DataSpec parse_asset_data(const Json& json, DataSpec data) {
     data.target_hd = f.real("target_hd");
     require(data.target_hd >= 0 && data.target_hd <= static_cast<double>(max_spec_N), "data.target_hd",
             data.target_hd, "in [0, N]");
-    data.band = f.real("band", 1.0);
-    require(data.band >= 0 && data.band <= static_cast<double>(max_spec_N), "data.band", data.band,
-            "in [0, N]");
+    if (rule == SubsetRule::band) {
+      data.band = f.real("band", 1.0);
+      require(data.band >= 0 && data.band <= static_cast<double>(max_spec_N), "data.band",
+              data.band, "in [0, N]");
+    }
     data.max_candidates = f.integer("max_candidates", 1, 1000000, 1000);
   }
   return data;
@@ -58,7 +73,7 @@ DataSpec parse_data(const Json& json) {
   DataSpec data;
   const std::string source = Fields(json, "data", {"source", "N", "S", "p", "seed", "path",
                                                    "threshold", "first", "selection", "classes",
-                                                   "target_hd", "band", "max_candidates",
+                                                   "target_hd", "rule", "band", "max_candidates",
                                                    "per_class"})
                                  .text("source");
   if (source == "rademacher") {
@@ -297,7 +312,8 @@ Json to_json(const Spec& spec) {
     if (d.selection != DataSpec::Selection::first) data["seed"] = d.seed;
     if (d.selection == DataSpec::Selection::greedy) {
       data["target_hd"] = d.target_hd;
-      data["band"] = d.band;
+      data["rule"] = choice_name(d.rule);
+      if (d.rule == SubsetRule::band) data["band"] = d.band;
       data["max_candidates"] = d.max_candidates;
     }
     out["data"] = data;

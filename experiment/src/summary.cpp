@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <sstream>
 
 #include "damlab/experiment/sweep_csv.hpp"
@@ -118,6 +119,7 @@ const char* mode_name(SummarySpec::Kmax mode) {
 // One set of a sweep under one Kmax mode.
 struct Set {
   double n, kmax, S, hd;  // hd NaN: none (Kmax < 2 under first_kmax)
+  double drift;           // HD of the first Kmax minus the whole set's; NaN when Kmax < 2
   bool censored;
 };
 
@@ -127,12 +129,15 @@ std::vector<Set> read_sets(const Table& table, const std::string& sweep, Summary
   const std::size_t n = table.column("model.n", sweep), S = table.column("S", sweep),
                     kmax = table.column(prefix + "_kmax", sweep),
                     censored = table.column(prefix + "_censored", sweep),
-                    hd = table.column(hd_first_kmax ? prefix + "_mean_hd" : "data_mean_hd", sweep);
+                    first_hd = table.column(prefix + "_mean_hd", sweep),
+                    whole_hd = table.column("data_mean_hd", sweep);
   std::vector<Set> sets;
   const std::string field = "sweeps." + sweep;
   for (const auto& row : table.rows) {
+    const double first = number_cell(row[first_hd], field + " mean_hd"),
+                 whole = number_cell(row[whole_hd], field + " data_mean_hd");
     Set set{number_cell(row[n], field + " model.n"), number_cell(row[kmax], field + " kmax"),
-            number_cell(row[S], field + " S"), number_cell(row[hd], field + " mean_hd"),
+            number_cell(row[S], field + " S"), hd_first_kmax ? first : whole, first - whole,
             row[censored] == "true"};
     require(std::isfinite(set.n) && std::isfinite(set.kmax) && std::isfinite(set.S), field,
             "a row without model.n, S or Kmax", "a capacity sweep's CSV");
@@ -156,7 +161,7 @@ std::string line(const std::vector<std::string>& cells) { return csv_line(cells)
 SummarySpec parse_summary_spec(const Json& json) {
   require(json.is_object(), "summary", std::string("a ") + json.type_name(), "a JSON object");
   Fields f(json, "", {"name", "sweeps", "buckets", "kmax", "censored", "hd", "confidence", "gap",
-                      "fit"});
+                      "fit", "drift", "max_drift"});
   SummarySpec spec;
   spec.name = f.text("name");
   check_output_name(spec.name);
@@ -210,13 +215,37 @@ SummarySpec parse_summary_spec(const Json& json) {
       return j.is_string() && std::any_of(spec.sweeps.begin(), spec.sweeps.end(),
                                           [&](const auto& s) { return s.first == j.get<std::string>(); });
     };
-    require(gap.is_array() && gap.size() == 2 && label(gap[0]) && label(gap[1]) && gap[0] != gap[1],
-            "gap", gap.dump(), "two different labels of sweeps, [numerator, denominator]");
-    spec.gap = {gap[0].get<std::string>(), gap[1].get<std::string>()};
+    const auto pair = [&](const Json& j) {
+      return j.is_array() && j.size() == 2 && label(j[0]) && label(j[1]) && j[0] != j[1];
+    };
+    spec.gap_list = gap.is_array() && !gap.empty() && gap[0].is_array();
+    const Json pairs = spec.gap_list ? gap : Json::array({gap});
+    require(pairs.size() <= 45 && std::all_of(pairs.begin(), pairs.end(), pair), "gap", gap.dump(),
+            "two different labels of sweeps, [numerator, denominator], or a list of such pairs");
+    for (const Json& p : pairs) spec.gaps.emplace_back(p[0].get<std::string>(), p[1].get<std::string>());
   }
   if (f.has("fit")) {
     require(json["fit"].is_boolean(), "fit", json["fit"].dump(), "true or false");
     spec.fit = json["fit"].get<bool>();
+  }
+  if (f.has("drift")) {
+    require(json["drift"].is_boolean(), "drift", json["drift"].dump(), "true or false");
+    spec.drift = json["drift"].get<bool>();
+  }
+  if (f.has("max_drift")) {
+    const Json& limits = json["max_drift"];
+    require(limits.is_object() && limits.size() <= spec.sweeps.size(), "max_drift", limits.dump(),
+            "an object {label: bits}");
+    for (const auto& item : limits.items()) {
+      const bool known = std::any_of(spec.sweeps.begin(), spec.sweeps.end(),
+                                     [&](const auto& s) { return s.first == item.key(); });
+      require(known, "max_drift", "label \"" + item.key().substr(0, 40) + "\"",
+              "a label of sweeps");
+      const Json& bits = item.value();
+      require(bits.is_number() && std::isfinite(bits.get<double>()) && bits.get<double>() >= 0,
+              "max_drift." + item.key(), bits.dump(), "a number of bits >= 0");
+      spec.max_drift[item.key()] = bits.get<double>();
+    }
   }
   return spec;
 }
@@ -231,8 +260,16 @@ Json to_json(const SummarySpec& spec) {
   out["censored"] = spec.exclude_censored ? "exclude" : "as_s";
   out["hd"] = spec.hd_first_kmax ? "first_kmax" : "whole_set";
   out["confidence"] = spec.confidence;
-  if (!spec.gap.empty()) out["gap"] = spec.gap;
+  if (!spec.gaps.empty()) {
+    Json pairs = Json::array();
+    for (const auto& [a, b] : spec.gaps) pairs.push_back({a, b});
+    out["gap"] = spec.gap_list ? pairs : pairs[0];
+  }
   out["fit"] = spec.fit;
+  // Written only when used, so the records of summaries without them stay
+  // as they were.
+  if (spec.drift) out["drift"] = true;
+  if (!spec.max_drift.empty()) out["max_drift"] = spec.max_drift;
   return out;
 }
 
@@ -264,11 +301,18 @@ SummaryTables summarize(const SummarySpec& spec,
   std::vector<std::vector<std::map<double, std::pair<std::vector<double>, std::vector<double>>>>>
       fit_points(spec.sweeps.size());
   out.record["without_hd"] = Json::array();
+  if (!spec.max_drift.empty()) out.record["beyond_max_drift"] = Json::array();
+  // drifts[label][mode][n]: the drifts of the sets in the means
+  std::vector<std::vector<std::map<double, std::vector<double>>>> drifts(spec.sweeps.size());
   for (std::size_t l = 0; l < spec.sweeps.size(); ++l) {
     groups[l].resize(modes.size());
     fit_points[l].resize(modes.size());
+    drifts[l].resize(modes.size());
+    const auto limit = spec.max_drift.find(spec.sweeps[l].first);
+    const double max_drift = limit == spec.max_drift.end() ? std::numeric_limits<double>::infinity()
+                                                                : limit->second;
     for (std::size_t m = 0; m < modes.size(); ++m) {
-      std::map<double, std::size_t> without_hd;
+      std::map<double, std::size_t> without_hd, beyond;
       std::vector<Set> sets;
       for (std::size_t t = 0; t < tables[l].size(); ++t) {
         const auto more = read_sets(tables[l][t], spec.sweeps[l].second[t], modes[m],
@@ -283,6 +327,11 @@ SummaryTables summarize(const SummarySpec& spec,
           continue;
         }
         const bool used = counted(set, spec.exclude_censored);
+        if (used && !std::isnan(set.drift)) drifts[l][m][set.n].push_back(set.drift);
+        if (std::abs(set.drift) > max_drift) {
+          ++beyond[set.n];
+          continue;
+        }
         const double kmax = set.censored ? set.S : set.kmax;
         if (used && kmax >= 2) {
           fit_points[l][m][set.n].first.push_back(set.hd);
@@ -306,6 +355,11 @@ SummaryTables summarize(const SummarySpec& spec,
                                             {"mode", mode_name(modes[m])},
                                             {"n", n},
                                             {"sets", count}});
+      for (const auto& [n, count] : beyond)
+        out.record["beyond_max_drift"].push_back({{"dataset", spec.sweeps[l].first},
+                                                  {"mode", mode_name(modes[m])},
+                                                  {"n", n},
+                                                  {"sets", count}});
     }
   }
 
@@ -331,15 +385,16 @@ SummaryTables summarize(const SummarySpec& spec,
                                    cell(h.estimate), cell(h.low), cell(h.high)});
         }
 
-  if (!spec.gap.empty()) {
-    std::size_t a = 0, b = 0;
-    for (std::size_t l = 0; l < spec.sweeps.size(); ++l) {
-      if (spec.sweeps[l].first == spec.gap[0]) a = l;
-      if (spec.sweeps[l].first == spec.gap[1]) b = l;
-    }
+  if (!spec.gaps.empty())
     out.gap_csv = line({"mode", "primary", "n", "bucket", "numerator", "denominator",
                         "used_numerator", "used_denominator", "gap_log2", "gap_low", "gap_high",
                         "df"});
+  for (const auto& [numerator, denominator] : spec.gaps) {
+    std::size_t a = 0, b = 0;
+    for (std::size_t l = 0; l < spec.sweeps.size(); ++l) {
+      if (spec.sweeps[l].first == numerator) a = l;
+      if (spec.sweeps[l].first == denominator) b = l;
+    }
     for (std::size_t m = 0; m < modes.size(); ++m)
       for (const auto& [n, by_bucket] : groups[a][m]) {
         const auto other = groups[b][m].find(n);
@@ -349,7 +404,7 @@ SummaryTables summarize(const SummarySpec& spec,
           if (ga.log2_kmax.empty() || gb.log2_kmax.empty()) continue;
           const Interval gap = welch_interval(ga.log2_kmax, gb.log2_kmax, c);
           out.gap_csv += line({mode_name(modes[m]), m == 0 ? "true" : "false", cell(n),
-                               cell(spec.centers[k]), spec.gap[0], spec.gap[1],
+                               cell(spec.centers[k]), numerator, denominator,
                                std::to_string(ga.log2_kmax.size()),
                                std::to_string(gb.log2_kmax.size()), cell(gap.estimate),
                                cell(gap.low), cell(gap.high), cell(gap.df)});
@@ -373,6 +428,25 @@ SummaryTables summarize(const SummarySpec& spec,
                                cell(fit.slope.estimate), cell(fit.slope.low),
                                cell(fit.slope.high), cell(fit.intercept), cell(fit.r2),
                                cell(std::exp(fit.intercept + fit.slope.estimate * 90))});
+        }
+  }
+  if (spec.drift) {
+    out.drift_csv = line({"dataset", "mode", "primary", "n", "sets", "drift_mean", "drift_low",
+                          "drift_high", "abs_drift_mean", "abs_drift_low", "abs_drift_high",
+                          "over_3_bits"});
+    for (std::size_t l = 0; l < spec.sweeps.size(); ++l)
+      for (std::size_t m = 0; m < modes.size(); ++m)
+        for (const auto& [n, values] : drifts[l][m]) {
+          std::vector<double> magnitude;
+          for (const double d : values) magnitude.push_back(std::abs(d));
+          const auto over = std::count_if(magnitude.begin(), magnitude.end(),
+                                          [](double d) { return d > 3; });
+          const Interval d = mean_interval(values, c), a = mean_interval(magnitude, c);
+          out.drift_csv += line({spec.sweeps[l].first, mode_name(modes[m]),
+                                 m == 0 ? "true" : "false", cell(n),
+                                 std::to_string(values.size()), cell(d.estimate), cell(d.low),
+                                 cell(d.high), cell(a.estimate), cell(a.low), cell(a.high),
+                                 std::to_string(over)});
         }
   }
   return out;

@@ -97,8 +97,9 @@ GreedySubset greedy_subset(const PatternSet& pool,
     free.pop_back();
   };
 
+  const bool strict = options.rule == SubsetRule::strict;
   for (out.attempts = 1;; ++out.attempts) {
-    const bool last = out.attempts == options.max_attempts;
+    const bool last = strict || out.attempts == options.max_attempts;
     free = eligible;
     std::fill(sum.begin(), sum.end(), 0);
     std::fill(known.begin(), known.end(), 0);
@@ -113,11 +114,12 @@ GreedySubset greedy_subset(const PatternSet& pool,
       report(progress, static_cast<double>(out.attempts - 1) / options.max_attempts);
       const double pairs_after =
           static_cast<double>(out.distance.pairs + out.indices.size());
-      // With one pattern there is no mean to move toward: only the band counts.
-      const double limit =
-          out.distance.pairs == 0
-              ? options.band
-              : std::max(options.band, std::abs(out.distance.mean() - target));
+      // With one pattern there is no mean to move toward: the band rule asks
+      // for a pair within the band; the strict rule takes the mean of no
+      // pairs as 0, from which the paper's mean "increases or maintains".
+      const double gap_now =
+          out.distance.pairs == 0 ? (strict ? target : 0) : std::abs(out.distance.mean() - target);
+      const double limit = strict ? gap_now : std::max(options.band, gap_now);
       std::size_t best = 0;
       double best_gap = std::numeric_limits<double>::infinity();
       bool accepted = false;

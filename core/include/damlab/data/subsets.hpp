@@ -15,10 +15,19 @@
 
 namespace damlab {
 
+// How greedy_subset accepts a candidate (docs/science.md, "Greedy subsets").
+//   band:   the mean may move toward the target, keep its distance, or lie
+//           within ±band of it; a stuck slot restarts the subset.
+//   strict: the mean must move toward the target or keep its distance (the
+//           paper's "increases or maintains"); a stuck slot takes its best
+//           candidate at once, no restarts.
+enum class SubsetRule { band, strict };
+
 struct GreedySubsetOptions {
   std::size_t size = 50;              // patterns to choose, >= 2
   double target_hd = 0;               // mean pairwise HD to approach, in [0, N]
-  double band = 1;                    // a mean within ±band of the target is on target
+  SubsetRule rule = SubsetRule::band;
+  double band = 1;                    // band rule: a mean within ±band is on target
   std::size_t max_candidates = 1000;  // draws per slot before it counts as stuck
   std::size_t max_attempts = 100;     // subsets started before a stuck slot is accepted
   std::vector<std::uint8_t> classes;  // labels allowed; empty: every pattern
@@ -36,13 +45,17 @@ struct GreedySubset {
 
 // Greedy hill climbing: the first pattern is drawn at random; then, slot by
 // slot, random candidates (never one already chosen) are drawn and the first
-// whose addition leaves the mean within max(band, current distance to the
-// target) of the target is taken. For the second pattern, when there is no
-// mean yet, the pair's HD must be within the band. A slot with no such
-// candidate in max_candidates draws is stuck: the subset is dropped and a new
-// one started from a new first pattern, continuing the same random stream. In
-// the last attempt a stuck slot takes the candidate that came closest and is
-// recorded in capped.
+// whose addition leaves the mean within the slot's limit of the target is
+// taken. Band rule: the limit is max(band, current distance to the target);
+// for the second pattern, when there is no mean yet, the pair's HD must be
+// within the band. A slot with no such candidate in max_candidates draws is
+// stuck: the subset is dropped and a new one started from a new first
+// pattern, continuing the same random stream. In the last attempt a stuck
+// slot takes the candidate that came closest and is recorded in capped.
+// Strict rule: the limit is the current distance to the target, a one-pattern
+// subset's mean counting as 0 (no pairs: the second pattern's HD must be at
+// most 2 × target_hd); every attempt is the last, so a stuck slot is capped at
+// once (attempts is 1) and max_attempts and band are not used.
 // labels (one per pool pattern) are needed only when classes is not empty.
 // progress (util/progress.hpp) is polled once per slot (at most
 // max_candidates × size distances); a cancellation throws Cancelled.

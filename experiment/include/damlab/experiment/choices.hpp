@@ -23,6 +23,7 @@ struct ChoiceName {
 
 std::span<const ChoiceName<Measure>> choice_names(Measure);
 std::span<const ChoiceName<DataSpec::Selection>> choice_names(DataSpec::Selection);
+std::span<const ChoiceName<SubsetRule>> choice_names(SubsetRule);
 std::span<const ChoiceName<ProbeSpec::Probes>> choice_names(ProbeSpec::Probes);
 std::span<const ChoiceName<UpdateMode>> choice_names(UpdateMode);
 std::span<const ChoiceName<OcclusionPosition>> choice_names(OcclusionPosition);

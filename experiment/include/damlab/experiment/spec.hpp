@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "damlab/data/subsets.hpp"
 #include "damlab/experiment/json_fields.hpp"
 #include "damlab/experiment/train_spec.hpp"
 #include "damlab/measures/occlusion.hpp"
@@ -54,10 +55,12 @@ struct DataSpec {
   std::optional<std::size_t> first;
   // mnist / fashion-mnist (packed assets, see docs/data.md): S patterns
   // (0: all) chosen by selection = first | random | greedy, from the given
-  // classes (empty: all); greedy approaches a mean pairwise HD of target_hd.
+  // classes (empty: all); greedy approaches a mean pairwise HD of target_hd
+  // by its rule (band, with tolerance band, or strict: data/subsets.hpp).
   enum class Selection { first, random, greedy };
   Selection selection = Selection::first;
   std::vector<std::uint8_t> classes;
+  SubsetRule rule = SubsetRule::band;
   double target_hd = 0, band = 1;
   std::size_t max_candidates = 1000;
   // trained (trained_source.hpp): the memory file at path, probed with D =

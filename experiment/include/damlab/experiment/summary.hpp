@@ -15,9 +15,18 @@
 //     "censored": "exclude",     (the paper's; or "as_s": counted at Kmax = S)
 //     "hd": "first_kmax",        (the paper's; or "whole_set")
 //     "confidence": 0.95,
-//     "gap": ["MNIST", "artificial"],   (optional)
-//     "fit": false                      (optional: the App. A.1 fit)
+//     "gap": ["MNIST", "artificial"],   (optional; or a list of such pairs)
+//     "fit": false,                     (optional: the App. A.1 fit)
+//     "drift": false,                   (optional: the HD drift table)
+//     "max_drift": {"MNIST": 3}         (optional: bits per label, see below)
 //   }
+//
+// The drift of a set (under a Kmax mode) is the mean pairwise HD of its
+// first Kmax patterns minus that of all its S patterns: where the HD the
+// paper plots moves away from the HD the set was built for. "drift": true
+// writes its mean per data set, mode and n; "max_drift": {label: d} leaves
+// that label's sets with |drift| > d out of every bucket and fit (counted in
+// the record).
 //
 // A bucket holds the sets with center - half_width <= HD < center +
 // half_width ("centers" a list, or {"from", "to", "step"}). Under "hd":
@@ -44,8 +53,13 @@ struct SummarySpec {
   bool exclude_censored = true;
   bool hd_first_kmax = true;
   double confidence = 0.95;
-  std::vector<std::string> gap;  // {numerator label, denominator label} or empty
+  // {numerator label, denominator label} pairs; gap_list: given as a list of
+  // pairs (written back so) rather than one pair
+  std::vector<std::pair<std::string, std::string>> gaps;
+  bool gap_list = false;
   bool fit = false;
+  bool drift = false;
+  std::map<std::string, double> max_drift;  // label -> bits; absent: no limit
 };
 
 SummarySpec parse_summary_spec(const Json& json);
@@ -55,7 +69,9 @@ struct SummaryTables {
   std::string summary_csv;  // one row per label, mode, n, bucket
   std::string gap_csv;      // empty unless the spec asks for a gap
   std::string fit_csv;      // empty unless the spec asks for the fit
+  std::string drift_csv;    // empty unless the spec asks for the drift
   Json record;              // spec, code version, input checksums, sets without an HD
+                            // (and beyond max_drift)
 };
 
 // csv_texts: sweep name -> the sweep's CSV (as damlab sweep writes it).
