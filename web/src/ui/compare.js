@@ -11,13 +11,14 @@ const grey = '#7a7a7a';
 const pinnedFill = 'rgba(122, 122, 122, 0.35)';
 export const pinnedDash = (dash = []) => (dash.length ? [...dash, 1, 3] : [1, 3]);
 
-/** Leaf fields of an object as [path, JSON text] pairs (arrays are leaves). */
-function leaves(value, path = '', out = new Map()) {
+/** The leaf fields of a spec: path ('model.n') -> value (arrays are leaves). */
+export function leafFields(value, path = '', out = new Map()) {
   if (value !== null && typeof value === 'object' && !Array.isArray(value))
-    for (const [key, inner] of Object.entries(value)) leaves(inner, path ? `${path}.${key}` : key, out);
-  else out.set(path, JSON.stringify(value));
+    for (const [key, inner] of Object.entries(value)) leafFields(inner, path ? `${path}.${key}` : key, out);
+  else out.set(path, value);
   return out;
 }
+const leaves = (spec) => new Map([...leafFields(spec)].map(([path, value]) => [path, JSON.stringify(value)]));
 
 /**
  * What differs between two specs, as text: "pinned: model.n = 3 ·

@@ -3,14 +3,7 @@
 // listing, point by point, every field whose value changes between the
 // specs (the axis's paths change together). `damlab sweep` on the file runs
 // exactly these specs, in this order (docs/experiments.md, Sweeps).
-
-/** Leaf fields of a spec: path -> value (arrays are values). */
-function leaves(value, path = '', out = new Map()) {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value))
-    for (const [key, inner] of Object.entries(value)) leaves(inner, path ? `${path}.${key}` : key, out);
-  else out.set(path, value);
-  return out;
-}
+import { leafFields } from '../ui/compare.js';
 
 /** specs: normalized specs; name: the files' stem. [{name (file), spec (experiment)}]. */
 export function sweepExperiments(specs, name) {
@@ -22,7 +15,7 @@ export function sweepExperiments(specs, name) {
   }
   return [...groups.values()].map((group) => {
     const stem = groups.size > 1 ? `${name}-${group[0].data.source === 'rademacher' ? 'artificial' : group[0].data.source}` : name;
-    const fields = group.map((spec) => leaves(spec));
+    const fields = group.map((spec) => leafFields(spec));
     const paths = [...fields[0].keys()].filter((path) => fields.some((f) => JSON.stringify(f.get(path)) !== JSON.stringify(fields[0].get(path))));
     const axis = Object.fromEntries(paths.map((path) => [path, fields.map((f) => f.get(path))]));
     const experiment = { name: stem, ...group[0] };
