@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { fillForm, nativeRecord, done, timeout, artifacts, native, root, servedTwice, chartLooks, assertDistinctLooks } from './helpers.mjs';
+import { screenshot, fillForm, nativeRecord, done, timeout, artifacts, native, root, servedTwice, chartLooks, assertDistinctLooks } from './helpers.mjs';
 
 const points = (canvas) =>
   canvas.evaluate((element) => window.damlabChart(element).data.datasets.map((d) => ({ label: d.label, data: d.data.map(({ x, y, censored }) => ({ x, y, censored: Boolean(censored) })) })));
@@ -58,6 +58,10 @@ servedTwice((site) => {
     const looks = await chartLooks(page.locator('#profile-chart'));
     assertDistinctLooks(looks, 'explorer with a pinned run');
     for (const look of looks.filter((l) => l.label.startsWith('pinned'))) assert.equal(look.color, '#7a7a7a');
+    if (isolation) {
+      await page.locator('#profile-chart').scrollIntoViewIfNeeded();
+      await screenshot(page, 'compare');
+    }
     await page.click('#explorer-compare .unpin');
     assert.equal((await points(page.locator('#profile-chart'))).length, 2);
     assert.equal(await page.textContent('#explorer-compare .compare-note'), '');
