@@ -126,6 +126,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     // The specs behind the chart, as the core normalizes them, in the
     // native runner's experiment files.
     const { figure, scale } = state;
+    const current = records; // this sweep's (reset gives each sweep a new list)
     pool.submit('normalize', { specs }).promise.then(
       (normalized) => {
         if (records !== current) return; // a newer sweep started
@@ -140,7 +141,6 @@ export function createSweeps({ pool, state, onStateChange, report }) {
       },
       (error) => report([`The sweep's specs could not be normalized: ${error.message}`]),
     );
-    const current = records;
     const jobs = specs.map((spec) => ({ ...pool.run(spec), label: runLabel(spec) }));
     const outcome = await runner.start(jobs, ({ record }) => add(JSON.parse(record)));
     if (outcome.cancelled) return; // the cancel handler finished it (or a newer run superseded it)
