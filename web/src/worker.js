@@ -11,6 +11,7 @@
 //                                     a whole recall trajectory (see handlers.recall)
 //        train    {base, spec, files, threads}  trains a train spec's classifier (see handlers.train)
 //        memoryFile {base, memories}  the DAMLABM file of trained memories
+//        normalize {base, specs}       the specs as the core normalizes them (normalizeSpec)
 //   out: progress  fraction in [0, 1], or a handler's own report (train: each epoch)
 //        result    the handler's value (run: {record, variant, version, theory})
 //        error     {name, message, field, fatal}
@@ -82,6 +83,13 @@ const handlers = {
       }
     }
     return result;
+  },
+
+  // The specs as the core completes and checks them (what runSpec runs and
+  // its record names): the page shows these as the specs behind a chart.
+  async normalize({ base, specs }) {
+    const dam = await module(base);
+    return specs.map((spec) => JSON.parse(dam.normalizeSpec(JSON.stringify(spec))));
   },
 
   async expand({ base, experiment }) {

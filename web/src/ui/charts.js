@@ -267,7 +267,8 @@ export function trainChart(canvas) {
 
 /** The curves of the epochs so far (the module's EpochStats, epoch from 0); total: the epochs planned. */
 export function setTrainCurves(chart, epochs, total = epochs.length) {
-  for (const dataset of chart.data.datasets)
+  // A pinned run's curves (ui/compare.js) stay as they were.
+  for (const dataset of chart.data.datasets.filter((d) => !d.pinned))
     dataset.data = epochs.filter((s) => s[dataset.key] !== null).map((s) => ({ x: s.epoch + 1, y: s[dataset.key] }));
   chart.options.scales.x.max = Math.max(1, total, epochs.length);
   chart.update('none');

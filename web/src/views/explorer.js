@@ -5,6 +5,8 @@ import { modelOptions, parameterControls, readForm, writeForm } from '../ui/form
 import { profileChart, setProfile } from '../ui/charts.js';
 import { chartPng, chartSvg, download, fillTable, toCsv } from '../ui/exports.js';
 import { bindForm, createRunner, summaryRow } from '../ui/runner.js';
+import { createPin } from '../ui/compare.js';
+import { createReproduce } from '../ui/reproduce.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -53,6 +55,17 @@ export function createExplorer({ pool, state, onStateChange, report }) {
   let last = null; // {record (parsed), text, theory, variant}
   let file = null; // {name, bytes} of the idx source
   let built = false;
+  // Compare: the record's spec (the core's normalized one) is what a pin compares.
+  const pin = createPin({
+    chart,
+    box: $('explorer-compare'),
+    name: 'explorer',
+    current: () => last && { spec: last.record.spec, text: JSON.stringify(last.record.spec, null, 2), label: `Kmax ${last.record.result.exact.kmax}` },
+  });
+  // From chart to command: the record's spec is the spec the worker ran,
+  // normalized by the core, so `damlab run` on it gives the same record.
+  const reproduce = createReproduce($('explorer-reproduce'));
+  reproduce.clear();
 
   // The model picker and every model's parameter controls (once per link
   // key), from the registry: built at the first load, when it has arrived.
@@ -142,6 +155,14 @@ export function createExplorer({ pool, state, onStateChange, report }) {
     fillTable($('profile-table'), ['K', 'all first K retrieved'], Array.from(result.profile ?? '', (bit, i) => [i + 1, bit === '1' ? 'yes' : 'no']));
     for (const id of exportIds) $(id).disabled = false;
     $('export-csv').disabled = !result.profile; // the CSV is the profile
+    const specFile = `${stem()}-spec.json`;
+    reproduce.show({
+      files: [{ name: specFile, spec: record.spec }],
+      command: `damlab run ${specFile}`,
+      note: record.spec.data.source === 'idx' ? `with ${record.spec.data.path} beside it` : '',
+    });
+    pin.overlay();
+    pin.ready(true);
   }
 
   const exportIds = ['export-csv', 'export-json', 'export-png', 'export-svg'];
@@ -154,6 +175,9 @@ export function createExplorer({ pool, state, onStateChange, report }) {
     $('theory').textContent = '';
     chart.data.datasets = [];
     chart.update('none');
+    pin.overlay();
+    pin.ready(false);
+    reproduce.clear();
     fillTable($('profile-table'), [], []);
     for (const id of exportIds) $(id).disabled = true;
     delete view.dataset.targetMissed;
@@ -223,5 +247,6 @@ export function createExplorer({ pool, state, onStateChange, report }) {
     },
     run,
     chart,
+    pin,
   };
 }

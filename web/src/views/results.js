@@ -3,8 +3,13 @@
 // `damlab sweep` CSV → a Fig. 1-style scatter (exact_mean_hd, exact_kmax) or
 // D_c against ε (D_c_<ε> columns). The numbers are the runner's, read as
 // they are; anything unexpected is reported by name, never a blank page.
+// A sweep CSV exported by the Sweeps view (its figure's columns) opens back
+// into that figure: its rows become the records' fields the figure reads,
+// charted by the figure's own code (figures.js), so the chart is the one
+// the page drew. Several files open at once, each in its own block.
 import { profileChart, setProfile, sweepChart, resetSweep, addPoint, look } from '../ui/charts.js';
 import { fillTable } from '../ui/exports.js';
+import { figures } from './figures.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -42,22 +47,75 @@ function number(text, where) {
   return value;
 }
 
+// A page CSV's cells back to values: '' was null, 'true'/'false' booleans.
+const cellValue = (text, where) => (text === '' ? null : text === 'true' ? true : text === 'false' ? false : number(text, where));
+
+/**
+ * The rows of a Sweeps-view CSV as the record fields its figure reads
+ * (figures.js points): source, n, Kmax, censored, the mean HDs, D_c.
+ */
+function pageRecords(figure, header, body, name) {
+  const at = (row, column, i) => cellValue(row[header.indexOf(column)], `${name}: line ${i + 2}, ${column}`);
+  return body.map((row, i) => {
+    if (figure === 'dc')
+      return { spec: { model: { n: at(row, 'n', i) } }, result: { D_c: { [row[header.indexOf('ε')]]: at(row, 'D_c^ε', i) } } };
+    const source = row[0] === 'artificial' ? 'rademacher' : 'mnist';
+    const hd = figure === 'fig1' ? at(row, 'mean HD of first Kmax', i) : null;
+    return {
+      spec: { data: { source }, model: { n: at(row, 'n', i) } },
+      result: { exact: { kmax: at(row, 'Kmax', i), censored: at(row, 'censored', i), mean_hd: hd } },
+      data: { mean_hd: figure === 'fig2' ? at(row, 'mean HD of the S patterns', i) : null },
+    };
+  });
+}
+
 export function createResults({ report }) {
   const view = $('results');
-  let chart = null;
+  let charts = [];
+  let block = null; // the block of the file being read: {summary, canvas, table}
 
   function summaryRow(term, value) {
     const dt = document.createElement('dt');
     dt.textContent = term;
     const dd = document.createElement('dd');
     dd.textContent = value;
-    $('results-summary').append(dt, dd);
+    block.summary.append(dt, dd);
   }
 
   function fresh(make) {
-    chart?.destroy();
-    chart = make($('results-chart'));
+    block.figure.hidden = false;
+    const chart = make(block.canvas);
+    charts.push(chart);
     return chart;
+  }
+
+  // One file's block: its name, summary, chart and data table.
+  function newBlock(name) {
+    const article = document.createElement('article');
+    article.className = 'result-file';
+    article.dataset.name = name;
+    const title = document.createElement('h3');
+    title.textContent = name;
+    const summary = document.createElement('dl');
+    summary.className = 'summary';
+    const figure = document.createElement('figure');
+    figure.hidden = true;
+    const box = document.createElement('div');
+    box.className = 'canvas-box tall';
+    const canvas = document.createElement('canvas');
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', `The chart of ${name}; the data table below lists its values`);
+    box.append(canvas);
+    const details = document.createElement('details');
+    const caption = document.createElement('summary');
+    caption.textContent = 'Data table';
+    const table = document.createElement('table');
+    table.setAttribute('aria-label', `The values of ${name}`);
+    details.append(caption, table);
+    figure.append(box, details);
+    article.append(title, summary, figure);
+    $('results-files').append(article);
+    return { article, summary, canvas, table, figure };
   }
 
   function showRecord(name, record) {
@@ -88,8 +146,8 @@ export function createResults({ report }) {
     summaryRow('N, data checksum', `${result.N} bits, ${data?.checksum ?? '—'}`);
     summaryRow('Code version', String(record.code_version ?? '—'));
     setProfile(fresh(profileChart), exactOnly ? undefined : profile, exact.kmax, result.S);
-    fillTable($('results-table'), ['K', 'all first K retrieved'], Array.from(exactOnly ? '' : profile, (bit, i) => [i + 1, bit === '1' ? 'yes' : 'no']));
-    view.dataset.kind = 'record';
+    fillTable(block.table, ['K', 'all first K retrieved'], Array.from(exactOnly ? '' : profile, (bit, i) => [i + 1, bit === '1' ? 'yes' : 'no']));
+    block.article.dataset.kind = 'record';
   }
 
   function showCsv(name, text) {
@@ -101,6 +159,19 @@ export function createResults({ report }) {
         throw new FileError(`${name}: line ${i + 2} has ${row.length} fields, the header has ${header.length}`);
     });
     const col = (key) => header.indexOf(key);
+    const figure = Object.keys(figures).find((key) => figures[key].columns.join(',') === header.join(','));
+    if (figure) {
+      const c = fresh(sweepChart);
+      resetSweep(c, figures[figure]);
+      const memo = {};
+      for (const record of pageRecords(figure, header, body, name))
+        for (const { series, point, replace } of figures[figure].points(record, memo)) addPoint(c, series, point, replace);
+      summaryRow('File', `${name}: a Sweeps-view CSV of ${figures[figure].title}, ${body.length} rows`);
+      summaryRow('Plotted', figures[figure].caption);
+      fillTable(block.table, header, body);
+      block.article.dataset.kind = `page-${figure}`;
+      return;
+    }
     const seriesKey = col('model.n') >= 0 ? 'model.n' : col('model.beta') >= 0 ? 'model.beta' : null;
     const seriesOf = (row) => (seriesKey ? `${seriesKey.slice(6)} = ${row[col(seriesKey)]}` : 'all rows');
     const labels = [...new Set(body.map(seriesOf))];
@@ -119,9 +190,9 @@ export function createResults({ report }) {
       for (const p of points) if (p.hd !== null) addPoint(c, p.series, { x: p.hd, y: p.kmax, censored: p.censored });
       summaryRow('File', `${name}: a capacity sweep, ${body.length} rows`);
       summaryRow('Plotted', `${hds.length} points (rows with Kmax ≥ 2, i.e. a mean HD); hollow: censored`);
-      fillTable($('results-table'), [seriesKey ?? 'series', 'exact_mean_hd', 'exact_kmax', 'exact_censored'],
+      fillTable(block.table, [seriesKey ?? 'series', 'exact_mean_hd', 'exact_kmax', 'exact_censored'],
         points.map((p) => [p.series, p.hd, p.kmax, p.censored]));
-      view.dataset.kind = 'capacity-csv';
+      block.article.dataset.kind = 'capacity-csv';
     } else if (dcColumns.length) {
       const c = fresh(sweepChart);
       resetSweep(c, {
@@ -138,20 +209,17 @@ export function createResults({ report }) {
         }
       });
       summaryRow('File', `${name}: a convergence sweep, ${body.length} rows`);
-      fillTable($('results-table'), ['series', 'ε', 'D_c^ε'], table);
-      view.dataset.kind = 'dc-csv';
+      fillTable(block.table, ['series', 'ε', 'D_c^ε'], table);
+      block.article.dataset.kind = 'dc-csv';
     } else
       throw new FileError(
         `${name}: no columns to chart: a sweep CSV needs exact_kmax and exact_mean_hd (capacity) or D_c_<ε> (convergence)`,
       );
   }
 
-  async function open(file) {
-    $('results-summary').replaceChildren();
-    fillTable($('results-table'), [], []);
-    chart?.destroy();
-    chart = null;
-    report([]);
+  // Reads one file into a block of its own; returns its error message, if any.
+  async function openOne(file) {
+    block = newBlock(file.name);
     try {
       const text = await file.text();
       if (/\.json$/i.test(file.name) || text.trimStart().startsWith('{')) {
@@ -163,16 +231,41 @@ export function createResults({ report }) {
         }
         showRecord(file.name, record);
       } else showCsv(file.name, text);
-      view.dataset.status = 'done';
+      block.article.dataset.status = 'done';
+      return null;
     } catch (error) {
-      view.dataset.status = 'error';
-      report([error instanceof FileError ? error.message : `${file.name}: ${error.message}`]);
+      const message = error instanceof FileError ? error.message : `${file.name}: ${error.message}`;
+      block.article.dataset.status = 'error';
+      const p = document.createElement('p');
+      p.className = 'flag';
+      p.textContent = message;
+      block.summary.before(p);
+      return message;
     }
   }
 
+  // The files chosen together replace those shown before.
+  async function open(files) {
+    for (const chart of charts) chart.destroy();
+    charts = [];
+    $('results-files').replaceChildren();
+    report([]);
+    delete view.dataset.kind;
+    view.dataset.status = 'running';
+    const errors = [];
+    for (const file of files) {
+      const error = await openOne(file);
+      if (error) errors.push(error);
+      else view.dataset.kind = block.article.dataset.kind; // the last file read well
+    }
+    view.dataset.files = String(files.length);
+    report(errors);
+    view.dataset.status = errors.length ? 'error' : 'done';
+  }
+
   $('results-file').addEventListener('change', (event) => {
-    const [file] = event.target.files;
-    if (file) open(file);
+    const files = [...event.target.files];
+    if (files.length) open(files);
   });
 
   return { load() {}, run() {}, open };

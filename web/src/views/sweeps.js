@@ -5,6 +5,9 @@ import { sweepChart, resetSweep, addPoint } from '../ui/charts.js';
 import { chartPng, chartSvg, download, fillTable, toCsv } from '../ui/exports.js';
 import { figures, paperSets, runLabel } from './figures.js';
 import { bindForm, createRunner } from '../ui/runner.js';
+import { createPin } from '../ui/compare.js';
+import { createReproduce } from '../ui/reproduce.js';
+import { sweepExperiments } from './sweep-experiments.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -32,6 +35,22 @@ export function createSweeps({ pool, state, onStateChange, report }) {
   let rows = [];
   let memo = {}; // a figure's running sums for this run (fig2's bucket means)
   let partial = null; // {succeeded, all, why} when the exports hold fewer runs than the figure has
+  let shown = null; // {figure, scale, experiments}: the sweep on the chart
+  // Compare: a pinned sweep is named by its figure and scale (the diff),
+  // its experiment files are the pinned spec shown.
+  const pin = createPin({
+    chart,
+    box: $('sweep-compare'),
+    name: 'sweeps',
+    current: () =>
+      shown && {
+        spec: { figure: shown.figure, scale: shown.scale },
+        text: JSON.stringify(shown.experiments.map(({ spec }) => spec), null, 2),
+        label: `figure = ${shown.figure}, scale = ${shown.scale}`,
+      },
+  });
+  const reproduce = createReproduce($('sweep-reproduce'));
+  reproduce.clear();
 
   function describe() {
     const figure = figures[state.figure];
@@ -52,6 +71,10 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     fillTables();
     for (const id of exportIds) $(id).disabled = true;
     delete view.dataset.partial;
+    shown = null;
+    reproduce.clear();
+    pin.overlay();
+    pin.ready(false);
   }
 
   // The end of a sweep (complete, failed or cancelled): tables filled,
@@ -65,6 +88,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
         `Partial (${partial.why}): ${partial.succeeded} of ${partial.all} runs. ` + figures[state.figure].caption;
     }
     for (const id of exportIds) $(id).disabled = records.length === 0;
+    pin.ready(records.length > 0);
   }
 
   // The runs, and the chart's points (for fig2 these are bucket means, not runs).
@@ -98,7 +122,26 @@ export function createSweeps({ pool, state, onStateChange, report }) {
       view.dataset.status = 'error';
       return report([`The sweep's pattern sets could not be expanded: ${error.message}`]);
     }
-    const jobs = figures[state.figure].specs(state.scale, sets).map((spec) => ({ ...pool.run(spec), label: runLabel(spec) }));
+    const specs = figures[state.figure].specs(state.scale, sets);
+    // The specs behind the chart, as the core normalizes them, in the
+    // native runner's experiment files.
+    const { figure, scale } = state;
+    const current = records; // this sweep's (reset gives each sweep a new list)
+    pool.submit('normalize', { specs }).promise.then(
+      (normalized) => {
+        if (records !== current) return; // a newer sweep started
+        const experiments = sweepExperiments(normalized, `${figure}-${scale}`);
+        shown = { figure, scale, experiments };
+        reproduce.show({
+          files: experiments,
+          command: experiments.map(({ name }) => `damlab sweep ${name} --out results`).join('\n'),
+          note: 'each writes NAME.csv and NAME.json in results/ (one row per run, as the data table here)',
+        });
+        pin.overlay();
+      },
+      (error) => report([`The sweep's specs could not be normalized: ${error.message}`]),
+    );
+    const jobs = specs.map((spec) => ({ ...pool.run(spec), label: runLabel(spec) }));
     const outcome = await runner.start(jobs, ({ record }) => add(JSON.parse(record)));
     if (outcome.cancelled) return; // the cancel handler finished it (or a newer run superseded it)
     if (!outcome.ok) $('sweep-count').textContent = `${outcome.succeeded} of ${outcome.all} runs succeeded, ${outcome.failed} failed`;
@@ -131,5 +174,6 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     },
     run,
     chart,
+    pin,
   };
 }

@@ -12,6 +12,7 @@ import { trainChart, setTrainCurves } from '../ui/charts.js';
 import { drawMemoryGrid, memoryShades } from '../ui/memory-grid.js';
 import { chartPng, chartSvg, download, fillTable, toCsv } from '../ui/exports.js';
 import { bindForm, createRunner, summaryRow } from '../ui/runner.js';
+import { createPin } from '../ui/compare.js';
 
 const $ = (id) => document.getElementById(id);
 // At most this many memories are drawn (the first ones).
@@ -33,6 +34,13 @@ export function createTrain({ pool, state, onStateChange, report }) {
   // it ended (null while running).
   let run = null;
   const chosen = {}; // an idx source's files read so far: spec field -> {name, bytes}
+  // Compare: pin a run's curves; the next run's grow over them.
+  const pin = createPin({
+    chart,
+    box: $('train-compare'),
+    name: 'train',
+    current: () => run?.epochs.length && { spec: run.spec, label: `${run.epochs.length} epochs` },
+  });
 
   // "train.memories = 0: ..." -> "tK (train.memories) = 0: ...": a core
   // error names a spec path, the form and the link name the link key.
@@ -91,6 +99,7 @@ export function createTrain({ pool, state, onStateChange, report }) {
     run.shades.push(memoryShades(memories, run.count));
     const e = run.epochs.length;
     setTrainCurves(chart, run.epochs, run.spec.train.epochs);
+    pin.overlay();
     slider.max = String(e);
     slider.disabled = false;
     showEpoch(e);
@@ -116,6 +125,8 @@ export function createTrain({ pool, state, onStateChange, report }) {
     delete view.dataset.epochs;
     delete view.dataset.epochShown;
     delete view.dataset.testError;
+    pin.overlay();
+    pin.ready(false);
   }
 
   // The end of a run: complete (result: the worker's), cancelled or failed.
@@ -160,6 +171,7 @@ export function createTrain({ pool, state, onStateChange, report }) {
     $('train-memory-file').disabled = !current.file;
     for (const id of exportIds.slice(1)) $(id).disabled = done === 0;
     if (!result && !failed) view.dataset.status = 'cancelled';
+    pin.ready(done > 0);
   }
 
   async function start() {
@@ -268,5 +280,6 @@ export function createTrain({ pool, state, onStateChange, report }) {
     },
     run: start,
     chart,
+    pin,
   };
 }
