@@ -41,6 +41,12 @@ export async function registerServiceWorker(onStatus) {
   try {
     const registration = await navigator.serviceWorker.register(new URL('sw.js', document.baseURI).href);
     if (!registration.active) onStatus('caching the site, its WebAssembly builds and data…', 'caching');
+    // Caching is all or nothing: one file that cannot be fetched makes the new worker redundant.
+    const installing = registration.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'redundant' && !registration.active)
+        onStatus('not available: caching the site failed (a file could not be fetched); the next visit tries again', 'failed');
+    });
     await navigator.serviceWorker.ready; // active: its install cached every file
     onStatus('ready: the site, its WebAssembly builds and data are cached', 'ready');
     if (navigator.serviceWorker.controller) reloadIfNeeded();
