@@ -143,6 +143,7 @@ servedTwice((site) => {
       assert.ok(checked.texts > 150 && checked.borders > 20 && checked.series > 20, JSON.stringify(checked));
       if (scheme === 'dark') {
         await page.click('.tab[data-view=explorer]');
+        await page.setViewportSize({ width: 1100, height: 1250 }); // the chart too
         await screenshot(page, 'explorer-dark');
       }
       await page.close();

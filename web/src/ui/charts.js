@@ -101,10 +101,10 @@ const isDark = () => !forcedLight && Boolean(darkQuery?.matches);
 const paper = { background: '#ffffff', text: '#333333', grid: 'rgba(0, 0, 0, 0.1)' };
 
 function themeColors() {
-  if (!isDark()) return paper;
+  if (forcedLight) return paper;
   const css = getComputedStyle(document.documentElement);
   const read = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
-  return { background: read('--chart-bg', '#1b1e23'), text: read('--chart-text', '#c9cdd2'), grid: read('--chart-grid', '#30343a') };
+  return { background: read('--chart-bg', paper.background), text: read('--chart-text', paper.text), grid: read('--chart-grid', paper.grid) };
 }
 
 function applyThemeDefaults() {
