@@ -4,7 +4,9 @@
 // lets dist/ work from any static path.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 
 const root = fileURLToPath(new URL('./web/', import.meta.url));
 
@@ -19,17 +21,31 @@ const isolation = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
-// coi-serviceworker (npm) makes a static host that cannot send COOP/COEP
-// cross-origin isolated (HTTPS or localhost; one reload). It must stay a
-// separate, unbundled, same-origin file: copied as it is to
-// dist/coi-serviceworker.js; web/src/main.js registers it only when the page
-// is not already isolated and is the top-level page.
-const coiServiceWorker = {
-  name: 'coi-serviceworker',
+// The service worker (web/sw.js: offline cache + COOP/COEP on hosts that
+// cannot send them) is written to dist/sw.js after the build, unbundled and
+// same-origin, with the list of every file of dist/ to cache and a hash of
+// their contents as its cache version (a new build replaces the old cache).
+// web/src/ui/offline.js registers it.
+const serviceWorker = {
+  name: 'service-worker',
   apply: 'build',
-  generateBundle() {
-    const file = fileURLToPath(new URL('./node_modules/coi-serviceworker/coi-serviceworker.js', import.meta.url));
-    this.emitFile({ type: 'asset', fileName: 'coi-serviceworker.js', source: readFileSync(file, 'utf8') });
+  closeBundle() {
+    const out = fileURLToPath(new URL('./dist/', import.meta.url));
+    const files = [];
+    const walk = (dir) => {
+      for (const name of readdirSync(join(out, dir)).sort()) {
+        const path = dir ? `${dir}/${name}` : name;
+        if (statSync(join(out, path)).isDirectory()) walk(path);
+        else if (path !== 'sw.js') files.push(path);
+      }
+    };
+    walk('');
+    const hash = createHash('sha256');
+    for (const file of files) hash.update(file).update(readFileSync(join(out, file)));
+    const source = readFileSync(fileURLToPath(new URL('./web/sw.js', import.meta.url)), 'utf8')
+      .replace('__VERSION__', hash.digest('hex').slice(0, 16))
+      .replace('__FILES__', JSON.stringify(['./', ...files.map((file) => `./${file}`)], null, 1));
+    writeFileSync(join(out, 'sw.js'), source);
   },
 };
 
@@ -51,7 +67,7 @@ const modelResults = {
 };
 
 export default defineConfig({
-  plugins: [coiServiceWorker, modelResults],
+  plugins: [modelResults, serviceWorker],
   root,
   base: './',
   publicDir: fileURLToPath(new URL('./public/', import.meta.url)),

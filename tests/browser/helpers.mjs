@@ -98,10 +98,12 @@ export function servedTwice(body) {
         ({ server, url: site.url } = await serve({ dir: dist, isolation }));
         site.browser = browser;
         context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
-        // Without isolation headers the page would register coi-serviceworker
-        // and reload isolated: turned off here through the library's own
-        // setting, to test the fallback (the service worker has its own test).
-        if (!isolation) await context.addInitScript(() => (window.coi = { shouldRegister: () => false }));
+        // The page would register its service worker (offline cache; without
+        // isolation headers it also adds them and reloads isolated): turned
+        // off here through the page's own setting, so each test sees the
+        // server's files and the fallback is tested (offline.test.mjs tests
+        // the service worker).
+        await context.addInitScript(() => (window.damlabServiceWorker = false));
       });
       after(async () => {
         await context?.close();

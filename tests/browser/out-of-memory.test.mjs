@@ -24,7 +24,7 @@ describe('a worker that runs out of memory', () => {
   test('is reported by name and replaced; the next run gives the native numbers', async () => {
     const context = await oomBrowser.newContext();
     await context.addInitScript(() => {
-      window.coi = { shouldRegister: () => false };
+      window.damlabServiceWorker = false;
       Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 1 });
     });
     const page = await context.newPage();

@@ -1,4 +1,4 @@
-// The page as a whole: coi-serviceworker isolation, a phone viewport, the keyboard.
+// The page as a whole: a phone viewport, the keyboard (the service worker: offline.test.mjs).
 // Served twice (with and without COOP/COEP); see helpers.mjs.
 //   node --test tests/browser/
 import { test } from 'node:test';
@@ -7,28 +7,6 @@ import { screenshot, done, timeout, servedTwice } from './helpers.mjs';
 
 servedTwice((site) => {
   const { isolation, problems, open, sweep, explorerResult } = site;
-
-  if (!isolation)
-    test('coi-serviceworker isolates a page served without the headers', async () => {
-      const swContext = await site.browser.newContext({ serviceWorkers: 'allow' });
-      const page = await swContext.newPage();
-      page.on('console', (m) => m.type() === 'error' && problems.push(`service worker page: ${m.text()}`));
-      page.on('pageerror', (e) => problems.push(`service worker page: ${e.message}`));
-      await page.goto(`${site.url}#view=explorer&source=rademacher&p=0.8&N=300&S=20&seed=2&F=rectpoly&n=5`);
-      // The page registers the worker and reloads itself once.
-      let found = null;
-      for (let i = 0; i < 100 && !found; i++) {
-        await page.waitForTimeout(200);
-        found = await page
-          .evaluate(() => crossOriginIsolated && document.body.dataset.variant)
-          .catch(() => null); // the reload destroys the context
-      }
-      assert.equal(found, 'threads');
-      assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
-      await page.waitForSelector(done('explorer'), { timeout });
-      assert.equal(await page.getAttribute('#explorer', 'data-status'), 'done');
-      await swContext.close();
-    });
 
   if (isolation)
     test('a phone (390 × 844) shows every view without sideways scrolling', async () => {

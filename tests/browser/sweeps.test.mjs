@@ -164,7 +164,7 @@ servedTwice((site) => {
     test('a failed run is reported by name, with succeeded and finished counts, and the figure is partial', async () => {
       // Its own context: the refused request logs a console error on purpose.
       const context = await site.browser.newContext({ acceptDownloads: true });
-      await context.addInitScript(() => (window.coi = { shouldRegister: () => false }));
+      await context.addInitScript(() => (window.damlabServiceWorker = false));
       let refused = 0;
       await context.route('**/data/mnist-10k.bin', (route) =>
         refused++ === 0 ? route.fulfill({ status: 503, body: 'busy' }) : route.continue(),

@@ -3,6 +3,8 @@
 // Every number shown comes from the wasm module running in the workers.
 import { defaults, readLocation, setRegistry, setTrainDefaults, toHash } from './state.js';
 import { WorkerPool } from './ui/pool.js';
+import { registerServiceWorker, serviceWorkerUnavailable } from './ui/offline.js';
+import { explainBuild } from './ui/build-status.js';
 import { createExplorer } from './views/explorer.js';
 import { createSweeps } from './views/sweeps.js';
 import { createRecall } from './views/recall.js';
@@ -31,17 +33,12 @@ function startupFailed(error) {
 window.addEventListener('error', (event) => startupFailed(event.error ?? event.message));
 window.addEventListener('unhandledrejection', (event) => startupFailed(event.reason));
 
-// A host that cannot send COOP/COEP: coi-serviceworker (a separate,
-// unbundled file beside index.html) adds them and reloads the page once.
-// Only the top-level page registers it (an iframe is isolated only if its
-// parent is), and only when the page is not isolated already.
-if (!crossOriginIsolated && window.self === window.top && window.isSecureContext && 'serviceWorker' in navigator) {
-  // window.coi: the library's own settings (a page or test may preset them).
-  window.coi = { quiet: true, ...window.coi };
-  const script = document.createElement('script');
-  script.src = new URL('coi-serviceworker.js', document.baseURI).href;
-  document.head.append(script);
-}
+// The service worker: the site works offline once loaded, and a host that
+// cannot send COOP/COEP gets them (one reload); see ui/offline.js.
+registerServiceWorker((text, state) => {
+  $('offline').textContent = text;
+  $('offline').dataset.state = state;
+});
 const pool = new WorkerPool();
 
 // The address is read once the registry has arrived from a worker (the
@@ -121,8 +118,6 @@ $('copy-link').addEventListener('click', async () => {
   }
 });
 
-$('isolation').textContent = crossOriginIsolated ? '(cross-origin isolated)' : '(not isolated: single-threaded)';
-
 for (const tab of document.querySelectorAll('.tab')) {
   tab.addEventListener('click', () => {
     showView(tab.dataset.view);
@@ -143,9 +138,10 @@ window.addEventListener('hashchange', applyAddress);
 window.addEventListener('popstate', applyAddress);
 
 pool.submit('hello', {}).promise.then(
-  ({ variant, version, registry, trainSpec }) => {
+  ({ variant, features, version, registry, trainSpec }) => {
     $('build').textContent = `${variant}, ${version}, ${pool.size} worker${pool.size > 1 ? 's' : ''}`;
     document.body.dataset.variant = variant;
+    $('build-why').textContent = explainBuild(variant, features, serviceWorkerUnavailable());
     document.body.dataset.version = version; // the exports' captions name it
     setRegistry(registry);
     setTrainDefaults(trainSpec);

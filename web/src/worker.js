@@ -1,7 +1,7 @@
 // One wasm module per worker, and a dispatch table of short handlers. Every
 // number comes from the module; this file only moves values between it and
 // the page. Protocol (both directions): {id, type, data}.
-//   in:  hello    {base}              loads the module: {variant, version, registry}
+//   in:  hello    {base}              loads the module: {variant, features, version, registry}
 //        run      {base, spec, theory, bytes}  spec: an experiment spec object;
 //                                     bytes: the IDX file of an idx source
 //        expand   {base, experiment}  an experiment file's text: its points
@@ -63,7 +63,7 @@ const handlers = {
     const dam = await module(base);
     // trainSpec: the core's defaults of a train spec (the train view's form).
     const trainSpec = JSON.parse(dam.normalizeSpec(JSON.stringify({ measure: 'train', data: { source: 'mnist' } })));
-    return { variant: dam.variant, version: dam.version(), registry: dam.modelRegistry(), trainSpec };
+    return { variant: dam.variant, features: dam.features, version: dam.version(), registry: dam.modelRegistry(), trainSpec };
   },
 
   async run({ base, spec, theory, bytes: file }, progress) {

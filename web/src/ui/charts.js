@@ -22,7 +22,17 @@ Chart.register(LineController, ScatterController, LineElement, PointElement, Lin
 // yellow, too faint on white) AND a marker shape, rotation and dash pattern
 // per series, so a chart reads the same in greyscale or under deuteranopia. look(i) gives series i a combination no
 // other series of the chart has (for up to 40 series).
-export const palette = ['#000000', '#E69F00', '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9'];
+// Every colour keeps 3:1 contrast against its chart background (WCAG 1.4.11,
+// checked by tests/browser/theme.test.mjs): on white, orange, reddish purple
+// and sky blue are Okabe–Ito's hues made darker; on the dark theme's
+// background black becomes light grey and blue lighter. Datasets hold the
+// light colours (exports, always drawn for paper, use them); the theme
+// plugin below swaps them for the dark ones while the page is dark.
+export const palette = ['#000000', '#BD8200', '#0072B2', '#D55E00', '#009E73', '#C474A0', '#4794BF'];
+const darkPalette = ['#E6E6E6', '#E69F00', '#2A8AC2', '#E0701A', '#00A87B', '#CC79A7', '#56B4E9'];
+export const theoryGrey = '#555555'; // theory lines
+const toDark = new Map([...palette.map((c, i) => [c, darkPalette[i]]), [theoryGrey, '#8C8C8C']]);
+const toLight = new Map([...toDark].map(([light, dark]) => [dark, light]));
 export const markers = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'rectRounded', 'cross', 'triangle', 'triangle'];
 const rotations = [0, 0, 0, 0, 0, 0, 0, 0, 180, 90]; // the last two: ▼ and ▶
 export const dashes = [[], [6, 3], [2, 3], [10, 3, 2, 3]];
@@ -80,13 +90,72 @@ const common = {
   plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, pointStyleWidth: 28, generateLabels: legendLabels } } },
 };
 
-// A white background, so PNG exports are not transparent.
+// The chart colours follow the page's theme (prefers-color-scheme): text,
+// grid and background are read from the CSS custom properties of style.css
+// (--chart-text, --chart-grid, --chart-bg) whenever the charts are drawn,
+// and every chart is redrawn when the system setting changes. Exports are
+// drawn for paper: light, whatever the page shows (inLightScheme).
+const darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+let forcedLight = false;
+const isDark = () => !forcedLight && Boolean(darkQuery?.matches);
+const paper = { background: '#ffffff', text: '#333333', grid: 'rgba(0, 0, 0, 0.1)' };
+
+function themeColors() {
+  if (forcedLight) return paper;
+  const css = getComputedStyle(document.documentElement);
+  const read = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
+  return { background: read('--chart-bg', paper.background), text: read('--chart-text', paper.text), grid: read('--chart-grid', paper.grid) };
+}
+
+function applyThemeDefaults() {
+  const { text, grid } = themeColors();
+  Chart.defaults.color = text;
+  Chart.defaults.borderColor = grid;
+}
+applyThemeDefaults();
+
+// Swaps each dataset's colours for the scheme's before every update (the
+// datasets of a view may be replaced at any time).
+const recolour = (color, map) => (typeof color === 'string' ? (map.get(color.toUpperCase()) ?? map.get(color) ?? color) : color);
+Chart.register({
+  id: 'theme',
+  beforeUpdate(chart) {
+    const map = isDark() ? toDark : toLight;
+    for (const dataset of chart.data.datasets) {
+      dataset.borderColor = recolour(dataset.borderColor, map);
+      dataset.backgroundColor = recolour(dataset.backgroundColor, map);
+    }
+  },
+});
+
+const redrawAll = () => {
+  applyThemeDefaults();
+  for (const chart of Object.values(Chart.instances)) chart.update('none');
+};
+darkQuery?.addEventListener('change', redrawAll);
+
+/** Runs draw() with chart drawn in the light (paper) colours; its value. */
+export function inLightScheme(chart, draw) {
+  if (!isDark()) return draw();
+  forcedLight = true;
+  applyThemeDefaults();
+  chart.update('none');
+  try {
+    return draw();
+  } finally {
+    forcedLight = false;
+    applyThemeDefaults();
+    chart.update('none');
+  }
+}
+
+// The background: the theme's, never transparent (PNG exports).
 const background = {
   id: 'background',
   beforeDraw(chart) {
     const { ctx, width, height } = chart;
     ctx.save();
-    ctx.fillStyle = '#fff';
+    ctx.fillStyle = themeColors().background;
     ctx.fillRect(0, 0, width, height);
     ctx.restore();
   },
@@ -154,7 +223,7 @@ export function seriesChart(canvas, { x, y, series }) {
         borderDash: dash ?? [],
         borderColor: color,
         backgroundColor: color,
-        pointBackgroundColor: (ctx) => (ctx.raw?.censored ? 'transparent' : color),
+        pointBackgroundColor: (ctx) => (ctx.raw?.censored ? 'transparent' : ctx.dataset.borderColor),
         pointStyle: theory ? 'line' : style, // a theory line: a line in the legend, no points
         pointRotation: rotation ?? 0,
         pointRadius: theory ? 0 : 4,
@@ -189,7 +258,7 @@ export function resetSweep(chart, { x, y, series }) {
     data: [],
     borderColor: color,
     backgroundColor: color,
-    pointBackgroundColor: (ctx) => (ctx.raw?.censored ? 'transparent' : color),
+    pointBackgroundColor: (ctx) => (ctx.raw?.censored ? 'transparent' : ctx.dataset.borderColor),
     pointStyle: style,
     pointRadius: radius ?? 4,
   }));

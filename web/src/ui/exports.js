@@ -1,5 +1,7 @@
 // Downloads of the last run (CSV, JSON) and of charts (PNG), and the data
 // tables shown beside each canvas. Text goes in through textContent only.
+// Figures are exported in the light (paper) colours whatever the page's theme.
+import { inLightScheme } from './charts.js';
 
 export function download(name, content, type) {
   const url = content.startsWith?.('data:') ? content : URL.createObjectURL(new Blob([content], { type }));
@@ -74,6 +76,10 @@ const captionFont = 12; // CSS pixels
  * ratio, not upscaled), with its caption below. Returns a data: URL.
  */
 export function chartPng(chart, caption = [], scale = 2) {
+  return inLightScheme(chart, () => drawPng(chart, caption, scale));
+}
+
+function drawPng(chart, caption, scale) {
   const ratio = chart.options.devicePixelRatio;
   chart.options.devicePixelRatio = scale;
   chart.resize();
@@ -150,6 +156,10 @@ const option = (value, context) => (typeof value === 'function' ? value(context)
  * caption. Returns the SVG text.
  */
 export function chartSvg(chart, caption = []) {
+  return inLightScheme(chart, () => drawSvg(chart, caption));
+}
+
+function drawSvg(chart, caption) {
   const { width, height, chartArea: area, scales } = chart;
   const font = 'font-family="sans-serif"';
   const parts = [];

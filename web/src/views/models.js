@@ -2,7 +2,7 @@
 // memory models"), drawn from the committed native results — the values
 // scripts/model_figures.py drew, results/models-summary.csv, shipped beside
 // the page at build time (vite.config.js). Nothing here is a live run.
-import { seriesChart, look as seriesLook, dashes } from '../ui/charts.js';
+import { seriesChart, look as seriesLook, dashes, theoryGrey } from '../ui/charts.js';
 import { chartPng, chartSvg, download, fillTable } from '../ui/exports.js';
 import { parseCsv } from './results.js';
 
@@ -163,7 +163,7 @@ export function createModels({ pool, report }) {
       const calls = panel.theory.flatMap(([, { name, args = [] }]) => xs.map((x) => ({ name, args: [x, ...args] })));
       const values = calls.length ? await pool.submit('theory', { calls }).promise : [];
       panel.theory.forEach(([label], t) =>
-        series.push({ label, color: '#555', dash: theoryDashes[t], theory: true, data: xs.map((x, i) => ({ x, y: values[t * xs.length + i] })) }),
+        series.push({ label, color: theoryGrey, dash: theoryDashes[t], theory: true, data: xs.map((x, i) => ({ x, y: values[t * xs.length + i] })) }),
       );
       const { figure, canvas, table, png, svg } = figureElement(panel, i);
       container.append(figure);
