@@ -7,25 +7,13 @@ them); this script only draws. Writes results/theory-bit-instability.png,
 results/theory-finite-capacity.png and results/theory-exponential.png. A
 missing input skips its figure.
 """
-import csv
 import os
-import sys
 
-import matplotlib
+# The results folder (first argument), its CSV reader and the Agg backend,
+# shared with figures.py.
+from figures import RESULTS, rows
 
-matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-
-RESULTS = sys.argv[1] if len(sys.argv) > 1 else "results"
-
-
-def rows(name):
-    path = os.path.join(RESULTS, name + ".csv")
-    if not os.path.exists(path):
-        print(f"theory_figures: {path} missing, skipping what needs it", file=sys.stderr)
-        return None
-    with open(path) as f:
-        return list(csv.DictReader(f))
 
 
 def bit_instability():
