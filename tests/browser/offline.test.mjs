@@ -36,7 +36,8 @@ servedTwice((site) => {
     // Installed (every file cached) and controlling the page; without the
     // headers the page reloads itself once, isolated by the worker.
     let state = null;
-    for (let i = 0; i < 150 && state?.ready !== true; i++) {
+    // Ready comes first, the reload that isolates the page just after it.
+    for (let i = 0; i < 150 && !(state?.ready === true && state?.isolated === true); i++) {
       await page.waitForTimeout(200);
       state = await page
         .evaluate(() => ({

@@ -91,21 +91,35 @@ export function createTrain({ pool, state, onStateChange, report }) {
       ` (pixels only; +1 dark, −1 light).`;
   }
 
-  function addEpoch({ epoch, stats, memories }) {
+  // Epochs of a small run arrive by the hundred per second: each is stored
+  // at once, but the chart, grid and status are drawn at most once per frame
+  // (drawing every epoch would grow with the run and block the page).
+  let drawScheduled = false;
+  function addEpoch({ stats, memories }) {
     run.epochs.push(stats);
     run.memories = memories;
     run.pixels = memories.pixels;
     run.count = Math.min(memories.memories, shownMemories);
     run.shades.push(memoryShades(memories, run.count));
+    view.dataset.epochs = String(run.epochs.length);
+    if (drawScheduled) return;
+    drawScheduled = true;
+    requestAnimationFrame(() => {
+      drawScheduled = false;
+      if (run?.epochs.length) drawLatestEpoch();
+    });
+  }
+
+  function drawLatestEpoch() {
     const e = run.epochs.length;
+    const stats = run.epochs[e - 1];
     setTrainCurves(chart, run.epochs, run.spec.train.epochs);
     pin.overlay();
     slider.max = String(e);
     slider.disabled = false;
     showEpoch(e);
-    view.dataset.epochs = String(e);
     const test = stats.test_error === null ? '' : `, test error ${stats.test_error}`;
-    $('train-status').textContent = `Epoch ${epoch + 1} of ${run.spec.train.epochs}: loss ${stats.loss}, train error ${stats.train_error}${test}`;
+    $('train-status').textContent = `Epoch ${stats.epoch + 1} of ${run.spec.train.epochs}: loss ${stats.loss}, train error ${stats.train_error}${test}`;
   }
 
   function fillCurves() {
@@ -141,6 +155,7 @@ export function createTrain({ pool, state, onStateChange, report }) {
     if (result) Object.assign(current, { file: result.file, final: result, variant: result.variant, version: result.version });
     else if (done) current.partial = `${current.outcome} after ${done} of ${planned} epochs`;
     if (current.partial) view.dataset.partial = `${done}/${planned}`;
+    if (done) drawLatestEpoch(); // the last epochs may not be drawn yet
     $('train-status').textContent = result
       ? `Done: ${done} epochs in ${current.seconds.toFixed(1)} s`
       : `${cancelled ? 'Cancelled' : 'Stopped'} after ${done} of ${planned} epochs (${current.seconds.toFixed(1)} s)` +
