@@ -106,7 +106,8 @@ export function createTrain({ pool, state, onStateChange, report }) {
     drawScheduled = true;
     requestAnimationFrame(() => {
       drawScheduled = false;
-      if (run?.epochs.length) drawLatestEpoch();
+      // After the run's end, finish() has drawn the last epoch and its own status.
+      if (run?.epochs.length && !run.outcome) drawLatestEpoch();
     });
   }
 
