@@ -35,7 +35,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
   let texts = []; // the records' JSON texts by spec index (a summary's sweep CSVs)
   let summaryRows = null; // the points table of a summarized figure (fig2)
   let rows = [];
-  let memo = {}; // a figure's running sums for this run (fig2's bucket means)
+  let memo = {}; // a figure's per-run state for this run
   let partial = null; // {succeeded, all, why} when the exports hold fewer runs than the figure has
   let shown = null; // {figure, scale, experiments}: the sweep on the chart
   // Compare: a pinned sweep is named by its figure and scale (the diff),
@@ -96,7 +96,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     pin.ready(records.length > 0);
   }
 
-  // The runs, and the chart's points (for fig2 these are bucket means, not runs).
+  // The runs, and the chart's points (for fig2 the summary's bucket means, not runs).
   function fillTables() {
     fillTable($('sweep-table'), columns(), rows);
     if (summaryRows) return fillTable($('sweep-points'), figures[state.figure].pointColumns, summaryRows);
