@@ -157,15 +157,16 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     if (outcome.cancelled) return; // the cancel handler finished it (or a newer run superseded it)
     if (!outcome.ok) $('sweep-count').textContent = `${outcome.succeeded} of ${outcome.all} runs succeeded, ${outcome.failed} failed`;
     finish(outcome.ok ? null : { succeeded: outcome.succeeded, all: outcome.all, why: `${outcome.failed} failed` });
-    if (outcome.ok && figures[figure].summary) await summarize(figure, scale, state.reading, await normalizing, current);
+    if (outcome.ok && figures[figure].summary) await summarize(figure, scale, state.reading, normalizing, current);
   }
 
   // A summarized figure (fig2): the core's summary of the finished sweep,
   // from its experiments' CSVs (the ones `damlab sweep` writes), drawn as
   // means with interval bars. view.dataset.summary says when it is drawn.
-  async function summarize(figure, scale, reading, normalized, current) {
+  async function summarize(figure, scale, reading, normalizing, current) {
     view.dataset.summary = 'running';
     try {
+      const normalized = await normalizing;
       const experiments = sweepExperiments(normalized, `${figure}-${scale}`);
       const sweeps = experiments.map(({ spec }) => ({
         experiment: spec,
@@ -178,7 +179,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
       const table = lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
       const series = figures[figure].summaryPoints(table);
       summaryRows = [];
-      for (const { label } of chart.data.datasets) {
+      for (const { label } of figures[figure].series) {
         const points = series.get(label) ?? [];
         setPoints(chart, label, points);
         for (const p of points) summaryRows.push([label, p.x, p.y, p.low ?? '', p.high ?? '', p.sets, p.censoredSets, p.used]);
