@@ -140,6 +140,11 @@ Chart.register({
       if (!chart.isDatasetVisible(i)) return;
       const elements = chart.getDatasetMeta(i).data;
       ctx.save();
+      // A wide interval (few sets) stops at the plot's edges.
+      const area = chart.chartArea;
+      ctx.beginPath();
+      ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+      ctx.clip();
       ctx.strokeStyle = dataset.borderColor;
       ctx.lineWidth = 1.2;
       dataset.data.forEach((point, j) => {
