@@ -4,9 +4,10 @@
 //   node --test tests/browser/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { screenshot, nativeRecord, root, servedTwice, done, timeout, chartLooks, assertDistinctLooks, pngSize } from './helpers.mjs';
+import { screenshot, nativeRecord, native as nativeBinary, artifacts, root, servedTwice, done, timeout, chartLooks, assertDistinctLooks, pngSize } from './helpers.mjs';
 
 const cells = (page, id) => page.$$eval(`${id} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
 
@@ -21,7 +22,7 @@ servedTwice((site) => {
     await page.close();
   });
 
-  test('the Fig. 2 sweep plots bucket means that equal the native runs', async () => {
+  test("the Fig. 2 sweep plots the core's summary (paper reading) and it equals damlab summarize on the native sweeps", async () => {
     const page = await sweep('figure=fig2&scale=reduced', 154);
     const cells = (id) => page.$$eval(`${id} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     const runs = await cells('#sweep-table');
@@ -33,30 +34,44 @@ servedTwice((site) => {
       const [header, ...lines] = readFileSync(join(root, 'results', file), 'utf8').trim().split('\n').map((l) => l.split(','));
       const col = (name) => header.indexOf(name);
       for (const l of lines)
-        native.set(`${source}/${l[col('data.seed')]}/${l[col('model.n')]}`, {
-          kmax: Number(l[col('exact_kmax')]),
-          hd: Number(l[col('data_mean_hd')]),
-        });
+        native.set(`${source}/${l[col('data.seed')]}/${l[col('model.n')]}`, [
+          l[col('binary_kmax')], l[col('binary_censored')], l[col('binary_mean_hd')], l[col('exact_kmax')], l[col('data_mean_hd')],
+        ].map((cell) => (cell === '' ? null : Number(cell) || cell)));
     }
-    const expected = new Map(); // series/n -> Kmax of the sets in its bucket
-    for (const [source, n, , seed, hd, bucket, kmax] of runs) {
+    for (const [source, n, , seed, binaryKmax, , firstHd, exactKmax, , wholeHd] of runs) {
       const want = native.get(`${source}/${seed}/${n}`);
       assert.ok(want, `a native run for ${source} seed ${seed}, n = ${n}`);
-      assert.equal(Number(kmax), want.kmax, `Kmax of ${source} seed ${seed}, n = ${n}`);
-      assert.equal(Number(hd), want.hd);
-      const centre = [60, 90, 120].find((c) => Math.abs(want.hd - c) <= 10);
-      assert.equal(bucket, String(centre ?? 'none'));
-      if (centre) {
-        const key = `${source}, HD ${centre} ± 10/${n}`;
-        expected.set(key, [...(expected.get(key) ?? []), want.kmax]);
-      }
+      const got = [binaryKmax, null, firstHd, exactKmax, wholeHd].map((cell) => (cell === '' ? null : Number(cell)));
+      assert.deepEqual([got[0], got[2], got[3], got[4]], [want[0], want[2], want[3], want[4]], `${source} seed ${seed}, n = ${n}`);
     }
-    // The chart's points are the bucket means, and every bucket has both sources.
+    // The chart's points: the summary `damlab summarize` writes for the
+    // page's own experiment files (run natively by `damlab sweep`) with the
+    // committed Fig. 2 summary spec (experiments/summaries/fig2-summary.json).
+    await page.waitForSelector('#sweeps[data-summary="done"]', { timeout });
+    const dir = mkdtempSync(join(artifacts, 'fig2-'));
+    const names = {};
+    for (const text of await page.$$eval('#sweep-reproduce pre.spec-json', (pres) => pres.map((p) => p.textContent))) {
+      const experiment = JSON.parse(text);
+      writeFileSync(join(dir, `${experiment.name}.json`), text);
+      execFileSync(nativeBinary, ['sweep', join(dir, `${experiment.name}.json`), '--out', dir], { cwd: root, stdio: 'ignore' });
+      names[experiment.data.source === 'rademacher' ? 'artificial' : 'MNIST'] = experiment.name;
+    }
+    const summarySpec = JSON.parse(readFileSync(join(root, 'experiments', 'summaries', 'fig2-summary.json'), 'utf8'));
+    writeFileSync(join(dir, 'summary.json'), JSON.stringify({ ...summarySpec, name: 'summary', sweeps: names }));
+    execFileSync(nativeBinary, ['summarize', join(dir, 'summary.json'), '--results', dir], { cwd: root, stdio: 'ignore' });
+    const [header, ...lines] = readFileSync(join(dir, 'summary.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const expected = lines
+      .map((l) => Object.fromEntries(header.map((name, i) => [name, l[i]])))
+      .filter((row) => row.primary === 'true' && row.kmax_mean !== '');
+    assert.ok(expected.some((row) => row.censored !== '0'), 'the reduced sweep has censored sets (counted, left out)');
     const points = await cells('#sweep-points');
-    assert.equal(points.length, expected.size);
-    for (const [series, n, mean] of points) {
-      const ks = expected.get(`${series}/${n}`);
-      assert.ok(Math.abs(Number(mean) - ks.reduce((a, b) => a + b) / ks.length) < 1e-12, `${series}, n = ${n}`);
+    assert.equal(points.length, expected.length);
+    const num = (cell) => (cell === '' ? null : Number(cell));
+    for (const row of expected) {
+      const label = `${row.dataset}, HD ${row.bucket} ± 10`;
+      const point = points.find(([series, n]) => series === label && n === row.n);
+      assert.ok(point, `a point for ${label}, n = ${row.n}`);
+      assert.deepEqual(point.slice(2).map(num), [row.kmax_mean, row.kmax_low, row.kmax_high, row.sets, row.censored, row.used].map(num), `${label}, n = ${row.n}`);
     }
     assert.equal(new Set(points.map((p) => p[0])).size, 6);
     assertDistinctLooks(await chartLooks(page.locator('#sweep-chart')), 'Fig. 2');

@@ -376,6 +376,12 @@ export interface Damlab {
   /** The points of an experiment (JSON text with an optional "sweep"), each validated. */
   expandExperiment(experiment: string): ExpandedExperiment;
   /**
+   * The CSV `damlab sweep` writes for experiment (JSON text with a "sweep"),
+   * from the records of its points (runSpec's JSON texts, one per point, in
+   * point order).
+   */
+  sweepCsv(experiment: string, records: string[]): string;
+  /**
    * The replicate summary of capacity sweeps (docs/experiments.md, "Summaries"),
    * as `damlab summarize` writes it: spec is the summary spec as JSON text, csvs
    * maps each sweep name it lists to that sweep's CSV text. gap and fit are ""

@@ -105,6 +105,8 @@ export const fields = {
   seed: { ...int(0, maxSeed), default: 1 },
   figure: { ...choice('fig1', 'fig2', 'dc'), default: 'fig1' },
   scale: { ...choice('reduced', 'paper'), default: 'reduced' },
+  // Fig. 2's summary: the paper's reading, or damlab's earlier whole-set one.
+  reading: { ...choice('paper', 'whole_set'), default: 'paper' },
   embed: { ...choice('0', '1'), default: '0' },
   // The recall view: K memories (a seeded random subset of a packed data
   // set), the stored item to corrupt, its corruption (clamp = 1: the pixels
@@ -274,7 +276,10 @@ export function toHash(state) {
     // A link without a model is the registry's first (the DAM).
     if (state.model !== fields.model.default) keys.push('model');
     keys.push(...modelParams(state).map(({ field }) => field));
-  } else if (state.view === 'sweeps') keys.push('figure', 'scale');
+  } else if (state.view === 'sweeps') {
+    keys.push('figure', 'scale');
+    if (state.figure === 'fig2' && state.reading !== fields.reading.default) keys.push('reading');
+  }
   else if (state.view === 'train') keys.push(...Object.keys(trainKeys).filter((key) => trainKeyApplies(state, key)));
   else if (state.view === 'recall') {
     keys.push('rsource', 'K', 'digit', 'delta', 'occlude', 'clamp', 'rseed', 'update', 'steps');

@@ -12,6 +12,9 @@
 //        train    {base, spec, files, threads}  trains a train spec's classifier (see handlers.train)
 //        memoryFile {base, memories}  the DAMLABM file of trained memories
 //        normalize {base, specs}       the specs as the core normalizes them (normalizeSpec)
+//        summarize {base, summary, sweeps: [{experiment, records}]}  the replicate
+//                                     summary (summarizeSweeps) of sweeps run point by
+//                                     point: each experiment's CSV from its records (sweepCsv)
 //   out: progress  fraction in [0, 1], or a handler's own report (train: each epoch)
 //        result    the handler's value (run: {record, variant, version, theory})
 //        error     {name, message, field, fatal}
@@ -90,6 +93,15 @@ const handlers = {
   async normalize({ base, specs }) {
     const dam = await module(base);
     return specs.map((spec) => JSON.parse(dam.normalizeSpec(JSON.stringify(spec))));
+  },
+
+  // The tables `damlab summarize` writes for these sweeps: each sweep's CSV
+  // is the one `damlab sweep` writes (the core's, from the records in point
+  // order), summary the summary spec naming the sweeps by experiment name.
+  async summarize({ base, summary, sweeps }) {
+    const dam = await module(base);
+    const csvs = Object.fromEntries(sweeps.map(({ experiment, records }) => [experiment.name, dam.sweepCsv(JSON.stringify(experiment), records)]));
+    return dam.summarizeSweeps(JSON.stringify(summary), csvs);
   },
 
   async expand({ base, experiment }) {

@@ -128,6 +128,42 @@ Chart.register({
   },
 });
 
+// Error bars: a point with low and high (an interval the core computed, e.g.
+// a 95% interval of a mean) gets a vertical bar with caps in its dataset's
+// colour. Points without them are drawn as before.
+Chart.register({
+  id: 'errorBars',
+  afterDatasetsDraw(chart) {
+    const { ctx } = chart;
+    const y = chart.scales.y;
+    chart.data.datasets.forEach((dataset, i) => {
+      if (!chart.isDatasetVisible(i)) return;
+      const elements = chart.getDatasetMeta(i).data;
+      ctx.save();
+      // A wide interval (few sets) stops at the plot's edges.
+      const area = chart.chartArea;
+      ctx.beginPath();
+      ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+      ctx.clip();
+      ctx.strokeStyle = dataset.borderColor;
+      ctx.lineWidth = 1.2;
+      dataset.data.forEach((point, j) => {
+        if (point?.low == null || point?.high == null || !elements[j]) return;
+        const x = elements[j].x, top = y.getPixelForValue(point.high), bottom = y.getPixelForValue(point.low);
+        ctx.beginPath();
+        ctx.moveTo(x, top);
+        ctx.lineTo(x, bottom);
+        ctx.moveTo(x - 3, top);
+        ctx.lineTo(x + 3, top);
+        ctx.moveTo(x - 3, bottom);
+        ctx.lineTo(x + 3, bottom);
+        ctx.stroke();
+      });
+      ctx.restore();
+    });
+  },
+});
+
 const redrawAll = () => {
   applyThemeDefaults();
   for (const chart of Object.values(Chart.instances)) chart.update('none');
@@ -262,6 +298,12 @@ export function resetSweep(chart, { x, y, series }) {
     pointStyle: style,
     pointRadius: radius ?? 4,
   }));
+  chart.update('none');
+}
+
+/** Sets a series' points at once (a summary's means), in x order. */
+export function setPoints(chart, label, points) {
+  chart.data.datasets.find((d) => d.label === label).data = [...points].sort((a, b) => a.x - b.x);
   chart.update('none');
 }
 

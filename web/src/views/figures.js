@@ -7,20 +7,25 @@
 //         greedy MNIST subsets (target HD 30 … 190) and skewed Rademacher
 //         sets (p = 0.51 … 1.0), rectified polynomial n = 7, 9, 11.
 //   fig2: Kmax against the degree n in mean-HD buckets 60, 90, 120 (± 10
-//         bits, as in the paper): the same sets, each put in the bucket of
-//         its measured mean pairwise HD (of all S patterns), the points the
-//         mean Kmax over the sets of a bucket: damlab's earlier reading.
-//         The committed figures now use the paper's reading (buckets on the
-//         HD of the first Kmax patterns, censored sets left out, with
-//         intervals: `damlab summarize`, bound as summarizeSweeps); this
-//         view has not moved to it yet. Sets outside every bucket are
-//         listed in the table but not plotted.
+//         bits, as in the paper), in the paper's reading by default: the
+//         summary spec of the committed figure
+//         (experiments/summaries/fig2-summary.json: binary-search Kmax,
+//         each set in the bucket of the mean HD of its first Kmax patterns,
+//         censored sets left out of the means and counted) applied by the
+//         core to this sweep's CSVs (sweepCsv, then summarizeSweeps, as
+//         `damlab summarize` does), when the runs finish. A point is a
+//         bucket's mean Kmax with its 95% interval as an error bar. The
+//         link key reading=whole_set gives damlab's earlier reading
+//         (fig2-summary-whole-set.json: exact Kmax, buckets on the HD of
+//         all S patterns, censored Kmax averaged in as S).
 //   dc:   D_c^ε against ε for poly n = 2, 4, 8 in the overloaded regime
 //         (experiments/overloaded-dc.json; reduced: K = 1,000, 200 probes).
 
 import { palette, dashes } from '../ui/charts.js';
 import fig1Mnist from '../../../experiments/fig1-mnist.json';
 import fig1Artificial from '../../../experiments/fig1-artificial.json';
+import fig2Summary from '../../../experiments/summaries/fig2-summary.json';
+import fig2WholeSet from '../../../experiments/summaries/fig2-summary-whole-set.json';
 
 // No series is told apart by colour alone (charts.js palette: Okabe–Ito).
 // Fig. 1: colour AND marker by degree, the marker family by source: MNIST
@@ -117,11 +122,14 @@ export const figures = {
   },
   fig2: {
     title: 'Kmax against the degree n in mean-HD buckets (Fig. 2 of the correlations paper)',
-    describe: (scale) =>
+    describe: (scale, reading) =>
       (scale === 'paper'
         ? "Paper scale (experiments/fig2-*.json): the Fig. 1 sets (53 greedy MNIST subsets, 50 Rademacher sets, S = 50) at the paper's 20 degrees n = 6 to 38: 2,060 runs."
         : 'Reduced: the paper-scale sets planned inside a bucket (target HD, or 2p(1 − p)N, within 10 bits of 60, 90 or 120), every other MNIST subset of those: 10 MNIST subsets and 4 Rademacher sets, S = 50, at 11 of its degrees: 154 runs.') +
-      ' Each set goes in the bucket of its measured mean pairwise HD (± 10 bits, as in the paper); a point is the mean Kmax of the sets in a bucket.',
+      (reading === 'whole_set'
+        ? " Earlier reading (experiments/summaries/fig2-summary-whole-set.json): exact Kmax, each set in the bucket of the mean pairwise HD of all S patterns (± 10 bits), censored Kmax averaged in as S."
+        : " The paper's reading (experiments/summaries/fig2-summary.json, as the committed figure): binary-search Kmax, each set in the bucket of the mean pairwise HD of its first Kmax patterns (± 10 bits), censored sets left out of the means and counted.") +
+      ' A point is the mean Kmax of a bucket with its 95% interval, computed by the core (damlab summarize) when the runs finish.',
     specs(scale, paperSets) {
       if (scale === 'paper') return specs(interleave(...['mnist', 'rademacher'].map((s) => paperSets[s].map((set) => set.data))), paperDegrees);
       const planned = (list) => list.filter((set) => bucketOf(set.planned) !== null).map((set) => set.data);
@@ -129,7 +137,7 @@ export const figures = {
       return specs(interleave(mnistSets, planned(paperSets.rademacher)), [6, 7, 8, 9, 10, 11, 12, 16, 20, 28, 38]);
     },
     x: { title: 'degree n of the rectified polynomial', min: 5, max: 40 },
-    y: { title: 'mean Kmax in the bucket', min: 0, max: 52 },
+    y: { title: 'mean Kmax in the bucket (95% interval)', min: 0, max: 52 },
     series: buckets.flatMap((centre, i) =>
       ['mnist', 'rademacher'].map((source) => ({
         label: `${sourceName(source)}, HD ${centre} ± 10`,
@@ -140,23 +148,40 @@ export const figures = {
       })),
     ),
     caption:
-      'Mean Kmax (exact mode) against n, one line per source and bucket: MNIST vermillion triangles, artificial blue circles; HD 60 solid, 90 dashed, 120 dotted; hollow: some set censored (Kmax = S).',
-    columns: ['source', 'n', 'target HD or p', 'seed', 'mean HD of the S patterns', 'bucket', 'Kmax', 'censored', 'data checksum'],
-    rows: ({ spec, result: { exact }, data }) => [
-      [sourceName(spec.data.source), spec.model.n, planOf(spec.data), spec.data.seed, data.mean_hd, bucketOf(data.mean_hd) ?? 'none', exact.kmax, exact.censored, data.checksum],
+      'Mean Kmax against n with 95% intervals (error bars), one line per source and bucket: MNIST vermillion triangles, artificial blue circles; HD 60 solid, 90 dashed, 120 dotted; hollow: some set of the bucket censored (Kmax = S; the table counts them).',
+    columns: ['source', 'n', 'target HD or p', 'seed', 'binary Kmax', 'binary censored', 'mean HD of first Kmax (binary)', 'exact Kmax', 'exact censored', 'mean HD of the S patterns', 'data checksum'],
+    rows: ({ spec, result: { exact, binary }, data }) => [
+      [sourceName(spec.data.source), spec.model.n, planOf(spec.data), spec.data.seed, binary.kmax, binary.censored, binary.mean_hd, exact.kmax, exact.censored, data.mean_hd, data.checksum],
     ],
-    // memo: this run's sums per series and degree. A point is replaced as
-    // more sets of its bucket arrive; hollow when any of them is censored.
-    points({ spec, result: { exact }, data }, memo) {
-      const centre = bucketOf(data.mean_hd);
-      if (centre === null) return [];
-      const series = `${sourceName(spec.data.source)}, HD ${centre} ± 10`;
-      const key = `${series}/${spec.model.n}`;
-      const sum = (memo[key] ??= { kmax: 0, sets: 0, censored: false });
-      sum.kmax += exact.kmax;
-      sum.sets += 1;
-      sum.censored ||= exact.censored;
-      return [{ series, point: { x: spec.model.n, y: sum.kmax / sum.sets, censored: sum.censored, sets: sum.sets }, replace: true }];
+    // Nothing per run: the points are the summary's (summarize below).
+    points: () => [],
+    // The summary spec of the committed figure for reading, its sweeps
+    // named by this sweep's experiments ({MNIST, artificial} -> name).
+    summary(reading, names) {
+      const spec = reading === 'whole_set' ? fig2WholeSet : fig2Summary;
+      return { ...spec, name: `playground-${spec.name}`, sweeps: names };
+    },
+    pointColumns: ['series', 'n', 'mean Kmax', '95% low', '95% high', 'sets', 'censored', 'used'],
+    // The rows of the core's summary CSV (the primary mode) as points per
+    // series; a bucket with no uncensored set has no mean and no point.
+    summaryPoints(rows) {
+      const series = new Map();
+      for (const row of rows) {
+        if (row.primary !== 'true' || row.kmax_mean === '') continue;
+        const label = `${row.dataset}, HD ${row.bucket} ± 10`;
+        if (!series.has(label)) series.set(label, []);
+        series.get(label).push({
+          x: Number(row.n),
+          y: Number(row.kmax_mean),
+          low: row.kmax_low === '' ? null : Number(row.kmax_low),
+          high: row.kmax_high === '' ? null : Number(row.kmax_high),
+          censored: row.censored !== '0',
+          sets: Number(row.sets),
+          censoredSets: Number(row.censored),
+          used: Number(row.used),
+        });
+      }
+      return series;
     },
   },
   dc: {

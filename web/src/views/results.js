@@ -56,6 +56,10 @@ const cellValue = (text, where) => (text === '' ? null : text === 'true' ? true 
  */
 function pageRecords(figure, header, body, name) {
   const at = (row, column, i) => cellValue(row[header.indexOf(column)], `${name}: line ${i + 2}, ${column}`);
+  // Fig. 2's points are the core's summary of the whole sweep (its CSVs as
+  // `damlab sweep` writes them), which the exported table does not hold:
+  // its runs are listed, not plotted.
+  if (figure === 'fig2') return [];
   return body.map((row, i) => {
     if (figure === 'dc')
       return { spec: { model: { n: at(row, 'n', i) } }, result: { D_c: { [row[header.indexOf('ε')]]: at(row, 'D_c^ε', i) } } };

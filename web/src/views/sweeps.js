@@ -1,7 +1,7 @@
 // Sweeps: one click runs a whole figure (figures.js) through the worker pool;
 // points stream into the scatter as workers finish.
 import { readForm, writeForm } from '../ui/form.js';
-import { sweepChart, resetSweep, addPoint } from '../ui/charts.js';
+import { sweepChart, resetSweep, addPoint, setPoints } from '../ui/charts.js';
 import { chartPng, chartSvg, download, fillTable, toCsv } from '../ui/exports.js';
 import { figures, paperSets, runLabel } from './figures.js';
 import { bindForm, createRunner } from '../ui/runner.js';
@@ -32,8 +32,10 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     },
   });
   let records = [];
+  let texts = []; // the records' JSON texts by spec index (a summary's sweep CSVs)
+  let summaryRows = null; // the points table of a summarized figure (fig2)
   let rows = [];
-  let memo = {}; // a figure's running sums for this run (fig2's bucket means)
+  let memo = {}; // a figure's per-run state for this run
   let partial = null; // {succeeded, all, why} when the exports hold fewer runs than the figure has
   let shown = null; // {figure, scale, experiments}: the sweep on the chart
   // Compare: a pinned sweep is named by its figure and scale (the diff),
@@ -55,7 +57,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
   function describe() {
     const figure = figures[state.figure];
     $('sweeps-title').textContent = `Sweeps: ${figure.title}`;
-    $('sweep-description').textContent = figure.describe(state.scale);
+    $('sweep-description').textContent = figure.describe(state.scale, state.reading);
     $('sweep-caption').textContent = figure.caption;
   }
 
@@ -64,6 +66,9 @@ export function createSweeps({ pool, state, onStateChange, report }) {
   function reset() {
     resetSweep(chart, figures[state.figure]);
     records = [];
+    texts = [];
+    summaryRows = null;
+    delete view.dataset.summary;
     rows = [];
     memo = {};
     partial = null;
@@ -91,17 +96,19 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     pin.ready(records.length > 0);
   }
 
-  // The runs, and the chart's points (for fig2 these are bucket means, not runs).
+  // The runs, and the chart's points (for fig2 the summary's bucket means, not runs).
   function fillTables() {
     fillTable($('sweep-table'), columns(), rows);
+    if (summaryRows) return fillTable($('sweep-points'), figures[state.figure].pointColumns, summaryRows);
     const { x, y } = chart.options.scales;
     const points = chart.data.datasets.flatMap(({ label, data }) => data.map((p) => [label, p.x, p.y, p.censored ? 'yes' : '']));
     fillTable($('sweep-points'), ['series', x.title.text, y.title.text, 'hollow (censored)'], points);
   }
 
-  function add(record) {
+  function add(record, text, index) {
     const figure = figures[state.figure];
     records.push(record);
+    texts[index] = text;
     rows.push(...figure.rows(record));
     for (const { series, point, replace } of figure.points(record, memo)) addPoint(chart, series, point, replace);
   }
@@ -127,7 +134,8 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     // native runner's experiment files.
     const { figure, scale } = state;
     const current = records; // this sweep's (reset gives each sweep a new list)
-    pool.submit('normalize', { specs }).promise.then(
+    const normalizing = pool.submit('normalize', { specs }).promise;
+    normalizing.then(
       (normalized) => {
         if (records !== current) return; // a newer sweep started
         const experiments = sweepExperiments(normalized, `${figure}-${scale}`);
@@ -141,11 +149,48 @@ export function createSweeps({ pool, state, onStateChange, report }) {
       },
       (error) => report([`The sweep's specs could not be normalized: ${error.message}`]),
     );
-    const jobs = specs.map((spec) => ({ ...pool.run(spec), label: runLabel(spec) }));
-    const outcome = await runner.start(jobs, ({ record }) => add(JSON.parse(record)));
+    const jobs = specs.map((spec, index) => {
+      const job = pool.run(spec);
+      return { ...job, promise: job.promise.then((result) => ({ ...result, index })), label: runLabel(spec) };
+    });
+    const outcome = await runner.start(jobs, ({ record, index }) => add(JSON.parse(record), record, index));
     if (outcome.cancelled) return; // the cancel handler finished it (or a newer run superseded it)
     if (!outcome.ok) $('sweep-count').textContent = `${outcome.succeeded} of ${outcome.all} runs succeeded, ${outcome.failed} failed`;
     finish(outcome.ok ? null : { succeeded: outcome.succeeded, all: outcome.all, why: `${outcome.failed} failed` });
+    if (outcome.ok && figures[figure].summary) await summarize(figure, scale, state.reading, normalizing, current);
+  }
+
+  // A summarized figure (fig2): the core's summary of the finished sweep,
+  // from its experiments' CSVs (the ones `damlab sweep` writes), drawn as
+  // means with interval bars. view.dataset.summary says when it is drawn.
+  async function summarize(figure, scale, reading, normalizing, current) {
+    view.dataset.summary = 'running';
+    try {
+      const normalized = await normalizing;
+      const experiments = sweepExperiments(normalized, `${figure}-${scale}`);
+      const sweeps = experiments.map(({ spec }) => ({
+        experiment: spec,
+        records: normalized.map((n, i) => [n, i]).filter(([n]) => n.data.source === spec.data.source).map(([, i]) => texts[i]),
+      }));
+      const names = Object.fromEntries(experiments.map(({ spec }) => [spec.data.source === 'rademacher' ? 'artificial' : 'MNIST', spec.name]));
+      const { summary } = await pool.submit('summarize', { summary: figures[figure].summary(reading, names), sweeps }).promise;
+      if (records !== current) return; // a newer sweep started
+      const [header, ...lines] = summary.trim().split('\n').map((line) => line.split(','));
+      const table = lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
+      const series = figures[figure].summaryPoints(table);
+      summaryRows = [];
+      for (const { label } of figures[figure].series) {
+        const points = series.get(label) ?? [];
+        setPoints(chart, label, points);
+        for (const p of points) summaryRows.push([label, p.x, p.y, p.low ?? '', p.high ?? '', p.sets, p.censoredSets, p.used]);
+      }
+      fillTables();
+      view.dataset.summary = 'done';
+    } catch (error) {
+      if (records !== current) return;
+      view.dataset.summary = 'error';
+      report([`The sweep could not be summarized: ${error.message}`]);
+    }
   }
 
   bindForm(form, { state, report, onStateChange, run, onChange: describe });
