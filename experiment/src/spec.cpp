@@ -105,7 +105,7 @@ DataSpec parse_data(const Json& json) {
     data.per_class = f.integer("per_class", 1, 10000, 100);
     data.seed = f.integer("seed", 0, max_seed, 1);
   } else {
-    require(false, "data.source", source, "one of rademacher, idx, mnist, fashion-mnist, trained");
+    fail_field("data.source", source, "one of rademacher, idx, mnist, fashion-mnist, trained");
   }
   return data;
 }

@@ -93,7 +93,7 @@ LabelledDataSpec parse_labelled_data(const Json& json) {
     require(data.test == 0 || f.has("test_images"), "data.test", data.test,
             "0 without a test set (data.test_images and data.test_labels)");
   } else {
-    require(false, "data.source", source, "one of mnist, fashion-mnist, idx for measure = train");
+    fail_field("data.source", source, "one of mnist, fashion-mnist, idx for measure = train");
   }
   return data;
 }

@@ -34,8 +34,7 @@ Separation Separation::from_name(const std::string& kind, int n, double beta) {
   if (kind == "poly") return poly(n);
   if (kind == "rectpoly") return rectpoly(n);
   if (kind == "exp") return exponential(beta);
-  require(false, "F", kind, "one of poly, rectpoly, exp");
-  return {};
+  fail_field("F", kind, "one of poly, rectpoly, exp");
 }
 
 void Separation::validate() const {

@@ -49,7 +49,7 @@ PatternSet PatternSet::from_signs(std::span<const int> signs, std::size_t N) {
     // The field's name is built only for a bad value: once per element it
     // would cost more than the check.
     if (signs[k] != 1 && signs[k] != -1)
-      require(false, "signs[" + std::to_string(k) + "]", signs[k], "+1 or -1");
+      fail_field("signs[" + std::to_string(k) + "]", signs[k], "+1 or -1");
     if (signs[k] > 0) set.set_sign(k / N, k % N, 1);
   }
   return set;

@@ -25,7 +25,7 @@ void check_pixel_values(std::span<const float> images, const std::string& field)
     const float v = images[k];
     // Written so NaN fails too; the field's name is built only for a bad
     // value (once per pixel it cost more than the training of small runs).
-    if (!(v >= -1.0f && v <= 1.0f)) require(false, field + "[" + std::to_string(k) + "]", v, "in [-1, 1]");
+    if (!(v >= -1.0f && v <= 1.0f)) fail_field(field + "[" + std::to_string(k) + "]", v, "in [-1, 1]");
   }
 }
 

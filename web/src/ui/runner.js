@@ -100,6 +100,18 @@ export function bindForm(form, { state, report, onStateChange, run, onChange = (
   });
 }
 
+/**
+ * A run's settings refused: reports the messages (each names its field) and
+ * marks the view invalid (the tests read data-status). Returns whether there
+ * were any, so a run starts with `if (refused(view, report, errors)) return;`.
+ */
+export function refused(view, report, messages) {
+  if (!messages.length) return false;
+  report(messages);
+  view.dataset.status = 'invalid';
+  return true;
+}
+
 /** A <dt>/<dd> pair at the end of a <dl>; text only. */
 export function summaryRow(list, term, value) {
   const dt = document.createElement('dt');

@@ -4,7 +4,7 @@ import { explorerSpec, modelParams, models } from '../state.js';
 import { modelOptions, parameterControls, readForm, writeForm } from '../ui/form.js';
 import { profileChart, setProfile } from '../ui/charts.js';
 import { chartPng, chartSvg, download, fillTable, toCsv } from '../ui/exports.js';
-import { bindForm, createRunner, summaryRow } from '../ui/runner.js';
+import { bindForm, createRunner, refused, summaryRow } from '../ui/runner.js';
 import { createPin } from '../ui/compare.js';
 import { createReproduce } from '../ui/reproduce.js';
 
@@ -184,17 +184,9 @@ export function createExplorer({ pool, state, onStateChange, report }) {
   }
 
   async function run() {
-    const errors = readForm(form, state);
-    if (errors.length) {
-      report(errors);
-      view.dataset.status = 'invalid';
-      return;
-    }
-    if (state.source === 'idx' && !file) {
-      report(['source = idx: open an IDX or CSV file first (a local file cannot travel in a link)']);
-      view.dataset.status = 'invalid';
-      return;
-    }
+    if (refused(view, report, readForm(form, state))) return;
+    const noFile = state.source === 'idx' && !file ? ['source = idx: open an IDX or CSV file first (a local file cannot travel in a link)'] : [];
+    if (refused(view, report, noFile)) return;
     report([]);
     onStateChange();
     clear();

@@ -6,7 +6,7 @@ import { crossCheck, models, recallJob, recallParams } from '../state.js';
 import { modelOptions, parameterControls, readForm, writeForm } from '../ui/form.js';
 import { energyChart, setEnergies, drawPattern } from '../ui/charts.js';
 import { fillTable } from '../ui/exports.js';
-import { bindForm, createRunner, summaryRow } from '../ui/runner.js';
+import { bindForm, createRunner, refused, summaryRow } from '../ui/runner.js';
 
 const $ = (id) => document.getElementById(id);
 // Labels 0-9 of each data set (docs/data.md), as the captions name them.
@@ -120,13 +120,7 @@ export function createRecall({ pool, state, onStateChange, report }) {
   }
 
   async function compute() {
-    const errors = readForm(form, state);
-    errors.push(...crossCheck(state));
-    if (errors.length) {
-      report(errors);
-      view.dataset.status = 'invalid';
-      return;
-    }
+    if (refused(view, report, [...readForm(form, state), ...crossCheck(state)])) return;
     report([]);
     onStateChange();
     stop();

@@ -11,7 +11,7 @@ import { readForm, writeForm } from '../ui/form.js';
 import { trainChart, setTrainCurves } from '../ui/charts.js';
 import { drawMemoryGrid, memoryShades } from '../ui/memory-grid.js';
 import { chartPng, chartSvg, download, fillTable, toCsv } from '../ui/exports.js';
-import { bindForm, createRunner, summaryRow } from '../ui/runner.js';
+import { bindForm, createRunner, refused, summaryRow } from '../ui/runner.js';
 import { createPin } from '../ui/compare.js';
 
 const $ = (id) => document.getElementById(id);
@@ -191,18 +191,9 @@ export function createTrain({ pool, state, onStateChange, report }) {
   }
 
   async function start() {
-    const errors = readForm(form, state);
-    if (errors.length) {
-      report(errors);
-      view.dataset.status = 'invalid';
-      return;
-    }
+    if (refused(view, report, readForm(form, state))) return;
     const idx = state.tdata === 'idx' ? idxFiles() : { names: {}, files: null };
-    if (idx.error) {
-      report([idx.error]);
-      view.dataset.status = 'invalid';
-      return;
-    }
+    if (refused(view, report, idx.error ? [idx.error] : [])) return;
     report([]);
     onStateChange();
     reset(); // first: the previous run, no longer on screen, needs no finishing

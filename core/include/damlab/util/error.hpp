@@ -27,14 +27,21 @@ class DataError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Throws InvalidArgument("field = value: must be <allowed>"): for a value
+// already known to be bad (the last branch of a choice, or a check whose
+// field name is costly to build and so is built only on failure).
+template <typename Value>
+[[noreturn]] void fail_field(const std::string& field, const Value& value, const std::string& allowed) {
+  std::ostringstream message;
+  message << field << " = " << value << ": must be " << allowed;
+  throw InvalidArgument(field, message.str());
+}
+
 // Throws InvalidArgument("field = value: must be <allowed>") unless ok.
 template <typename Value>
 void require(bool ok, const std::string& field, const Value& value,
              const std::string& allowed) {
-  if (ok) return;
-  std::ostringstream message;
-  message << field << " = " << value << ": must be " << allowed;
-  throw InvalidArgument(field, message.str());
+  if (!ok) fail_field(field, value, allowed);
 }
 
 }  // namespace damlab

@@ -40,8 +40,7 @@ Choice parse_choice(const std::string& field, const std::string& text) {
     if (text == entry.name) return entry.value;
     names.push_back(entry.name);
   }
-  require(false, field, text, allowed_names(names));
-  return Choice{};
+  fail_field(field, text, allowed_names(names));
 }
 
 template <typename Choice>
