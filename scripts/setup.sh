@@ -44,7 +44,8 @@ cmake --build build -j"$(nproc)" >&2
 
 # Packed data sets (public/data, not in git; docs/data.md), written by the
 # runner: packed again when missing or older than the packer's sources, about 2 s.
-for asset in public/data/mnist-10k.bin public/data/mnist-10k-grey.bin public/data/fashion-mnist.bin; do
+for asset in public/data/mnist-10k.bin public/data/mnist-10k-grey.bin public/data/fashion-mnist.bin \
+             public/data/fashion-mnist-train-images.idx; do
   if [ ! -f "$asset" ] || [ -n "$(find cli/pack_command.cpp core/src/data/packed_asset.cpp \
                                    core/src/data/grey_asset.cpp \
                                    -newer "$asset" -print -quit)" ]; then

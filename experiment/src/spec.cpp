@@ -275,7 +275,6 @@ Spec parse_spec(const Json& json) {
     require(p.K == 0, "probe.K", p.K, "0 for data.source = trained (all memories of the file)");
     require(p.probes == ProbeSpec::Probes::stored, "probe.probes", choice_name(p.probes),
             "stored for data.source = trained (the probes are the digits of D)");
-    require(p.delta == 0, "probe.delta", p.delta, "0 for data.source = trained");
     require(p.update == UpdateMode::synchronous, "probe.update", choice_name(p.update),
             "sync for data.source = trained");
     return spec;

@@ -6,6 +6,7 @@
 #include "damlab/dam/capacity.hpp"
 #include "damlab/experiment/data_source.hpp"
 #include "damlab/experiment/train_spec.hpp"
+#include "damlab/measures/recall.hpp"
 #include "damlab/train/trained_network.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/fnv1a.hpp"
@@ -34,18 +35,26 @@ PatternSet probe_states(const GreyImages& grey, const std::vector<std::uint32_t>
   return states;
 }
 
-}  // namespace
+// The memories and D's probe states of a trained spec, as both entry points
+// read them.
+struct Prepared {
+  std::string memory_checksum;
+  TrainedMemories memories;
+  std::vector<std::uint32_t> digits;  // D's digits, indices into the grey asset
+  std::vector<std::uint8_t> labels;   // their classes
+  PatternSet states;
+  std::string probes_checksum;  // of the states before noise: D's identity
+};
 
-std::vector<std::string> trained_files(const DataSpec& data) { return {data.path, mnist_grey_asset}; }
-
-Json run_trained_spec(const Spec& spec, const FileBytes& files, const Progress& progress) {
+Prepared prepare(const Spec& spec, const FileBytes& files) {
   const DataSpec& d = spec.data;
   require(d.source == DataSpec::Source::trained && spec.measure == Measure::convergence, "data.source",
           "not trained", "trained with measure = convergence for run_trained_spec");
   const auto& memory_bytes = file(files, d.path);
-  TrainedMemories memories;
+  Prepared out;
+  out.memory_checksum = hex64(memory_file_checksum(memory_bytes));
   try {
-    memories = decode_memory_file(memory_bytes);
+    out.memories = decode_memory_file(memory_bytes);
   } catch (const DataError& e) {
     throw DataError(d.path + ": " + e.what());
   }
@@ -55,9 +64,9 @@ Json run_trained_spec(const Spec& spec, const FileBytes& files, const Progress& 
   } catch (const DataError& e) {
     throw DataError(std::string(mnist_grey_asset) + ": " + e.what());
   }
-  require(grey.pixels == memories.pixels, "data.path", d.path,
+  require(grey.pixels == out.memories.pixels, "data.path", d.path,
           "memories of " + std::to_string(grey.pixels) + " pixels (the MNIST digits of D); it has " +
-              std::to_string(memories.pixels));
+              std::to_string(out.memories.pixels));
   LabelledSplit split;
   try {
     split = balanced_split(grey.labels, d.per_class, d.seed);
@@ -69,18 +78,36 @@ Json run_trained_spec(const Spec& spec, const FileBytes& files, const Progress& 
   require(p.count <= split.test.size(), "probe.count", p.count,
           "at most the " + std::to_string(split.test.size()) + " digits of D (0: all)");
   if (p.count != 0) split.test.resize(p.count);
-  PatternSet states = probe_states(grey, split.test, memories.classes);
-  const std::string probes_checksum = checksum(states);
-  const std::size_t width = memories.width(), K = memories.memories;
+  out.states = probe_states(grey, split.test, out.memories.classes);
+  out.probes_checksum = checksum(out.states);
+  if (p.delta > 0) {
+    Rng rng(p.seed);
+    out.states = flip_bits(out.states, p.delta, rng);
+  }
+  out.digits = split.test;
+  for (const auto k : out.digits) out.labels.push_back(grey.labels[k]);
+  const std::size_t width = out.memories.width(), K = out.memories.memories;
   // One update evaluates F twice for each memory and neuron of each state.
   const double work = static_cast<double>(K) * static_cast<double>(width) *
-                      static_cast<double>(states.size()) * static_cast<double>(p.steps);
+                      static_cast<double>(out.states.size()) * static_cast<double>(p.steps);
   require(work <= static_cast<double>(max_work), "probe.steps", p.steps,
           "such that K × (N + C) × probes × steps stays within 2^40 (lower probe.steps or probe.count)");
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> trained_files(const DataSpec& data) { return {data.path, mnist_grey_asset}; }
+
+Json run_trained_spec(const Spec& spec, const FileBytes& files, const Progress& progress) {
+  Prepared prepared = prepare(spec, files);
+  const ProbeSpec& p = spec.probe;
+  const std::size_t width = prepared.memories.width(), K = prepared.memories.memories;
+  PatternSet& states = prepared.states;
   Json record;
   record["spec"] = to_json(spec);
   record["seed"] = d.seed;
-  const TrainedNetwork net(std::move(memories));
+  const TrainedNetwork net(std::move(prepared.memories));
   for (std::size_t step = 0; step < p.steps; ++step) {
     report(progress, static_cast<double>(step) / static_cast<double>(p.steps));
     net.synchronous_update(states);
@@ -95,10 +122,10 @@ Json run_trained_spec(const Spec& spec, const FileBytes& files, const Progress& 
   }
   report(progress, 1.0);
   record["data"] = {{"memories", K},
-                    {"memory_checksum", hex64(memory_file_checksum(memory_bytes))},
+                    {"memory_checksum", prepared.memory_checksum},
                     {"N", width},
                     {"count", states.size()},
-                    {"checksum", probes_checksum},
+                    {"checksum", prepared.probes_checksum},
                     {"checksum_of", "FNV-1a 64 of the probe states' packed words (pixels, then one-hot labels)"}};
   record["code_version"] = code_version();
   Json result;
@@ -112,6 +139,35 @@ Json run_trained_spec(const Spec& spec, const FileBytes& files, const Progress& 
   result["D_c"] = dc;
   record["result"] = std::move(result);
   return record;
+}
+
+TrainedTrajectory trained_trajectory(const Spec& spec, const FileBytes& files, std::size_t index) {
+  Prepared prepared = prepare(spec, files);
+  require(index < prepared.states.size(), "index", index,
+          "below the " + std::to_string(prepared.states.size()) + " probes of the spec");
+  TrainedTrajectory out;
+  out.pixels = prepared.memories.pixels;
+  out.classes = prepared.memories.classes;
+  out.item = prepared.digits[index];
+  out.label = prepared.labels[index];
+  const TrainedNetwork net(std::move(prepared.memories));
+  PatternSet state = prepared.states.slice(index, 1);
+  const auto record_state = [&] {
+    const auto signs = state.signs(0);
+    out.states.emplace_back(signs.begin(), signs.end());
+    out.overlaps.push_back(net.overlaps(state, 0));
+  };
+  record_state();
+  for (std::size_t step = 0; step < spec.probe.steps; ++step) {
+    const std::size_t flipped = net.synchronous_update(state);
+    if (flipped == 0) {
+      out.converged = true;
+      break;
+    }
+    out.flips.push_back(flipped);
+    record_state();
+  }
+  return out;
 }
 
 }  // namespace damlab

@@ -298,10 +298,41 @@ TEST(TrainedSource, ConvergenceOfTheProbesAsBuilt) {
   };
   EXPECT_EQ(field("{}"), "(no error)");
   EXPECT_EQ(field(R"({"K": 5})"), "probe.K");
-  EXPECT_EQ(field(R"({"delta": 0.1})"), "probe.delta");
+  EXPECT_EQ(field(R"({"delta": 1.5})"), "probe.delta");
   EXPECT_EQ(field(R"({"update": "async"})"), "probe.update");
   EXPECT_EQ(field(R"({"probes": "held_out"})"), "probe.probes");
   EXPECT_EQ(field("{}", R"(, "model": {"F": "rectpoly"})"), "model");
+  // Noisy probes: delta = 1 flips every bit of every state (pixels and
+  // labels); the trajectory of each probe ends at the Cvg the record
+  // averages.
+  const auto noisy = damlab::parse_spec_text(
+      R"({"measure": "convergence", "data": {"source": "trained", "path": "m.memories", "per_class": 2, "seed": 3},
+          "probe": {"steps": 2, "delta": 1, "seed": 5, "epsilons": [0]}})");
+  const Json noisy_record = damlab::run_trained_spec(noisy, files);
+  EXPECT_EQ(noisy_record["data"]["checksum"], record["data"]["checksum"]);  // D's identity, before noise
+  double noisy_sum = 0;
+  for (std::size_t q = 0; q < 4; ++q) {
+    const auto t = damlab::trained_trajectory(noisy, files, q);
+    ASSERT_EQ(t.item, split.test[q]);
+    EXPECT_EQ(t.label, grey.labels[split.test[q]]);
+    for (std::size_t i = 0; i < 6; ++i) {
+      const int clean = i < 4 ? (grey.bytes[t.item * 4 + i] >= 128 ? 1 : -1) : (t.label == i - 4 ? 1 : -1);
+      EXPECT_EQ(t.states[0][i], -clean) << "probe " << q << " bit " << i;
+    }
+    ASSERT_EQ(t.states.size(), t.overlaps.size());
+    ASSERT_EQ(t.flips.size() + 1, t.states.size());
+    EXPECT_LE(t.states.size(), 3u);
+    double best = 0;
+    for (std::size_t mu = 0; mu < 2; ++mu) {
+      double dot = 0;
+      for (std::size_t i = 0; i < 6; ++i) dot += m.weights[mu * 6 + i] * t.states.back()[i];
+      EXPECT_DOUBLE_EQ(t.overlaps.back()[mu], dot);
+      best = std::max(best, std::abs(dot));
+    }
+    noisy_sum += best / 6;
+  }
+  EXPECT_DOUBLE_EQ(noisy_record["result"]["mean_cvg"].get<double>(), noisy_sum / 4);
+  EXPECT_THROW(damlab::trained_trajectory(noisy, files, 4), damlab::InvalidArgument);
   try {
     damlab::parse_spec_text(R"({"measure": "recall", "data": {"source": "trained", "path": "m"}})");
     ADD_FAILURE() << "recall on trained memories";

@@ -82,7 +82,12 @@ function onStateChange(kind = 'run') {
 const explorer = createExplorer({ pool, state, onStateChange, report });
 const sweeps = createSweeps({ pool, state, onStateChange, report });
 const recall = createRecall({ pool, state, onStateChange, report });
-const train = createTrain({ pool, state, onStateChange, report });
+// Trained memories go to the Recall view (its trained-memory run starts at once).
+const onSend = (memories) => {
+  showView('recall');
+  recall.receiveTrained(memories);
+};
+const train = createTrain({ pool, state, onStateChange, report, onSend });
 const results = createResults({ pool, state, onStateChange, report });
 const models = createModels({ pool, report });
 const views = { explorer, sweeps, recall, train, models, results };

@@ -38,6 +38,14 @@ const classes = {
 const maxSeed = 2 ** 53 - 1;
 
 /**
+ * The Fashion-MNIST items the site ships for training (`damlab pack`: the
+ * first of each part, docs/data.md): a train spec takes the first
+ * data.train and data.test items, so within these the page trains on the
+ * images the native runner reads from the whole files.
+ */
+export const fashionSite = { train: 10000, test: 1000 };
+
+/**
  * The models and their parameters come from the core's registry
  * (modelRegistry(), sent by a worker at start-up): setRegistry adds their
  * link fields to `fields` and fills `models`. A parameter's link key is its
@@ -120,6 +128,9 @@ export const fields = {
   rseed: { ...int(0, maxSeed), default: 1 },
   update: { ...choice('async', 'sync'), default: 'async' },
   steps: { ...int(1, 100), default: 10 },
+  // trained: the Recall run was on memories sent from the Train view, which
+  // a link cannot carry (such a link says so and does not run).
+  rmemories: { ...choice('data', 'trained'), default: 'data' },
   // model, its parameters and the recall view's rF, rn, rbeta: setRegistry.
   ...trainFields(),
 };
@@ -134,6 +145,7 @@ export const trainKeys = {
   ttest: 'data.test_per_class',
   tsplit: 'data.seed',
   ttrain: 'data.train',
+  ttestn: 'data.test',
   tF: 'model.F',
   tn: 'model.n',
   tK: 'train.memories',
@@ -153,10 +165,11 @@ export const trainKeys = {
 
 function trainFields() {
   return {
-    tdata: choice('mnist', 'idx'),
+    tdata: choice('mnist', 'fashion-mnist', 'idx'),
     ttest: int(1, 10000),
     tsplit: int(0, maxSeed),
     ttrain: int(0, 2 ** 32),
+    ttestn: int(1, fashionSite.test),
     tF: choice('rectpoly', 'exp'),
     tn: int(1, 100),
     tK: int(1, 1000000),
@@ -177,7 +190,7 @@ function trainFields() {
 
 // The train view opens on a small run that shows memories forming within
 // seconds (README, "Train view"); every other default is the core's.
-const trainPageDefaults = { ttrain: 1000, tK: 36, tepochs: 20, tbatch: 100, tlr: 0.06, tT0: 300, tT1: 300 };
+const trainPageDefaults = { ttrain: 1000, ttestn: 1000, tK: 36, tepochs: 20, tbatch: 100, tlr: 0.06, tT0: 300, tT1: 300 };
 
 const specValue = (spec, path) => path.split('.').reduce((object, key) => object?.[key], spec);
 
@@ -187,9 +200,11 @@ export function setTrainDefaults(normalized) {
     fields[key].default = trainPageDefaults[key] ?? specValue(normalized, path) ?? fields[key].default;
 }
 
-/** The train keys that apply: n for rectpoly only (exp has no degree), the split for mnist only. */
+/** The train keys that apply: n for rectpoly only (exp has no degree), the split for mnist only, ttestn for fashion-mnist only. */
 export const trainKeyApplies = (state, key) =>
-  !(key === 'tn' && state.tF === 'exp') && !((key === 'ttest' || key === 'tsplit') && state.tdata !== 'mnist');
+  !(key === 'tn' && state.tF === 'exp') &&
+  !((key === 'ttest' || key === 'tsplit') && state.tdata !== 'mnist') &&
+  !(key === 'ttestn' && state.tdata !== 'fashion-mnist');
 
 /**
  * The `damlab run` spec of the train view's state: the native runner
@@ -214,6 +229,11 @@ export function trainSpec(state, files = {}) {
 /** Checks between fields, each message naming the field at fault. */
 export function crossCheck(state) {
   const errors = [];
+  if (state.view === 'train' && state.tdata === 'fashion-mnist' && !(state.ttrain >= 1 && state.ttrain <= fashionSite.train))
+    errors.push(
+      `ttrain (data.train) = ${state.ttrain}: must be in [1, ${fashionSite.train}] for tdata = fashion-mnist ` +
+        `(the site ships the first ${fashionSite.train.toLocaleString('en')} training items; 0, all 60,000, runs natively only)`,
+    );
   if (state.view === 'recall' && state.digit >= state.K)
     errors.push(`digit = ${state.digit}: must be less than K = ${state.K} (an index into the memories)`);
   if (state.view === 'recall' && state.clamp === '1' && state.occlude === 'none')
@@ -281,6 +301,7 @@ export function toHash(state) {
     if (state.figure === 'fig2' && state.reading !== fields.reading.default) keys.push('reading');
   }
   else if (state.view === 'train') keys.push(...Object.keys(trainKeys).filter((key) => trainKeyApplies(state, key)));
+  else if (state.view === 'recall' && state.rmemories === 'trained') keys.push('rmemories');
   else if (state.view === 'recall') {
     keys.push('rsource', 'K', 'digit', 'delta', 'occlude', 'clamp', 'rseed', 'update', 'steps');
     // A link without rmodel steps the registry's first (the DAM).

@@ -11,6 +11,9 @@
 //                                     a whole recall trajectory (see handlers.recall)
 //        train    {base, spec, files, threads}  trains a train spec's classifier (see handlers.train)
 //        memoryFile {base, memories}  the DAMLABM file of trained memories
+//        trainedRecall {base, spec, memories, index}  a convergence spec on trained
+//                                     memories (memories: the DAMLABM bytes): its record
+//                                     and probe index's trajectory (see handlers.trainedRecall)
 //        normalize {base, specs}       the specs as the core normalizes them (normalizeSpec)
 //        summarize {base, summary, sweeps: [{experiment, records}]}  the replicate
 //                                     summary (summarizeSweeps) of sweeps run point by
@@ -38,7 +41,9 @@ async function module(base) {
 
 // mnist-grey: the grey digits a train spec's mnist source reads, under the
 // file name the core gives them (trainingData's files key).
+// fashion-PART-KIND: the first Fashion-MNIST items as IDX files (fashionFiles).
 const assetFile = { mnist: 'mnist-10k.bin', 'fashion-mnist': 'fashion-mnist.bin', 'mnist-grey': 'mnist-10k-grey.bin' };
+for (const part of ['train', 't10k']) for (const kind of ['images', 'labels']) assetFile[`fashion-${part}-${kind}`] = `fashion-mnist-${part}-${kind}.idx`;
 
 async function fetchAsset(base, source) {
   const file = assetFile[source];
@@ -49,6 +54,19 @@ async function fetchAsset(base, source) {
     assetBytes.set(file, new Uint8Array(await response.arrayBuffer()));
   }
   return assetBytes.get(file);
+}
+
+// Fashion-MNIST for training: the site's first 10,000 training and 1,000
+// test items (`damlab pack`, plain IDX), under the names of Debian's files
+// that a train spec's fashion-mnist source reads (the core takes the first
+// data.train and data.test items of them, as the native runner does of the
+// whole files; the page keeps both counts within what the site ships).
+async function fashionFiles(base) {
+  const files = {};
+  for (const part of ['train', 't10k'])
+    for (const kind of ['images', 'labels'])
+      files[`fashion-mnist/${part}-${kind}-idx${kind === 'images' ? 3 : 1}-ubyte.gz`] = await fetchAsset(base, `fashion-${part}-${kind}`);
+  return files;
 }
 
 // The core's reader checks the asset's layout and checksum.
@@ -129,7 +147,13 @@ const handlers = {
     const dam = await module(base);
     const normalized = JSON.parse(dam.normalizeSpec(JSON.stringify(spec)));
     const { model, train: options } = normalized;
-    const bytes = normalized.data.source === 'mnist' ? { [assetFile['mnist-grey']]: await fetchAsset(base, 'mnist-grey') } : files;
+    const source = normalized.data.source;
+    const bytes =
+      source === 'mnist'
+        ? { [assetFile['mnist-grey']]: await fetchAsset(base, 'mnist-grey') }
+        : source === 'fashion-mnist'
+        ? await fashionFiles(base)
+        : files;
     const sets = dam.trainingData(JSON.stringify(normalized), bytes ?? {});
     const { pixels, classes } = sets.train;
     const f = model.F === 'exp' ? { F: 'exp' } : { F: 'rectpoly', n: model.n };
@@ -153,6 +177,33 @@ const handlers = {
 
   async memoryFile({ base, memories }) {
     return (await module(base)).encodeMemoryFile(memories);
+  },
+
+  // Trained memories handed over by the Train view: spec is a convergence
+  // spec on them (data.source = trained, data.path naming the memory file),
+  // run as `damlab run` runs it (runTrainedSpec: the record, D_c^ε on the
+  // overloaded-regime paper's D), and probe `index` of it followed step by
+  // step (trainedTrajectory), with that digit's state before noise (the same
+  // spec without noise, 0 steps). For each state the five memories of
+  // largest |overlap| and the pixels of the nearest ones, to draw.
+  async trainedRecall({ base, spec, memories, index }, progress) {
+    const dam = await module(base);
+    const files = { [spec.data.path]: memories, [assetFile['mnist-grey']]: await fetchAsset(base, 'mnist-grey') };
+    const text = JSON.stringify(spec);
+    const trajectory = dam.trainedTrajectory(text, files, index);
+    const clean = dam.trainedTrajectory(JSON.stringify({ ...spec, probe: { ...spec.probe, delta: 0, steps: 0 } }), files, index).states[0];
+    const record = dam.runTrainedSpec(text, files, progress);
+    const decoded = dam.decodeMemoryFile(memories);
+    const width = decoded.pixels + decoded.classes;
+    const top = trajectory.overlaps.map((overlaps) =>
+      Array.from(overlaps.keys())
+        .sort((a, b) => Math.abs(overlaps[b]) - Math.abs(overlaps[a]) || a - b)
+        .slice(0, 5)
+        .map((m) => ({ memory: m, overlap: overlaps[m] })),
+    );
+    const nearest = {};
+    for (const row of top) nearest[row[0].memory] ??= decoded.weights.slice(row[0].memory * width, (row[0].memory + 1) * width);
+    return { record, trajectory, clean, top, nearest, width, variant: dam.variant, version: dam.version() };
   },
 
   // The memories: the first K of Rng(seed).permutation(count) of the asset's

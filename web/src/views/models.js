@@ -5,6 +5,7 @@
 import { seriesChart, look as seriesLook, dashes, theoryGrey } from '../ui/charts.js';
 import { chartPng, chartSvg, download, fillTable } from '../ui/exports.js';
 import { parseCsv } from './results.js';
+import { createReproduce } from '../ui/reproduce.js';
 
 const $ = (id) => document.getElementById(id);
 export const summaryFile = 'results/models-summary.csv';
@@ -15,6 +16,48 @@ export const summaryFile = 'results/models-summary.csv';
 // entry toggles it in its own panel), so two or three models can be compared
 // without the others on top. Theory lines: grey, dashed, no markers.
 const theoryDashes = dashes.slice(1); // the theory lines of a panel
+
+// The sweeps behind the panels: experiments/models-<figure>-<group>.json
+// (shipped with the site at build time, vite.config.js); each panel's
+// values are its figure's rows of the summary that scripts/model_figures.py
+// writes from their CSVs (means over seeds).
+const groups = ['bcpnn', 'cov', 'dam', 'lse', 'lsr', 'plain'];
+const experimentsOf = (panel) =>
+  panel.figure === 'capacity-n-exp'
+    ? ['models-capacity-n-exp']
+    : groups.map((group) => `models-${panel.figure.startsWith('degraded') ? 'degraded' : panel.figure}-${group}`);
+const specTexts = new Map(); // experiment name -> its fetched spec (a promise)
+function experimentSpec(name) {
+  if (!specTexts.has(name))
+    specTexts.set(
+      name,
+      fetch(new URL(`experiments/${name}.json`, document.baseURI)).then((response) => {
+        if (!response.ok) throw new Error(`experiments/${name}.json: HTTP ${response.status} (the build copies it)`);
+        return response.json();
+      }),
+    );
+  return specTexts.get(name);
+}
+
+/** The panel's specs and the commands that rebuild its values natively. */
+async function showReproduce(reproduce, panel) {
+  const names = experimentsOf(panel);
+  try {
+    const files = await Promise.all(names.map(async (name) => ({ name: `${name}.json`, spec: await experimentSpec(name) })));
+    reproduce.show({
+      files,
+      command: [
+        ...names.map((name) => `damlab sweep ${name}.json --out results --threads 2`),
+        'python3 scripts/model_figures.py results',
+      ].join('\n'),
+      note:
+        `the last line (in the source tree) writes results/models-summary.csv, whose rows with figure = ${panel.figure}` +
+        `${panel.p ? ` and x = ${panel.p}` : ''} are this chart's values (the specs are in experiments/)`,
+    });
+  } catch (error) {
+    reproduce.clear(`The specs behind this chart could not be loaded: ${error.message}`);
+  }
+}
 
 const capacityY = { title: 'Kmax (exact mode), mean of 3 seeds', log: true };
 const accuracy = { title: 'held-out accuracy', log: false };
@@ -100,8 +143,10 @@ function figureElement(panel, i) {
   };
   const png = button('PNG');
   const svg = button('SVG');
-  figure.append(caption, box, details, png, ' ', svg);
-  return { figure, canvas, table, png, svg };
+  const specs = document.createElement('div');
+  specs.id = `models-reproduce-${i}`;
+  figure.append(caption, box, details, png, ' ', svg, specs);
+  return { figure, canvas, table, png, svg, specs };
 }
 
 /** The "Models shown" checkboxes, one per model, all checked; onToggle(name, shown). Text only. */
@@ -165,8 +210,9 @@ export function createModels({ pool, report }) {
       panel.theory.forEach(([label], t) =>
         series.push({ label, color: theoryGrey, dash: theoryDashes[t], theory: true, data: xs.map((x, i) => ({ x, y: values[t * xs.length + i] })) }),
       );
-      const { figure, canvas, table, png, svg } = figureElement(panel, i);
+      const { figure, canvas, table, png, svg, specs } = figureElement(panel, i);
       container.append(figure);
+      showReproduce(createReproduce(specs), panel);
       const chart = seriesChart(canvas, { x: panel.x, y: panel.y, series });
       charts.push(chart);
       fillTable(

@@ -5,7 +5,7 @@
 // the last memories received are kept, so a cancelled run (the pool
 // terminates its worker) keeps its completed epochs on screen and exports
 // them, marked partial. Every number shown is the module's.
-import { trainKeys, trainSpec } from '../state.js';
+import { crossCheck, trainKeys, trainSpec } from '../state.js';
 import { fileToIdx } from './explorer.js';
 import { readForm, writeForm } from '../ui/form.js';
 import { trainChart, setTrainCurves } from '../ui/charts.js';
@@ -23,12 +23,13 @@ const fileInputs = { images: 'train-images', labels: 'train-labels', test_images
 // A core error names a spec path; the form names the link key.
 const linkKey = Object.fromEntries(Object.entries(trainKeys).map(([key, path]) => [path, key]));
 
-export function createTrain({ pool, state, onStateChange, report }) {
+export function createTrain({ pool, state, onStateChange, report, onSend = () => {} }) {
   const view = $('train');
   const form = $('train-form');
   const chart = trainChart($('train-chart'));
   const slider = $('train-epoch');
-  const exportIds = ['train-memory-file', 'train-csv', 'train-json', 'train-png', 'train-svg', 'train-grid-png'];
+  // The memory file's buttons (export, send to Recall) first: enabled once the file is known.
+  const exportIds = ['train-memory-file', 'train-send', 'train-csv', 'train-json', 'train-png', 'train-svg', 'train-grid-png'];
   // The run on screen: its spec, the epochs received (stats), the grid's
   // shades per epoch, the last memories, the memory file once known, and how
   // it ended (null while running).
@@ -58,7 +59,7 @@ export function createTrain({ pool, state, onStateChange, report }) {
   });
 
   function showRelevant() {
-    const applies = { tn: state.tF !== 'exp', mnist: state.tdata === 'mnist', idx: state.tdata === 'idx' };
+    const applies = { tn: state.tF !== 'exp', mnist: state.tdata === 'mnist', fashion: state.tdata === 'fashion-mnist', idx: state.tdata === 'idx' };
     for (const element of form.querySelectorAll('[data-for]')) element.hidden = !applies[element.dataset.for];
   }
 
@@ -71,7 +72,7 @@ export function createTrain({ pool, state, onStateChange, report }) {
     return { names, files: Object.fromEntries(Object.values(chosen).map(({ name, bytes }) => [name, bytes])) };
   }
 
-  const specName = (spec = run.spec) => `train-K${spec.train.memories}-${spec.model.F === 'exp' ? 'exp' : `n${spec.model.n}`}-seed${spec.train.seed}`;
+  const specName = (spec = run.spec) => `train-${spec.data.source === 'fashion-mnist' ? 'fashion-' : ''}K${spec.train.memories}-${spec.model.F === 'exp' ? 'exp' : `n${spec.model.n}`}-seed${spec.train.seed}`;
 
   // The spec of the run shown (or, before a run, of the form).
   function showSpec(spec) {
@@ -184,14 +185,14 @@ export function createTrain({ pool, state, onStateChange, report }) {
       }
     }
     if (run !== current) return; // a newer run started meanwhile
-    $('train-memory-file').disabled = !current.file;
-    for (const id of exportIds.slice(1)) $(id).disabled = done === 0;
+    for (const id of exportIds.slice(0, 2)) $(id).disabled = !current.file;
+    for (const id of exportIds.slice(2)) $(id).disabled = done === 0;
     if (!result && !failed) view.dataset.status = 'cancelled';
     pin.ready(done > 0);
   }
 
   async function start() {
-    if (refused(view, report, readForm(form, state))) return;
+    if (refused(view, report, [...readForm(form, state), ...crossCheck(state)])) return;
     const idx = state.tdata === 'idx' ? idxFiles() : { names: {}, files: null };
     if (refused(view, report, idx.error ? [idx.error] : [])) return;
     report([]);
@@ -254,6 +255,18 @@ export function createTrain({ pool, state, onStateChange, report }) {
     };
   }
   $('train-memory-file').addEventListener('click', () => download(`${stem()}.memories`, run.file, 'application/octet-stream'));
+  // The memories to the Recall view (D_c^ε and a digit's recall on them), as
+  // the file they export as: the Recall view's spec names it.
+  $('train-send').addEventListener('click', () =>
+    onSend({
+      file: run.file,
+      stem: stem(),
+      about:
+        `${run.spec.train.memories} memories trained in the Train view (${specName()}.json; ` +
+        `${run.partial ?? `complete, ${run.epochs.length} epochs`}), F = ${run.spec.model.F}` +
+        `${run.spec.model.F === 'exp' ? '' : `, n = ${run.spec.model.n}`}.`,
+    }),
+  );
   // The CSV's first line, a comment, holds the spec (every option and the seeds).
   $('train-csv').addEventListener('click', () =>
     download(
