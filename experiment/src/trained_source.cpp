@@ -42,7 +42,7 @@ struct Prepared {
   TrainedMemories memories;
   std::vector<std::uint32_t> digits;  // D's digits, indices into the grey asset
   std::vector<std::uint8_t> labels;   // their classes
-  PatternSet states;
+  PatternSet states{1, 0};
   std::string probes_checksum;  // of the states before noise: D's identity
 };
 
@@ -106,7 +106,7 @@ Json run_trained_spec(const Spec& spec, const FileBytes& files, const Progress& 
   PatternSet& states = prepared.states;
   Json record;
   record["spec"] = to_json(spec);
-  record["seed"] = d.seed;
+  record["seed"] = spec.data.seed;
   const TrainedNetwork net(std::move(prepared.memories));
   for (std::size_t step = 0; step < p.steps; ++step) {
     report(progress, static_cast<double>(step) / static_cast<double>(p.steps));

@@ -3,9 +3,10 @@
 //   node --test tests/browser/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screenshot, inkedPixels, done, timeout, root, servedTwice, chartLooks, assertDistinctLooks } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import { screenshot, inkedPixels, done, timeout, root, servedTwice, chartLooks, assertDistinctLooks, artifacts, native } from './helpers.mjs';
 
 servedTwice((site) => {
   const { isolation, open } = site;
@@ -51,6 +52,37 @@ servedTwice((site) => {
       }
       await page.check('#models-shown input[value=nearest]');
       assert.ok((await chartLooks(canvases.nth(0))).find((d) => d.label === 'nearest').visible);
+      // Each chart shows the committed sweep specs behind it and the commands
+      // that rebuild its values natively.
+      const groups = ['bcpnn', 'cov', 'dam', 'lse', 'lsr', 'plain'];
+      const specNames = async (i) => {
+        await page.waitForSelector(`#models-reproduce-${i}[data-specs]`, { timeout });
+        return JSON.parse(await page.getAttribute(`#models-reproduce-${i}`, 'data-specs'));
+      };
+      assert.deepEqual(await specNames(0), groups.map((g) => `models-capacity-n-${g}.json`));
+      assert.deepEqual(await specNames(5), groups.map((g) => `models-degraded-${g}.json`));
+      assert.deepEqual(await specNames(2), ['models-capacity-n-exp.json']);
+      for (let i = 0; i < 8; i++) {
+        const names = await specNames(i);
+        const texts = await page.$$eval(`#models-reproduce-${i} pre.spec-json`, (pres) => pres.map((p) => p.textContent));
+        texts.forEach((text, k) => assert.deepEqual(JSON.parse(text), JSON.parse(readFileSync(join(root, 'experiments', names[k]), 'utf8'))));
+        assert.equal(
+          await page.textContent(`#models-reproduce-${i} pre.command`),
+          [...names.map((name) => `damlab sweep ${name} --out results --threads 2`), 'python3 scripts/model_figures.py results'].join('\n'),
+        );
+      }
+      // Round trip: the DAM exp panel's spec, run natively at N = 6 (its three
+      // seeds), gives the committed rows and the mean the chart's table shows.
+      const expSpec = JSON.parse(await page.textContent('#models-reproduce-2 pre.spec-json'));
+      const dir = mkdtempSync(join(artifacts, 'models-'));
+      const small = { ...expSpec, sweep: [{ 'data.N': [6] }, { 'data.seed': [1, 2, 3] }] };
+      writeFileSync(join(dir, 'exp.json'), JSON.stringify(small));
+      execFileSync(native, ['sweep', join(dir, 'exp.json'), '--out', dir], { cwd: root, stdio: 'ignore' });
+      const rows = (file) => readFileSync(file, 'utf8').trim().split('\n').slice(1, 4);
+      assert.deepEqual(rows(join(dir, `${small.name}.csv`)), rows(join(root, 'results', 'models-capacity-n-exp.csv')));
+      const kmax = rows(join(dir, `${small.name}.csv`)).map((line) => Number(line.split(',')[7]));
+      const cell = await page.$eval('#model-figures figure:nth-of-type(3) tbody tr', (row) => [row.cells[1].textContent, row.cells[2].textContent]);
+      assert.deepEqual(cell, ['6', ((kmax[0] + kmax[1] + kmax[2]) / 3).toFixed(2)]);
       // The recall view lists every model, and (recallTrajectory) any of them can be stepped.
       await page.click('.tab[data-view=recall]');
       assert.equal(await page.locator('#recall-model option').count(), 11);

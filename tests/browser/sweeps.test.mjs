@@ -163,6 +163,13 @@ servedTwice((site) => {
       assert.equal(readFileSync(await csv.path(), 'utf8').trim().split('\n').length, runs + 1);
       const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-svg')]);
       assert.match(readFileSync(await svg.path(), 'utf8'), new RegExp(`PARTIAL: ${runs} of 2060 runs \\(cancelled\\)`));
+      // Its experiment files describe only the runs that finished (each a point of the file's axis).
+      await page.waitForFunction(() => (document.getElementById('sweep-reproduce').dataset.specs ?? '').includes('-partial-'), null, { timeout });
+      const experiments = await page.$$eval('#sweep-reproduce pre.spec-json', (pres) => pres.map((p) => JSON.parse(p.textContent)));
+      const listed = experiments.reduce((sum, e) => sum + (e.sweep ? Object.values(e.sweep[0])[0].length : 1), 0);
+      assert.equal(listed, runs);
+      for (const e of experiments) assert.match(e.name, new RegExp(`^fig2-paper-partial-${runs}-of-2060`));
+      assert.match(await page.textContent('#sweep-reproduce'), new RegExp(`PARTIAL \\(cancelled\\): the files list only the ${runs} of 2060 planned runs`));
       if (isolation) await screenshot(page, 'sweep-cancelled');
       // Run again after Cancel: complete, not partial, and not slower.
       await page.selectOption('[name=figure]', 'fig1');

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { artifacts, chartLooks, native, root, screenshot, timeout, servedTwice } from './helpers.mjs';
@@ -148,6 +148,78 @@ servedTwice((site) => {
       await page.$$eval('#train details', (all) => all.forEach((d) => (d.open = true)));
       const [scrollWidth, innerWidth] = await page.evaluate(() => [document.scrollingElement.scrollWidth, window.innerWidth]);
       assert.ok(scrollWidth <= innerWidth, `the page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+      await page.close();
+    });
+
+  // One serving is enough for the hand-over: the records are the core's in every build.
+  if (!isolation)
+    test('train view: the memories sent to Recall give the native record of the spec shown; the link says it cannot carry them', async () => {
+      const page = await open(`${site.url}#view=train&${tiny}`);
+      await page.waitForSelector(done, { timeout });
+      assert.equal(await page.getAttribute('#train', 'data-status'), 'done');
+      const trainedFile = await downloadBytes(page, 'train-memory-file');
+      await page.click('#train-send');
+      await page.waitForSelector('#recall[data-status="done"], #recall[data-status="error"], #recall[data-status="invalid"]', { timeout });
+      assert.equal(await page.textContent('#messages'), '');
+      assert.equal(await page.getAttribute('#recall', 'data-status'), 'done');
+      assert.equal(await page.getAttribute('#recall', 'data-memories'), 'trained');
+      assert.ok(new URL(page.url()).hash === '#view=recall&rmemories=trained', page.url());
+      assert.match(await page.textContent('#recall-trained-link'), /A link cannot carry trained memories/);
+      // The spec behind it names the memory file, which is the Train view's.
+      const spec = JSON.parse(await page.textContent('#recall-reproduce pre.spec-json'));
+      const command = await page.textContent('#recall-reproduce pre.command');
+      const memories = await downloadBytes(page, 'recall-trained-memories');
+      assert.ok(memories.bytes.equals(trainedFile.bytes), 'the memories sent are the Train view’s');
+      assert.deepEqual(spec.data, { source: 'trained', path: memories.name, per_class: 20, seed: 1 });
+      assert.deepEqual([spec.measure, spec.probe.steps, spec.probe.delta], ['convergence', 3, 0.1]);
+      // `damlab run` on the spec beside the file writes the page's record,
+      // byte for byte but for the code version (the builds may differ).
+      const shown = (await downloadBytes(page, 'recall-trained-record')).bytes.toString('utf8');
+      const dir = mkdtempSync(join(artifacts, 'recall-trained-'));
+      const specFile = command.match(/^damlab run (\S+)/)[1];
+      writeFileSync(join(dir, memories.name), memories.bytes);
+      writeFileSync(join(dir, specFile), JSON.stringify(spec));
+      execFileSync(native, ['run', join(dir, specFile), '--out', join(dir, 'out')], { cwd: root, stdio: 'ignore' });
+      const nativeText = readFileSync(join(dir, 'out', specFile), 'utf8');
+      const versionless = (text) => text.replace(/"code_version": "[^"]*"/, '"code_version": ""');
+      assert.equal(versionless(shown), versionless(nativeText));
+      const record = JSON.parse(nativeText);
+      assert.equal(record.result.probes, 200);
+      assert.equal(await page.getAttribute('#recall', 'data-dc'), JSON.stringify(record.result.D_c));
+      // The digit followed ends at a state whose nearest memory is in the table; the steps can be walked.
+      const last = Number(await page.getAttribute('#recall-slider', 'max'));
+      assert.ok(last >= 1 && last <= 3);
+      assert.match(await page.textContent('#recall-state-caption'), /label neurons on: /);
+      // The link of that run reruns nothing: it says why.
+      await page.goto(`${site.url}#view=recall&rmemories=trained`);
+      await page.reload();
+      await page.waitForSelector('#recall[data-status="invalid"]', { timeout });
+      assert.match(await page.textContent('#messages'), /rmemories = trained: .*a link cannot carry/);
+      await page.close();
+    });
+
+  if (!isolation)
+    test('train view: a tiny Fashion-MNIST run gives the native runner’s record and memory file', async () => {
+      const fashion = tiny.replace('ttrain=200&ttest=20&tsplit=1', 'tdata=fashion-mnist&ttrain=200&ttestn=50').replace('tepochs=3', 'tepochs=2');
+      const page = await open(`${site.url}#view=train&${fashion}`);
+      await page.waitForSelector(done, { timeout });
+      assert.equal(await page.textContent('#messages'), '');
+      assert.equal(await page.getAttribute('#train', 'data-status'), 'done');
+      const spec = JSON.parse(await page.textContent('#train-spec'));
+      assert.deepEqual(spec.data, { source: 'fashion-mnist', train: 200, test: 50 });
+      // Native: Debian's whole files; the page: the site's first items. The same images, the same record.
+      const { record, file } = nativeRun(spec);
+      const json = JSON.parse((await downloadBytes(page, 'train-json')).bytes.toString('utf8'));
+      assert.deepEqual(json.data, { source: record.data.source, train: 200, test: 50, checksum: record.data.checksum });
+      for (const key of ['complete', 'epochs', 'train_error', 'test_error', 'curves', 'temperature']) assert.deepEqual(json.result[key], record.result[key], key);
+      const exported = await downloadBytes(page, 'train-memory-file');
+      assert.equal(exported.name, 'train-fashion-K16-n20-seed4.memories');
+      assert.ok(exported.bytes.equals(file), 'the memory file equals the native runner’s');
+      // More items than the site ships: refused by name, with the range.
+      await page.goto(`${site.url}#view=train&tdata=fashion-mnist&ttrain=0`);
+      await page.reload();
+      await page.waitForFunction(() => document.getElementById('messages').textContent.includes('ttrain'), null, { timeout });
+      assert.match(await page.textContent('#messages'), /ttrain \(data\.train\) = 0: must be in \[1, 10000\] for tdata = fashion-mnist/);
       await page.close();
     });
 

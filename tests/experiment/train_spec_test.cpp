@@ -316,7 +316,7 @@ TEST(TrainedSource, ConvergenceOfTheProbesAsBuilt) {
     ASSERT_EQ(t.item, split.test[q]);
     EXPECT_EQ(t.label, grey.labels[split.test[q]]);
     for (std::size_t i = 0; i < 6; ++i) {
-      const int clean = i < 4 ? (grey.bytes[t.item * 4 + i] >= 128 ? 1 : -1) : (t.label == i - 4 ? 1 : -1);
+      const int clean = i < 4 ? (grey.bytes[t.item * 4 + i] >= 128 ? 1 : -1) : (std::size_t{t.label} == i - 4 ? 1 : -1);
       EXPECT_EQ(t.states[0][i], -clean) << "probe " << q << " bit " << i;
     }
     ASSERT_EQ(t.states.size(), t.overlaps.size());

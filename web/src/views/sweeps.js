@@ -38,6 +38,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
   let memo = {}; // a figure's per-run state for this run
   let partial = null; // {succeeded, all, why} when the exports hold fewer runs than the figure has
   let shown = null; // {figure, scale, experiments}: the sweep on the chart
+  let planned = null; // {normalized, figure, scale}: every run the sweep on the chart planned
   // Compare: a pinned sweep is named by its figure and scale (the diff),
   // its experiment files are the pinned spec shown.
   const pin = createPin({
@@ -91,6 +92,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
       view.dataset.partial = `${partial.succeeded}/${partial.all}`;
       $('sweep-caption').textContent =
         `Partial (${partial.why}): ${partial.succeeded} of ${partial.all} runs. ` + figures[state.figure].caption;
+      if (planned) showExperiments(); // else when the specs arrive
     }
     for (const id of exportIds) $(id).disabled = records.length === 0;
     pin.ready(records.length > 0);
@@ -135,17 +137,12 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     const { figure, scale } = state;
     const current = records; // this sweep's (reset gives each sweep a new list)
     const normalizing = pool.submit('normalize', { specs }).promise;
+    planned = null;
     normalizing.then(
       (normalized) => {
         if (records !== current) return; // a newer sweep started
-        const experiments = sweepExperiments(normalized, `${figure}-${scale}`);
-        shown = { figure, scale, experiments };
-        reproduce.show({
-          files: experiments,
-          command: experiments.map(({ name }) => `damlab sweep ${name} --out results`).join('\n'),
-          note: 'each writes NAME.csv and NAME.json in results/ (one row per run, as the data table here)',
-        });
-        pin.overlay();
+        planned = { normalized, figure, scale };
+        showExperiments();
       },
       (error) => report([`The sweep's specs could not be normalized: ${error.message}`]),
     );
@@ -158,6 +155,29 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     if (!outcome.ok) $('sweep-count').textContent = `${outcome.succeeded} of ${outcome.all} runs succeeded, ${outcome.failed} failed`;
     finish(outcome.ok ? null : { succeeded: outcome.succeeded, all: outcome.all, why: `${outcome.failed} failed` });
     if (outcome.ok && figures[figure].summary) await summarize(figure, scale, state.reading, normalizing, current);
+  }
+
+  // The experiment files of the sweep on the chart: every planned run; after
+  // a cancel or a failure only the runs that finished (each listed as a
+  // point), named and described as partial, so the files reproduce exactly
+  // what the chart holds.
+  function showExperiments() {
+    const { normalized, figure, scale } = planned;
+    const ran = partial ? normalized.filter((_, i) => texts[i] !== undefined) : normalized;
+    const experiments = ran.length
+      ? sweepExperiments(ran, `${figure}-${scale}` + (partial ? `-partial-${ran.length}-of-${normalized.length}` : ''))
+      : [];
+    shown = { figure, scale, experiments };
+    if (!experiments.length) reproduce.clear('No run finished: there is nothing on the chart to reproduce.');
+    else
+      reproduce.show({
+        files: experiments,
+        command: experiments.map(({ name }) => `damlab sweep ${name} --out results`).join('\n'),
+        note:
+          (partial ? `PARTIAL (${partial.why}): the files list only the ${ran.length} of ${normalized.length} planned runs that finished; ` : '') +
+          'each writes NAME.csv and NAME.json in results/ (one row per run, as the data table here)',
+      });
+    pin.overlay();
   }
 
   // A summarized figure (fig2): the core's summary of the finished sweep,
