@@ -176,8 +176,10 @@ export function createRecall({ pool, state, onStateChange, report }) {
     await runner.start([pool.submit('recall', recallJob(state))], show);
   }
 
+  // The trained-memory box stays once memories have arrived (its button
+  // runs them again); on says which memories the result on screen used.
   function showTrainedBox(on) {
-    $('recall-trained').hidden = !on;
+    $('recall-trained').hidden = !trained;
     view.dataset.memories = on ? 'trained' : 'data';
   }
 
