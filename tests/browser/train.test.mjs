@@ -190,12 +190,12 @@ servedTwice((site) => {
       const last = Number(await page.getAttribute('#recall-slider', 'max'));
       assert.ok(last >= 1 && last <= 3);
       assert.match(await page.textContent('#recall-state-caption'), /label neurons on: /);
-      // The link of that run reruns nothing: it says why.
-      await page.goto(`${site.url}#view=recall&rmemories=trained`);
-      await page.reload();
-      await page.waitForSelector('#recall[data-status="invalid"]', { timeout });
-      assert.match(await page.textContent('#messages'), /rmemories = trained: .*a link cannot carry/);
       await page.close();
+      // The link of that run reruns nothing: it says why.
+      const linked = await open(`${site.url}#view=recall&rmemories=trained`);
+      await linked.waitForSelector('#recall[data-status="invalid"]', { timeout });
+      assert.match(await linked.textContent('#messages'), /rmemories = trained: .*a link cannot carry/);
+      await linked.close();
     });
 
   if (!isolation)
@@ -215,12 +215,12 @@ servedTwice((site) => {
       const exported = await downloadBytes(page, 'train-memory-file');
       assert.equal(exported.name, 'train-fashion-K16-n20-seed4.memories');
       assert.ok(exported.bytes.equals(file), 'the memory file equals the native runner’s');
-      // More items than the site ships: refused by name, with the range.
-      await page.goto(`${site.url}#view=train&tdata=fashion-mnist&ttrain=0`);
-      await page.reload();
-      await page.waitForFunction(() => document.getElementById('messages').textContent.includes('ttrain'), null, { timeout });
-      assert.match(await page.textContent('#messages'), /ttrain \(data\.train\) = 0: must be in \[1, 10000\] for tdata = fashion-mnist/);
       await page.close();
+      // More items than the site ships: refused by name, with the range.
+      const linked = await open(`${site.url}#view=train&tdata=fashion-mnist&ttrain=0`);
+      await linked.waitForFunction(() => document.getElementById('messages').textContent.includes('ttrain'), null, { timeout });
+      assert.match(await linked.textContent('#messages'), /ttrain \(data\.train\) = 0: must be in \[1, 10000\] for tdata = fashion-mnist/);
+      await linked.close();
     });
 
   if (!isolation)

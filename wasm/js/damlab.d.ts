@@ -458,6 +458,27 @@ export interface Damlab {
   /** The trained-memory file (DAMLABM, docs/data.md) of memories, and back (DataError on bad bytes). */
   encodeMemoryFile(memories: TrainedMemories): Uint8Array;
   decodeMemoryFile(bytes: Uint8Array): TrainedMemories;
+  /**
+   * The record text `damlab run` prints for a convergence spec on trained
+   * memories (data.source = trained; JSON text). files: the memory file
+   * under data.path and the grey asset as 'mnist-10k-grey.bin'.
+   */
+  runTrainedSpec(spec: string, files: Record<string, Uint8Array>, onProgress?: (fraction: number) => boolean | void): string;
+  /** Probe index of such a spec step by step: its states over N + C neurons and their overlaps with every memory. */
+  trainedTrajectory(
+    spec: string,
+    files: Record<string, Uint8Array>,
+    index: number,
+  ): {
+    pixels: number;
+    classes: number;
+    item: number;
+    label: number;
+    states: Int8Array[];
+    overlaps: Float64Array[];
+    flips: number[];
+    converged: boolean;
+  };
 
   /** wasm memory size and bytes currently allocated (to spot handles never deleted). */
   memoryStats(): { wasmBytes: number; allocatedBytes: number };
