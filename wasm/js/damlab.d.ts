@@ -463,7 +463,7 @@ export interface Damlab {
    * memories (data.source = trained; JSON text). files: the memory file
    * under data.path and the grey asset as 'mnist-10k-grey.bin'.
    */
-  runTrainedSpec(spec: string, files: Record<string, Uint8Array>, onProgress?: (fraction: number) => boolean | void): string;
+  runTrainedSpec(spec: string, files: Record<string, Uint8Array>, onProgress?: OnProgress | null): string;
   /** Probe index of such a spec step by step: its states over N + C neurons and their overlaps with every memory. */
   trainedTrajectory(
     spec: string,
