@@ -109,11 +109,10 @@ def retrievability(group):
                        "epsilon": 0.1, "seed": 1})
 
 
-def quarter_grid(end, above=False):
-    """K = round(2^(j/4)) for j = 4, 5, ...: four steps per doubling, up to
-    end, or (above) up to the first K greater than end."""
+def quarter_grid(end):
+    """K = round(2^(j/4)) for j = 4, 5, ... up to end: four steps per doubling."""
     ks, j = [], 4
-    while not ks or (ks[-1] <= end if above else round(2 ** (j / 4)) <= end):
+    while round(2 ** (j / 4)) <= end:
         k = round(2 ** (j / 4))
         if k not in ks:
             ks.append(k)
@@ -121,11 +120,13 @@ def quarter_grid(end, above=False):
     return ks
 
 
-# The exact fixed-point Kmax of the (δ, ε)-capacity's patterns (data seed 1;
-# `damlab capacity`, S = 4096) by n and N. Each grid ends on the first K above
-# it: a set holding a pattern that is not a fixed point is not retrievable,
-# so every series ends on a failure and none is censored.
-DELTA_N_KMAX = {2: {50: 8, 100: 10, 200: 16, 400: 33}, 3: {50: 62, 100: 142, 200: 712, 400: 2146}}
+# Where each (n, N) grid of the (δ, ε)-capacity across N ends: on a K that is
+# not retrievable, so no series is censored. Chosen from the exact fixed-point
+# Kmax of the same patterns (data seed 1, `damlab capacity`; n = 2: 8, 10, 16,
+# 33; n = 3: 62, 142, 712, 2146): the first grid K above it, and where that K
+# was still retrievable (retrieval is not monotone in K: N = 100, 200 at n = 3),
+# the first grid K after it that was not.
+DELTA_N_END = {2: {50: 10, 100: 11, 200: 19, 400: 38}, 3: {50: 64, 100: 215, 200: 861, 400: 2435}}
 
 
 def delta_capacity_n():
@@ -135,7 +136,7 @@ def delta_capacity_n():
     points = {"data.N": [], "data.S": [], "probe.K": [], "model.n": []}
     for N in [50, 100, 200, 400]:
         for n in [2, 3]:
-            for k in quarter_grid(DELTA_N_KMAX[n][N], above=True):
+            for k in quarter_grid(DELTA_N_END[n][N]):
                 for key, value in (("data.N", N), ("data.S", k), ("probe.K", k), ("model.n", n)):
                     points[key].append(value)
     return experiment("models-delta-capacity-n-dam", "retrievability",
@@ -160,7 +161,7 @@ def f4_capacity(group):
 
 def f4_retrievability(group):
     model, axis = F4_GROUPS[group]
-    ks = quarter_grid(2048)
+    ks = quarter_grid(1024)
     return experiment(f"models-f4-retrievability-{group}", "retrievability",
                       {"source": "rademacher", "N": 32, "S": 2, "p": 0.5, "seed": 1},
                       model, [{"data.N": [32, 64]}, {"data.S": ks, "probe.K": ks}], axis,
