@@ -255,12 +255,12 @@ def grid_capacity(pts):
     return capacity, True
 
 
-def failure_curves(ax, rows, name_of, linestyle_of=lambda r: "-"):
+def failure_curves(ax, rows, name_of, linestyle_of=lambda r: "-", style_of=lambda name: name):
     """Worst-pattern failure rate against K, one curve per name_of(row)."""
     out = {}
     for name in sorted({name_of(r) for r in rows}):
         pts = sorted((int(r["K"]), r) for r in rows if name_of(r) == name)
-        st = style(name.split(", ")[0])
+        st = style(style_of(name))
         ax.plot([k for k, _ in pts], [float(r["worst_rate"]) for _, r in pts], marker=st["marker"],
                 color=st["color"], ls=linestyle_of(pts[0][1]), lw=1, ms=3, label=name)
         out[name] = grid_capacity(pts)
