@@ -41,8 +41,9 @@ export const steps = [
         random patterns of the same separation, and measures Kmax of each. Its finding: "synthetic data achieves
         consistently higher Kmax for a given separation than MNIST" (Fig. 1), and "at higher polynomial degrees,
         correlated data (MNIST) notably suffers an increasing capacity drop relative to synthetic data" (Fig. 2).</p>
-      <p>Triangles are MNIST sets, circles random ones; hollow points are censored (all 50 retrieved). Fig. 2
-        averages the sets inside mean-HD buckets of ± 10 bits.</p>`,
+      <p>In Fig. 1 each point is one set: triangles MNIST, circles, squares and diamonds random patterns (one
+        shape per n); hollow points are censored (all 50 retrieved). Fig. 2 averages the sets inside mean-HD
+        buckets of ± 10 bits: triangles MNIST, circles random.</p>`,
     variants: [
       { label: 'Fig. 1: Kmax against mean HD', hash: 'view=sweeps&figure=fig1&scale=reduced' },
       { label: 'Fig. 2: Kmax against n', hash: 'view=sweeps&figure=fig2&scale=reduced' },
