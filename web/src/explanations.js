@@ -69,7 +69,7 @@ export const explanations = {
   train: {
     title: 'Memories that are learned: from features to prototypes',
     body: `
-      <p>Here the memories are trained, not stored: K memories over the pixels and 10 label neurons are learned by
+      <p>Here the memories are trained, not stored: K memories over the pixels and one label neuron per class are learned by
         gradient descent so that one update of the label neurons gives the digit's class (Krotov &amp; Hopfield
         2016, Eq. 9; loss Eq. 14). The grid draws the memories' pixels epoch by epoch.</p>
       <p>Krotov &amp; Hopfield describe the memories of a small power n as <em>features</em> (parts of digits)

@@ -18,7 +18,7 @@ export const steps = [
         <strong>Kmax</strong>, the largest K for which the first K are all fixed points. For random patterns the
         theory (the overloaded-regime paper's Eq. 4, after Krotov &amp; Hopfield) is
         K<sup>max</sup> ≈ N<sup>n−1</sup> / (2 (2n−3)!! ln N): doubling N multiplies the capacity by a little less
-        than 2<sup>n−1</sup> = 4.</p>
+        than 2<sup>n−1</sup> = 4 (the ln N). One measured set of each size scatters around that.</p>
       <p>Switch N below and read "Kmax, exact" under the figure; the curve is the retrieval profile (1: the
         first K are retrieved), the dashed line Kmax.</p>`,
     variants: [50, 100, 200].map((N) => ({
@@ -95,7 +95,7 @@ export const steps = [
     id: 'trained',
     title: 'Memories that are learned: from features to prototypes',
     body: `
-      <p>Krotov &amp; Hopfield (2016) <em>train</em> the memories: K memories over the pixels and 10 label neurons,
+      <p>Krotov &amp; Hopfield (2016) <em>train</em> the memories: K memories over the pixels and one label neuron per class,
         by gradient descent, so that one update of the label neurons gives a digit's class. They describe the
         memories of a small power n as features (parts of digits) and those of a large n as prototypes (whole
         digits). Watch 36 memories form over a few epochs of a small run at n = 20 (grid: the memories' pixels;
