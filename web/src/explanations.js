@@ -11,7 +11,7 @@ const kh2016 = 'https://arxiv.org/abs/1606.01164'; // as the overloaded-regime p
 
 export const explanations = {
   explorer: {
-    title: 'What Kmax, the profile and mean HD are',
+    title: 'What are Kmax, the profile and mean HD?',
     body: `
       <p>The first K of your S patterns are stored as memories. They are <em>retrieved</em> when every one of
         them is a fixed point: one update changes none of its bits. <strong>Kmax</strong> is the largest K for which
@@ -32,7 +32,7 @@ export const explanations = {
     ],
   },
   sweeps: {
-    title: 'What Fig. 1, Fig. 2 and D_c^ε show',
+    title: 'What do Fig. 1, Fig. 2 and D_c^ε show?',
     body: `
       <p><strong>Fig. 1</strong> and <strong>Fig. 2</strong> are the correlations paper's: each run is one set of
         S = 50 patterns and its Kmax against the mean HD of its first Kmax patterns (Fig. 1), or the mean Kmax of
@@ -52,7 +52,7 @@ export const explanations = {
     ],
   },
   recall: {
-    title: 'What an update does',
+    title: 'What does an update do?',
     body: `
       <p>The energy is E(σ) = −Σ<sub>μ</sub> F(ξ<sup>μ</sup>·σ): low when the state σ overlaps a memory ξ<sup>μ</sup>
         strongly. An update sets each bit to the sign that gives the lower energy (Krotov &amp; Hopfield's Eq. 1),
@@ -67,7 +67,7 @@ export const explanations = {
     ],
   },
   train: {
-    title: 'Memories that are learned: from features to prototypes',
+    title: 'What are trained memories? From features to prototypes',
     body: `
       <p>Here the memories are trained, not stored: K memories over the pixels and one label neuron per class are learned by
         gradient descent so that one update of the label neurons gives the digit's class (Krotov &amp; Hopfield
@@ -83,7 +83,7 @@ export const explanations = {
     ],
   },
   models: {
-    title: 'What the comparison measures',
+    title: 'What does the comparison measure?',
     body: `
       <p>Every model of the registry (Hebbian rules, the correlation matrix memory, Minerva2, nearest pattern,
         LSE and LSR energies, the DAM) stores the same ±1 patterns and is measured by the same code: Kmax against N
@@ -97,7 +97,7 @@ export const explanations = {
     ],
   },
   results: {
-    title: 'What a results file is',
+    title: 'What is a results file?',
     body: `
       <p>A record is what <code>damlab run</code> writes for one spec (the spec, the data's checksum, the result);
         a sweep CSV has one row per run of <code>damlab sweep</code>. The "Spec and native command" panel under a

@@ -1,8 +1,9 @@
 // The explanation beside each view (texts: ../explanations.js): a
 // <details> under the view's lead text, so it opens and closes with the
-// keyboard as any disclosure does. Open on a wide screen, closed on a
-// phone (it would push the controls below the fold); a reader's choice is
-// kept (localStorage) for every view. Hidden in an embed (style.css).
+// keyboard as any disclosure does. Closed at first (one line: the figure
+// stays in view, on a phone too); opening or closing one does the same to
+// every view's, and the reader's choice is kept (localStorage). Hidden in
+// an embed (style.css).
 import { explanations } from '../explanations.js';
 
 const key = 'damlab-explain-open';
@@ -53,12 +54,17 @@ export function explanationElement(name, open) {
 
 /** Places every view's explanation under its lead text (once). */
 export function placeExplanations() {
-  const open = remembered() ?? !matchMedia('(max-width: 40rem)').matches;
+  const open = remembered() ?? false;
+  const all = [];
   for (const name of Object.keys(explanations)) {
     const view = document.getElementById(name);
     if (!view || view.querySelector('.explain')) continue;
     const details = explanationElement(name, open);
-    details.addEventListener('toggle', () => remember(details.open));
+    details.addEventListener('toggle', () => {
+      remember(details.open);
+      for (const other of all) if (other.open !== details.open) other.open = details.open;
+    });
     (view.querySelector('.lead') ?? view.querySelector('h2')).after(details);
+    all.push(details);
   }
 }
