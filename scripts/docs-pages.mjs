@@ -123,7 +123,7 @@ function blocks(lines, pages, ids) {
         i++;
       }
       const body = (text) => {
-        const nested = text.findIndex((l, k) => k > 0 && item.test(l));
+        const nested = text.findIndex((l, k) => k > 0 && (item.test(l) || /^\s*```/.test(l)));
         if (nested < 0) return inline(text.map((l) => l.trim()).join(' '), pages);
         return inline(text.slice(0, nested).map((l) => l.trim()).join(' '), pages) + blocks(text.slice(nested), pages, ids);
       };
