@@ -98,12 +98,12 @@ export const steps = [
       <p>Krotov &amp; Hopfield (2016) <em>train</em> the memories: K memories over the pixels and one label neuron per class,
         by gradient descent, so that one update of the label neurons gives a digit's class. They describe the
         memories of a small power n as features (parts of digits) and those of a large n as prototypes (whole
-        digits). Watch 36 memories form over a few epochs of a small run at n = 20 (grid: the memories' pixels;
+        digits). Watch 36 memories form over 20 epochs of a small run at n = 20 (grid: the memories' pixels;
         chart: loss and errors per epoch).</p>
       <p>damlab's long run at n = 20 ends with mostly whole digits; its n = 3 run did not learn with the same
         temperatures, so the feature side is not reproduced yet.</p>`,
-    variants: [{ label: 'n = 20, 10 epochs', hash: 'view=train&tepochs=10' }],
-    height: 420,
+    variants: [{ label: 'n = 20, 20 epochs', hash: 'view=train&tepochs=20' }],
+    height: 540,
     sources: [
       { text: 'docs: Trained memories', href: `${science}#trained-memories-krotovhopfield-2016` },
       { text: 'docs: what damlab measured', href: `${reproducing}#trained-memories-krotov--hopfield-2016-on-mnist` },
