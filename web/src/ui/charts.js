@@ -301,9 +301,11 @@ export function resetSweep(chart, { x, y, series }) {
   chart.update('none');
 }
 
-/** Sets a series' points at once (a summary's means), in x order. */
-export function setPoints(chart, label, points) {
-  chart.data.datasets.find((d) => d.label === label).data = [...points].sort((a, b) => a.x - b.x);
+/** Sets a series' points at once (a summary's means), in x order; line: joined by a line. */
+export function setPoints(chart, label, points, line = false) {
+  const dataset = chart.data.datasets.find((d) => d.label === label);
+  dataset.data = [...points].sort((a, b) => a.x - b.x);
+  if (line) dataset.showLine = true;
   chart.update('none');
 }
 
