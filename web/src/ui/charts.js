@@ -77,7 +77,8 @@ function legendLabels(chart) {
       lined && marked
         ? swatch({ color: item.strokeStyle, dash: dataset.borderDash ?? [], style: dataset.pointStyle, rotation: dataset.pointRotation ?? 0 })
         : item.pointStyle;
-    return { ...item, fillStyle: item.strokeStyle, pointStyle };
+    // The swatch holds the marker's rotation already (Chart.js would rotate the whole image).
+    return { ...item, fillStyle: item.strokeStyle, pointStyle, ...(lined && marked ? { rotation: 0 } : {}) };
   });
 }
 

@@ -204,7 +204,7 @@ export const figures = {
     // The summary's axes (the runs' are exact Kmax against the first-Kmax HD).
     summaryAxes: ({ reading }, mode) => ({
       x: `mean pairwise HD of ${reading === 'whole_set' ? 'all S patterns' : 'the first Kmax patterns'} (bits), mean of the 20-bit bin`,
-      y: `mean Kmax (${mode === 'exact' ? 'exact' : 'binary search'}) of the bin, 95% interval`,
+      y: `mean Kmax (${mode === 'exact' ? 'exact' : 'binary search'}), 95% interval`,
     }),
     pointColumns: ['series', 'HD bin', 'mean HD', 'mean Kmax', '95% low', '95% high', 'sets', 'censored', 'used'],
     pointRow: (label, p) => [label, p.bucket, p.x, p.y, p.low ?? '', p.high ?? '', p.sets, p.censoredSets, p.used],
