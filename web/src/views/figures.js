@@ -204,7 +204,7 @@ export const figures = {
     // The summary's axes (the runs' are exact Kmax against the first-Kmax HD).
     summaryAxes: ({ reading }, mode) => ({
       x: `mean pairwise HD of ${reading === 'whole_set' ? 'all S patterns' : 'the first Kmax patterns'} (bits), mean of the 20-bit bin`,
-      y: `mean Kmax (${mode === 'exact' ? 'exact' : 'binary search'}), 95% interval`,
+      y: `mean Kmax (${mode}), 95% interval`,
     }),
     pointColumns: ['series', 'HD bin', 'mean HD', 'mean Kmax', '95% low', '95% high', 'sets', 'censored', 'used'],
     pointRow: (label, p) => [label, p.bucket, p.x, p.y, p.low ?? '', p.high ?? '', p.sets, p.censoredSets, p.used],
@@ -247,7 +247,8 @@ export const figures = {
     // Nothing per run: the points are the summary's (summarize below).
     points: () => [],
     summary: summarySpec(fig2Summary, fig2WholeSet),
-    summaryAxes: (state, mode) => ({ y: `mean Kmax (${mode === 'exact' ? 'exact' : 'binary search'}) in the bucket (95% interval)` }),
+    // Short: the title fits along the axis of an embedded figure.
+    summaryAxes: (state, mode) => ({ y: `mean Kmax (${mode}), 95% interval` }),
     pointColumns: ['series', 'n', 'mean Kmax', '95% low', '95% high', 'sets', 'censored', 'used'],
     pointRow: (label, p) => [label, p.x, p.y, p.low ?? '', p.high ?? '', p.sets, p.censoredSets, p.used],
     summaryPoints: (rows) => summaryPoints(rows, (row) => `${row.dataset}, HD ${row.bucket} ± 10`, (row) => Number(row.n)),
