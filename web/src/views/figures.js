@@ -204,7 +204,7 @@ export const figures = {
     // The summary's axes (the runs' are exact Kmax against the first-Kmax HD).
     summaryAxes: ({ reading }, mode) => ({
       x: `mean pairwise HD of ${reading === 'whole_set' ? 'all S patterns' : 'the first Kmax patterns'} (bits), mean of the 20-bit bin`,
-      y: `mean Kmax (${mode}), 95% interval`,
+      y: `mean ${mode} Kmax (95% CI)`,
     }),
     pointColumns: ['series', 'HD bin', 'mean HD', 'mean Kmax', '95% low', '95% high', 'sets', 'censored', 'used'],
     pointRow: (label, p) => [label, p.bucket, p.x, p.y, p.low ?? '', p.high ?? '', p.sets, p.censoredSets, p.used],
@@ -248,7 +248,7 @@ export const figures = {
     points: () => [],
     summary: summarySpec(fig2Summary, fig2WholeSet),
     // Short: the title fits along the axis of an embedded figure.
-    summaryAxes: (state, mode) => ({ y: `mean Kmax (${mode}), 95% interval` }),
+    summaryAxes: (state, mode) => ({ y: `mean ${mode} Kmax (95% CI)` }),
     pointColumns: ['series', 'n', 'mean Kmax', '95% low', '95% high', 'sets', 'censored', 'used'],
     pointRow: (label, p) => [label, p.x, p.y, p.low ?? '', p.high ?? '', p.sets, p.censoredSets, p.used],
     summaryPoints: (rows) => summaryPoints(rows, (row) => `${row.dataset}, HD ${row.bucket} ± 10`, (row) => Number(row.n)),
