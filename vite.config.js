@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { docsPages } from './scripts/docs-pages.mjs';
 
 const root = fileURLToPath(new URL('./web/', import.meta.url));
 
@@ -76,8 +77,26 @@ const modelResults = {
   },
 };
 
+// The docs on the site (scripts/docs-pages.mjs): docs/*.md as dist/docs/*.html,
+// the passages the playground's explanations and the tour link to.
+const docsDir = fileURLToPath(new URL('./docs/', import.meta.url));
+const docsSite = {
+  name: 'docs-pages',
+  configureServer(server) {
+    server.middlewares.use('/docs/', (request, response, next) => {
+      const page = docsPages(docsDir).find(({ file }) => request.url.split(/[?#]/)[0] === `/${file}`);
+      if (!page) return next();
+      response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      response.end(page.html);
+    });
+  },
+  generateBundle() {
+    for (const { file, html } of docsPages(docsDir)) this.emitFile({ type: 'asset', fileName: `docs/${file}`, source: html });
+  },
+};
+
 export default defineConfig({
-  plugins: [modelResults, serviceWorker],
+  plugins: [modelResults, docsSite, serviceWorker],
   root,
   base: './',
   publicDir: fileURLToPath(new URL('./public/', import.meta.url)),

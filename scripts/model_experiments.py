@@ -109,10 +109,71 @@ def retrievability(group):
                        "epsilon": 0.1, "seed": 1})
 
 
+def quarter_grid(end):
+    """K = round(2^(j/4)) for j = 4, 5, ... up to end: four steps per doubling."""
+    ks, j = [], 4
+    while round(2 ** (j / 4)) <= end:
+        k = round(2 ** (j / 4))
+        if k not in ks:
+            ks.append(k)
+        j += 1
+    return ks
+
+
+# Where each (n, N) grid of the (δ, ε)-capacity across N ends: on a K that is
+# not retrievable, so no series is censored. Chosen from the exact fixed-point
+# Kmax of the same patterns (data seed 1, `damlab capacity`; n = 2: 8, 10, 16,
+# 33; n = 3: 62, 142, 712, 2146): the first grid K above it, and where that K
+# was still retrievable (retrieval is not monotone in K: N = 100, 200 at n = 3),
+# the first grid K after it that was not.
+DELTA_N_END = {2: {50: 10, 100: 11, 200: 19, 400: 38}, 3: {50: 64, 100: 215, 200: 861, 400: 2435}}
+
+
+def delta_capacity_n():
+    # The (δ, ε)-retrievability of models-retrievability-*, on a grid four
+    # times finer and across N, for DAM poly n = 2 and 3; one list of points
+    # (a zipped axis), each (N, n) on its own range.
+    points = {"data.N": [], "data.S": [], "probe.K": [], "model.n": []}
+    for N in [50, 100, 200, 400]:
+        for n in [2, 3]:
+            for k in quarter_grid(DELTA_N_END[n][N]):
+                for key, value in (("data.N", N), ("data.S", k), ("probe.K", k), ("model.n", n)):
+                    points[key].append(value)
+    return experiment("models-delta-capacity-n-dam", "retrievability",
+                      {"source": "rademacher", "N": 50, "S": 2, "p": 0.5, "seed": 1},
+                      GROUPS["dam"][0], [points], None,
+                      {"K": 2, "delta": 0.05, "trials": 40, "steps": 3, "update": "sync",
+                       "epsilon": 0.1, "seed": 1})
+
+
+# Minerva2 against the DAM with F_4 (the proposal's Example 1.3.2): the same
+# patterns and probes for both; the DAM also with n = 3.
+F4_GROUPS = {"dam": ({"name": "dam", "F": "poly", "n": 4}, {"model.n": [3, 4]}),
+             "minerva2": ({"name": "minerva2"}, None)}
+
+
+def f4_capacity(group):
+    model, axis = F4_GROUPS[group]
+    return experiment(f"models-f4-capacity-{group}", "capacity",
+                      {"source": "rademacher", "N": 8, "S": 512, "p": 0.5, "seed": 1},
+                      model, [{"data.N": [8, 12, 16, 20, 24, 32]}, {"data.seed": [1, 2, 3]}], axis)
+
+
+def f4_retrievability(group):
+    model, axis = F4_GROUPS[group]
+    ks = quarter_grid(1024)
+    return experiment(f"models-f4-retrievability-{group}", "retrievability",
+                      {"source": "rademacher", "N": 32, "S": 2, "p": 0.5, "seed": 1},
+                      model, [{"data.N": [32, 64]}, {"data.S": ks, "probe.K": ks}], axis,
+                      {"K": 2, "delta": 0.05, "trials": 40, "steps": 3, "update": "sync",
+                       "epsilon": 0.1, "seed": 1})
+
+
 def main():
     specs = [capacity_vs_n(g) for g in GROUPS] + [exp_small_n()]
     specs += [mnist_capacity(g) for g in GROUPS] + [degraded(g) for g in GROUPS]
-    specs += [retrievability(g) for g in GROUPS]
+    specs += [retrievability(g) for g in GROUPS] + [delta_capacity_n()]
+    specs += [f4_capacity(g) for g in F4_GROUPS] + [f4_retrievability(g) for g in F4_GROUPS]
     for spec in specs:
         with open(os.path.join(OUT, spec["name"] + ".json"), "w") as f:
             json.dump(spec, f, indent=2)

@@ -5,7 +5,9 @@ a missing CSV skips the figure that needs it and says so.
 
 Writes results/models-capacity-n.png, results/models-mnist-capacity.png,
 results/models-degraded.png, results/models-retrievability.png and
-results/models-summary.csv (the values drawn). The theory lines are the
+results/models-summary.csv (the values drawn); and for the checks of the
+Hebbian proposal, results/models-delta-capacity-n.png, results/models-f4.png
+and results/models-checks-summary.csv. The theory lines are the
 core's (dam/theory.hpp), printed by `damlab theory` (the runner at $DAMLAB,
 default build/cli/damlab).
 """
@@ -241,6 +243,112 @@ def retrievability(summary):
     fig.savefig(os.path.join(RESULTS, "models-retrievability.png"), dpi=90)
 
 
+def grid_capacity(pts):
+    """The (δ, ε)-capacity on a grid: the largest K up to which every K of the
+    grid is retrievable with the Wilson upper bound below ε (0 if none);
+    censored when the grid's last K passes."""
+    capacity = 0
+    for k, r in pts:
+        if r["retrievable_confidently"] != "true":
+            return capacity, False
+        capacity = k
+    return capacity, True
+
+
+def failure_curves(ax, rows, name_of, linestyle_of=lambda r: "-", style_of=lambda name: name):
+    """Worst-pattern failure rate against K, one curve per name_of(row)."""
+    out = {}
+    for name in sorted({name_of(r) for r in rows}):
+        pts = sorted((int(r["K"]), r) for r in rows if name_of(r) == name)
+        st = style(style_of(name))
+        ax.plot([k for k, _ in pts], [float(r["worst_rate"]) for _, r in pts], marker=st["marker"],
+                color=st["color"], ls=linestyle_of(pts[0][1]), lw=1, ms=3, label=name)
+        out[name] = grid_capacity(pts)
+    ax.axhline(0.1, color="k", ls="--", lw=1)
+    ax.set_xscale("log", base=2)
+    ax.set_ylabel("failure rate of the worst pattern")
+    ax.grid(alpha=0.3, which="both")
+    return out
+
+
+def delta_capacity_n(summary):
+    rows = load("models-delta-capacity-n-")
+    if not rows:
+        return
+    fig, axes = plt.subplots(1, 2, figsize=(15, 5.6))
+    caps = failure_curves(axes[0], rows, lambda r: f"dam poly n={r['model.n']}, N={int(r['N']):03d}",
+                          lambda r: "-" if r["model.n"] == "3" else ":")
+    axes[0].set_xlabel("K stored random patterns (grid: four steps per doubling)")
+    axes[0].set_title("(δ, ε)-retrievability across N, δ = 0.05, ε = 0.1 (dashed), 40 trials, 3 sync updates")
+    axes[0].legend(fontsize=7, ncol=2)
+    ax = axes[1]
+    Ns = sorted({int(r["N"]) for r in rows})
+    for n in ("2", "3"):
+        pts = [(N, caps[f"dam poly n={n}, N={N:03d}"]) for N in Ns]
+        st = style(f"dam poly n={n}")
+        ax.plot(Ns, [c for _, (c, _) in pts], marker=st["marker"], color=st["color"],
+                label=f"dam poly n={n}: (δ, ε)-capacity on the grid")
+        for N, (c, censored) in pts:
+            summary.append(["delta-capacity-n", f"dam poly n={n}", "K grid 2^(j/4)", N, c, censored, 1])
+    lines = theory(Ns, n=3)
+    ax.plot(Ns, lines["dam"], "-.", color="gray", lw=1, label="N² / (2·3!!·ln N) (n = 3, per pattern)")
+    ax.plot(Ns, lines["mceliece"], "k:", lw=1, label="N / (4 ln N) (n = 2, all patterns exact)")
+    ax.set_xscale("log", base=2)
+    ax.set_yscale("log")
+    ax.set_xlabel("N")
+    ax.set_ylabel("largest grid K up to which every grid K is retrievable")
+    ax.set_title("(δ, ε)-capacity vs N (data seed 1); no series censored")
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3, which="both")
+    fig.tight_layout()
+    fig.savefig(os.path.join(RESULTS, "models-delta-capacity-n.png"), dpi=90)
+
+
+def f4_label(r):
+    return "minerva2" if r["group"] == "minerva2" else "dam poly n=" + r["model.n"]
+
+
+def f4(summary):
+    cap_rows = load("models-f4-capacity-")
+    ret_rows = load("models-f4-retrievability-")
+    if not cap_rows or not ret_rows:
+        return
+    fig, axes = plt.subplots(1, 3, figsize=(18, 5.6))
+    ax = axes[0]
+    means = defaultdict(list)
+    for r in cap_rows:
+        means[(f4_label(r), int(r["data.N"]))].append(r)
+    for name in sorted({m for m, _ in means}):
+        pts = sorted((N, rs) for (m, N), rs in means.items() if m == name)
+        st = style(name)
+        ys = [sum(int(r["exact_kmax"]) for r in rs) / len(rs) for _, rs in pts]
+        ax.plot([N for N, _ in pts], ys, color=st["color"], lw=1, alpha=0.6)
+        for (N, rs), y in zip(pts, ys):
+            censored = any(r["exact_censored"] == "true" for r in rs)
+            ax.scatter([N], [y], marker=st["marker"], color="none" if censored else st["color"],
+                       edgecolors=st["color"], s=28)
+            summary.append(["f4-capacity", name, "fixed points", N, f"{y:.2f}", censored, len(rs)])
+        ax.plot([], [], marker=st["marker"], color=st["color"], label=name)
+    ax.set_yscale("log")
+    ax.set_xlabel("N")
+    ax.set_ylabel("Kmax (first K all fixed points), mean of 3 seeds")
+    ax.set_title("fixed points, S = 512; hollow: censored (Kmax = S)")
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3, which="both")
+    for ax, N in zip(axes[1:], ("32", "64")):
+        rows = [r for r in ret_rows if r["N"] == N]
+        caps = failure_curves(ax, rows, f4_label)
+        for name, (c, censored) in caps.items():
+            summary.append(["f4-retrievability", name, "K grid 2^(j/4)", int(N), c, censored, 1])
+        ax.set_xlabel(f"K stored random patterns, N = {N}")
+        ax.set_title(f"(δ, ε)-retrievability, N = {N}, δ = 0.05, ε = 0.1 (dashed)")
+        ax.legend(fontsize=8)
+    fig.suptitle("Minerva2 (sgn Σ ξ^μ (normalized overlap)³) against the DAM with F_4 = x⁴/4 "
+                 "(energy-difference update) on the same patterns and probes")
+    fig.tight_layout()
+    fig.savefig(os.path.join(RESULTS, "models-f4.png"), dpi=90)
+
+
 def main():
     summary = []
     capacity_vs_n(summary)
@@ -251,6 +359,15 @@ def main():
         w = csv.writer(f)
         w.writerow(["figure", "model", "x", "N", "value", "censored", "count"])
         w.writerows(summary)
+    # The figures of the Hebbian proposal's checks (docs/models.md), in their
+    # own summary so models-summary.csv stays as it was.
+    checks = []
+    delta_capacity_n(checks)
+    f4(checks)
+    with open(os.path.join(RESULTS, "models-checks-summary.csv"), "w") as f:
+        w = csv.writer(f)
+        w.writerow(["figure", "model", "x", "N", "value", "censored", "count"])
+        w.writerows(checks)
 
 
 if __name__ == "__main__":

@@ -40,12 +40,6 @@ void check_memory_values(std::size_t K, std::size_t width) {
           "at most " + std::to_string(max_memory_values) + " values in the WebAssembly build");
 }
 
-std::string text(const val& object, const char* key, const std::string& field) {
-  const val v = js_get(object, key);
-  require(v.isString(), field, describe(v), "a string");
-  return v.as<std::string>();
-}
-
 // {F: 'rectpoly' | 'exp', n} of an options or memories object. The core
 // checks n's range under the name F.degree; the caller's key is n.
 TrainingF training_f(const val& object) {

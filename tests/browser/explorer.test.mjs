@@ -73,6 +73,9 @@ servedTwice((site) => {
     await page.close();
   });
 
+  // Links and file reading do not depend on the serving: tested once each
+  // (the numbers of both builds are compared above).
+  if (isolation)
   test('a link reproduces the controls and the result', async () => {
     const page = await open(site.url);
     await explorerResult(page);
@@ -123,6 +126,7 @@ servedTwice((site) => {
     await page.close();
   });
 
+  if (!isolation)
   test('a local IDX.gz file (and the same data as CSV) gives the native record', async () => {
     // 40 items of 10 × 10 bytes from a fixed LCG: data, not numerics under test.
     const [count, N] = [40, 100];

@@ -1,5 +1,6 @@
 // The Results view: native records and sweep CSVs opened locally.
-// Served twice (with and without COOP/COEP); see helpers.mjs.
+// Opening files does not depend on the serving: the test runs in the
+// isolated half of servedTwice only (helpers.mjs).
 //   node --test tests/browser/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,8 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { done, timeout, root, artifacts, native, servedTwice } from './helpers.mjs';
 
 servedTwice((site) => {
-  const { open, sweep } = site;
+  const { isolation, open, sweep } = site;
 
+  if (isolation)
   test('a native capacity record and sweep CSV open locally; a bad file is named', async () => {
     const spec = {
       measure: 'capacity',

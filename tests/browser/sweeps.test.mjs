@@ -10,22 +10,126 @@ import { join } from 'node:path';
 import { screenshot, nativeRecord, native as nativeBinary, artifacts, root, servedTwice, done, timeout, chartLooks, assertDistinctLooks, pngSize } from './helpers.mjs';
 
 const cells = (page, id) => page.$$eval(`${id} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+const num = (cell) => (cell === '' || cell === '—' ? null : Number(cell)); // a table shows null as —
+
+// The summary `damlab summarize` writes for the page's own experiment files
+// (run natively by `damlab sweep`) with a committed summary spec (file in
+// experiments/summaries/, changed by fields): its rows of the primary mode.
+async function nativeSummary(page, file, fields = {}) {
+  await page.waitForSelector('#sweeps[data-summary="done"]', { timeout });
+  const dir = mkdtempSync(join(artifacts, 'summary-'));
+  const names = {};
+  for (const text of await page.$$eval('#sweep-reproduce pre.spec-json', (pres) => pres.map((p) => p.textContent))) {
+    const experiment = JSON.parse(text);
+    writeFileSync(join(dir, `${experiment.name}.json`), text);
+    execFileSync(nativeBinary, ['sweep', join(dir, `${experiment.name}.json`), '--out', dir], { cwd: root, stdio: 'ignore' });
+    names[experiment.data.source === 'rademacher' ? 'artificial' : 'MNIST'] = experiment.name;
+  }
+  const summarySpec = JSON.parse(readFileSync(join(root, 'experiments', 'summaries', file), 'utf8'));
+  writeFileSync(join(dir, 'summary.json'), JSON.stringify({ ...summarySpec, ...fields, name: 'summary', sweeps: names }));
+  execFileSync(nativeBinary, ['summarize', join(dir, 'summary.json'), '--results', dir], { cwd: root, stdio: 'ignore' });
+  const [header, ...lines] = readFileSync(join(dir, 'summary.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+  return lines
+    .map((l) => Object.fromEntries(header.map((name, i) => [name, l[i]])))
+    .filter((row) => row.primary === 'true');
+}
+// The rows with a mean (a bucket whose sets are all censored has none).
+const plotted = (rows) => rows.filter((row) => row.kmax_mean !== '');
+
+// Fig. 1's plotted points (series, HD bin, mean HD, mean Kmax, 95% low and
+// high, sets, censored, used) equal the native summary's rows, one to one.
+async function assertFig1Summary(page, expected, mode) {
+  assert.ok(expected.length > 0);
+  assert.ok(expected.every((row) => row.mode === mode), `the primary mode is ${mode}`);
+  const points = await cells(page, '#sweep-points');
+  assert.equal(points.length, expected.length);
+  for (const row of expected) {
+    const label = `${row.dataset}, n = ${row.n}`;
+    const point = points.find(([series, bucket]) => series === label && Number(bucket) === Number(row.bucket));
+    assert.ok(point, `a point for ${label}, HD bin ${row.bucket}`);
+    assert.deepEqual(
+      point.slice(2).map(num),
+      [row.hd_mean, row.kmax_mean, row.kmax_low, row.kmax_high, row.sets, row.censored, row.used].map(num),
+      `${label}, HD bin ${row.bucket}`,
+    );
+  }
+  // Means joined by lines, each interval drawn with its mean.
+  const drawn = await page.locator('#sweep-chart').evaluate((canvas) =>
+    window.damlabChart(canvas).data.datasets.map((d) => ({ line: d.showLine, bars: d.data.filter((p) => p.low != null && p.high != null).length })),
+  );
+  assert.ok(drawn.every((d) => d.line));
+  assert.equal(drawn.reduce((sum, d) => sum + d.bars, 0), expected.filter((row) => row.kmax_low !== '').length);
+}
 
 servedTwice((site) => {
   const { isolation, sweep } = site;
 
-  test('the Fig. 1 sweep streams every point', async () => {
-    const page = await sweep('scale=reduced', 72);
-    assert.equal(await page.locator('#sweep-table tbody tr').count(), 72);
+  test("the Fig. 1 sweep streams every run, then plots the core's summary (paper reading, replicates) equal to damlab summarize on the native sweeps", async () => {
+    const page = await sweep('scale=reduced', 96);
+    const runs = await cells(page, '#sweep-table');
+    assert.equal(runs.length, 96);
+    // 8 targets and 8 p values, 2 replicate sets of each (seeds of fig1-*.json and fig1-*-replicates.json).
+    for (const source of ['MNIST', 'artificial']) {
+      const sets = runs.filter((row) => row[0] === source && row[1] === '7');
+      assert.equal(new Set(sets.map((row) => row[2])).size, 8, source);
+      assert.equal(new Set(sets.map((row) => row[3])).size, 16, source);
+    }
+    // Every run equals the committed native run of its set (experiments/fig1-*.json, its replicates).
+    const native = new Map();
+    for (const [stem, source] of [['fig1-mnist', 'MNIST'], ['fig1-artificial', 'artificial']])
+      for (const file of [`${stem}.csv`, `${stem}-replicates.csv`]) {
+        const [header, ...lines] = readFileSync(join(root, 'results', file), 'utf8').trim().split('\n').map((l) => l.split(','));
+        for (const l of lines) {
+          const col = (name) => l[header.indexOf(name)];
+          native.set(`${source}/${col('data.seed')}/${col('model.n')}`, [col('exact_kmax'), col('exact_censored'), col('exact_mean_hd'), col('data_checksum')]);
+        }
+      }
+    for (const [source, n, , seed, kmax, censored, hd, checksum] of runs) {
+      const want = native.get(`${source}/${seed}/${n}`);
+      assert.ok(want, `a native run for ${source} seed ${seed}, n = ${n}`);
+      assert.deepEqual([Number(kmax), censored, num(hd), checksum], [Number(want[0]), want[1], num(want[2]), want[3]], `${source} seed ${seed}, n = ${n}`);
+    }
+    const rows = await nativeSummary(page, 'fig1-summary.json');
+    assert.ok(rows.some((row) => row.censored !== '0'), 'the reduced sweep has censored sets (counted, left out)');
+    const expected = plotted(rows);
+    assert.ok(expected.some((row) => row.kmax_low !== ''), 'some bins have intervals');
+    await assertFig1Summary(page, expected, 'binary');
+    assert.match(await page.textContent('#sweep-description'), /fig1-summary\.json/);
     assertDistinctLooks(await chartLooks(page.locator('#sweep-chart')), 'Fig. 1');
     if (isolation) await screenshot(page, 'sweeps');
     await page.close();
   });
 
+  // The other reading, the other Kmax mode and the strict subset rule, each
+  // one link key away (one site: the first test covers both servings).
+  if (!isolation)
+    test('Fig. 1 with reading=whole_set, kmax=binary and rule=strict equals damlab summarize with those fields', async () => {
+      const page = await sweep('figure=fig1&scale=reduced&reading=whole_set&kmax=binary&rule=strict', 96);
+      assert.equal(await page.evaluate(() => location.hash), '#view=sweeps&figure=fig1&scale=reduced&reading=whole_set&kmax=binary&rule=strict');
+      const specs = (await page.$$eval('#sweep-reproduce pre.spec-json', (pres) => pres.map((p) => JSON.parse(p.textContent))));
+      const mnist = specs.find((spec) => spec.data.source === 'mnist');
+      assert.equal(mnist.data.rule, 'strict');
+      assert.equal(mnist.data.band, undefined);
+      const expected = plotted(await nativeSummary(page, 'fig1-summary-whole-set.json', { kmax: 'binary' }));
+      await assertFig1Summary(page, expected, 'binary');
+      assert.match(await page.textContent('#sweep-description'), /fig1-summary-whole-set\.json.*kmax in the link.*binary search.*strict rule/);
+      await page.close();
+    });
+
+  test('bad reading, kmax and rule link values name the key and the allowed values, and nothing runs', async () => {
+    const page = await site.open(`${site.url}#view=sweeps&figure=fig1&reading=all&kmax=fast&rule=loose`);
+    await page.waitForSelector('#messages:not(:empty)', { timeout });
+    const text = await page.textContent('#messages');
+    assert.match(text, /reading = all: must be one of paper, whole_set/);
+    assert.match(text, /kmax = fast: must be one of binary, exact/);
+    assert.match(text, /rule = loose: must be one of band, strict/);
+    assert.equal(await page.getAttribute('#sweeps', 'data-status'), null);
+    await page.close();
+  });
+
   test("the Fig. 2 sweep plots the core's summary (paper reading) and it equals damlab summarize on the native sweeps", async () => {
     const page = await sweep('figure=fig2&scale=reduced', 154);
-    const cells = (id) => page.$$eval(`${id} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-    const runs = await cells('#sweep-table');
+    const runs = await cells(page, '#sweep-table');
     assert.equal(runs.length, 154);
     assert.deepEqual([...new Set(runs.map((row) => Number(row[1])))].sort((a, b) => a - b), [6, 7, 8, 9, 10, 11, 12, 16, 20, 28, 38]);
     // Every run equals the native sweep of experiments/fig2-*.json (same set, same degree).
@@ -45,28 +149,11 @@ servedTwice((site) => {
       assert.deepEqual([got[0], got[2], got[3], got[4]], [want[0], want[2], want[3], want[4]], `${source} seed ${seed}, n = ${n}`);
     }
     // The chart's points: the summary `damlab summarize` writes for the
-    // page's own experiment files (run natively by `damlab sweep`) with the
-    // committed Fig. 2 summary spec (experiments/summaries/fig2-summary.json).
-    await page.waitForSelector('#sweeps[data-summary="done"]', { timeout });
-    const dir = mkdtempSync(join(artifacts, 'fig2-'));
-    const names = {};
-    for (const text of await page.$$eval('#sweep-reproduce pre.spec-json', (pres) => pres.map((p) => p.textContent))) {
-      const experiment = JSON.parse(text);
-      writeFileSync(join(dir, `${experiment.name}.json`), text);
-      execFileSync(nativeBinary, ['sweep', join(dir, `${experiment.name}.json`), '--out', dir], { cwd: root, stdio: 'ignore' });
-      names[experiment.data.source === 'rademacher' ? 'artificial' : 'MNIST'] = experiment.name;
-    }
-    const summarySpec = JSON.parse(readFileSync(join(root, 'experiments', 'summaries', 'fig2-summary.json'), 'utf8'));
-    writeFileSync(join(dir, 'summary.json'), JSON.stringify({ ...summarySpec, name: 'summary', sweeps: names }));
-    execFileSync(nativeBinary, ['summarize', join(dir, 'summary.json'), '--results', dir], { cwd: root, stdio: 'ignore' });
-    const [header, ...lines] = readFileSync(join(dir, 'summary.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
-    const expected = lines
-      .map((l) => Object.fromEntries(header.map((name, i) => [name, l[i]])))
-      .filter((row) => row.primary === 'true' && row.kmax_mean !== '');
+    // page's own experiment files with the committed Fig. 2 summary spec.
+    const expected = plotted(await nativeSummary(page, 'fig2-summary.json'));
     assert.ok(expected.some((row) => row.censored !== '0'), 'the reduced sweep has censored sets (counted, left out)');
-    const points = await cells('#sweep-points');
+    const points = await cells(page, '#sweep-points');
     assert.equal(points.length, expected.length);
-    const num = (cell) => (cell === '' ? null : Number(cell));
     for (const row of expected) {
       const label = `${row.dataset}, HD ${row.bucket} ± 10`;
       const point = points.find(([series, n]) => series === label && n === row.n);
@@ -133,7 +220,7 @@ servedTwice((site) => {
         await page.click('#sweep-run');
         await page.waitForSelector('#sweeps[data-status="running"]', { timeout });
         await page.waitForSelector(done('sweeps'), { timeout: 3 * timeout });
-        assert.equal(await page.textContent('#sweep-count'), '72 / 72 runs');
+        assert.equal(await page.textContent('#sweep-count'), '96 / 96 runs');
         return Date.now() - start;
       };
       const before = await timed();
@@ -198,13 +285,13 @@ servedTwice((site) => {
       await page.waitForSelector(done('sweeps'), { timeout });
       assert.deepEqual(errors, []);
       assert.equal(await page.getAttribute('#sweeps', 'data-status'), 'error');
-      assert.equal(await page.textContent('#sweep-count'), '71 of 72 runs succeeded, 1 failed');
+      assert.equal(await page.textContent('#sweep-count'), '95 of 96 runs succeeded, 1 failed');
       const message = await page.textContent('#messages');
-      assert.match(message, /^71 of 72 runs succeeded, 1 failed:\nMNIST target HD \d+, seed \d+, n = \d+: data\/mnist-10k\.bin: HTTP 503$/);
-      assert.equal(await page.getAttribute('#sweeps', 'data-partial'), '71/72');
-      assert.match(await page.textContent('#sweep-caption'), /^Partial \(1 failed\): 71 of 72 runs/);
+      assert.match(message, /^95 of 96 runs succeeded, 1 failed:\nMNIST target HD \d+, seed \d+, n = \d+: data\/mnist-10k\.bin: HTTP 503$/);
+      assert.equal(await page.getAttribute('#sweeps', 'data-partial'), '95/96');
+      assert.match(await page.textContent('#sweep-caption'), /^Partial \(1 failed\): 95 of 96 runs/);
       const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-csv')]);
-      assert.equal(csv.suggestedFilename(), 'damlab-fig1-reduced-partial-71-of-72.csv');
+      assert.equal(csv.suggestedFilename(), 'damlab-fig1-reduced-partial-95-of-96.csv');
       await context.close();
     });
 });

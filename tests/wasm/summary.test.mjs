@@ -1,4 +1,4 @@
-// summarizeSweeps(): the replicate summary of the paper's Fig. 2 sweeps, from
+// summarizeSweeps(): the replicate summary of the paper's Fig. 1 and Fig. 2 sweeps, from
 // the committed CSVs, equals what `damlab summarize` wrote into results/
 // (means, t intervals, Welch gaps), byte for byte.
 import assert from 'node:assert/strict';
@@ -31,6 +31,23 @@ for (const variant of variants) {
       delete native.code_version;
       assert.deepEqual(record, native);
     });
+
+    // Fig. 1 in both readings (the playground's Sweeps view draws either), fits included.
+    for (const name of ['fig1-summary', 'fig1-summary-whole-set'])
+      it(`gives the native ${name} tables`, () => {
+        const spec = read(`experiments/summaries/${name}.json`);
+        const csvs = {};
+        for (const names of Object.values(JSON.parse(spec).sweeps))
+          for (const sweep of [names].flat()) csvs[sweep] = read(`results/${sweep}.csv`);
+        const out = damlab.summarizeSweeps(spec, csvs);
+        assert.equal(out.summary, read(`results/${name}.csv`));
+        assert.equal(out.gap, read(`results/${name}-gap.csv`));
+        assert.equal(out.fit, read(`results/${name}-fit.csv`));
+        const record = JSON.parse(out.record), native = JSON.parse(read(`results/${name}.json`));
+        delete record.code_version;
+        delete native.code_version;
+        assert.deepEqual(record, native);
+      });
 
     it('refuses a bad field by name', () => {
       const spec = JSON.parse(read('experiments/summaries/fig2-summary.json'));

@@ -11,6 +11,7 @@ import { createRecall } from './views/recall.js';
 import { createTrain } from './views/train.js';
 import { createResults } from './views/results.js';
 import { createModels } from './views/models.js';
+import { placeExplanations } from './ui/explain.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -40,6 +41,7 @@ registerServiceWorker((text, state) => {
   $('offline').dataset.state = state;
 });
 const pool = new WorkerPool();
+placeExplanations(); // what each view shows, and where it comes from
 
 // The address is read once the registry has arrived from a worker (the
 // model fields and their ranges are the core's), so every error in a link

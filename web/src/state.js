@@ -113,8 +113,12 @@ export const fields = {
   seed: { ...int(0, maxSeed), default: 1 },
   figure: { ...choice('fig1', 'fig2', 'dc'), default: 'fig1' },
   scale: { ...choice('reduced', 'paper'), default: 'reduced' },
-  // Fig. 2's summary: the paper's reading, or damlab's earlier whole-set one.
+  // Fig. 1 and Fig. 2's summary: the paper's reading, or damlab's earlier
+  // whole-set one; kmax: the summary's primary (plotted) Kmax mode, '' (not
+  // in a link): the reading's own; rule: the greedy MNIST subsets' rule.
   reading: { ...choice('paper', 'whole_set'), default: 'paper' },
+  kmax: { parse: (text) => (['', 'binary', 'exact'].includes(text) ? text : undefined), rule: "must be one of binary, exact (empty: the reading's)", default: '' },
+  rule: { ...choice('band', 'strict'), default: 'band' },
   embed: { ...choice('0', '1'), default: '0' },
   // The recall view: K memories (a seeded random subset of a packed data
   // set), the stored item to corrupt, its corruption (clamp = 1: the pixels
@@ -298,7 +302,7 @@ export function toHash(state) {
     keys.push(...modelParams(state).map(({ field }) => field));
   } else if (state.view === 'sweeps') {
     keys.push('figure', 'scale');
-    if (state.figure === 'fig2' && state.reading !== fields.reading.default) keys.push('reading');
+    if (state.figure !== 'dc') keys.push(...['reading', 'kmax', 'rule'].filter((key) => state[key] !== fields[key].default));
   }
   else if (state.view === 'train') keys.push(...Object.keys(trainKeys).filter((key) => trainKeyApplies(state, key)));
   else if (state.view === 'recall' && state.rmemories === 'trained') keys.push('rmemories');

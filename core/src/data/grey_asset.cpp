@@ -15,50 +15,50 @@ using binary_fields::read_le;
 using binary_fields::round_up_8;
 using binary_fields::write_le;
 
-constexpr char magic[8] = {'D', 'A', 'M', 'L', 'A', 'B', 'G', '\0'};
+constexpr char grey_magic[8] = {'D', 'A', 'M', 'L', 'A', 'B', 'G', '\0'};
 constexpr std::size_t fixed_header = 32;
 
-[[noreturn]] void fail(const std::string& message) { throw DataError("grey asset: " + message); }
+[[noreturn]] void grey_asset_error(const std::string& message) { throw DataError("grey asset: " + message); }
 
 }  // namespace
 
 GreyImages parse_grey_asset(std::span<const std::uint8_t> bytes) {
   if (bytes.size() < fixed_header)
-    fail("header truncated: " + std::to_string(bytes.size()) +
+    grey_asset_error("header truncated: " + std::to_string(bytes.size()) +
          " bytes present, the header needs at least 32");
-  if (!binary_fields::has_magic(bytes, magic)) fail(binary_fields::wrong_magic(bytes, magic));
+  if (!binary_fields::has_magic(bytes, grey_magic)) grey_asset_error(binary_fields::wrong_magic(bytes, grey_magic));
   const auto version = read_le(bytes.data() + 8, 4);
   if (version != grey_asset_version)
-    fail("version " + std::to_string(version) + " is not supported: only " +
+    grey_asset_error("version " + std::to_string(version) + " is not supported: only " +
          std::to_string(grey_asset_version) + " is");
   const auto pixels = read_le(bytes.data() + 12, 4);
   const auto count = read_le(bytes.data() + 16, 4);
   const auto source_length = read_le(bytes.data() + 20, 4);
   const auto checksum = read_le(bytes.data() + 24, 8);
   if (pixels == 0 || pixels > grey_max_pixels)
-    fail("pixels = " + std::to_string(pixels) + " is outside [1, " + std::to_string(grey_max_pixels) +
+    grey_asset_error("pixels = " + std::to_string(pixels) + " is outside [1, " + std::to_string(grey_max_pixels) +
          "]");
   if (source_length > grey_max_source)
-    fail("source text length " + std::to_string(source_length) + " is above the limit " +
+    grey_asset_error("source text length " + std::to_string(source_length) + " is above the limit " +
          std::to_string(grey_max_source));
   // pixels <= 2^24 and count < 2^32: every size fits 64 bits; once it matches
   // the bytes present it also fits size_t.
   const std::uint64_t header = fixed_header + round_up_8(source_length);
   const std::uint64_t expected = header + count * pixels + count;
   if (bytes.size() < expected)
-    fail("truncated: " + std::to_string(count) + " images of " + std::to_string(pixels) +
+    grey_asset_error("truncated: " + std::to_string(count) + " images of " + std::to_string(pixels) +
          " pixels with labels and a " + std::to_string(header) + "-byte header need " +
          std::to_string(expected) + " bytes, " + std::to_string(bytes.size()) + " present");
   if (bytes.size() > expected)
-    fail(std::to_string(bytes.size() - expected) + " trailing bytes after the " +
+    grey_asset_error(std::to_string(bytes.size() - expected) + " trailing bytes after the " +
          std::to_string(expected) + " bytes of " + std::to_string(count) + " images of " +
          std::to_string(pixels) + " pixels with labels");
   for (auto k = static_cast<std::size_t>(fixed_header + source_length); k < header; ++k)
-    if (bytes[k] != 0) fail("byte " + std::to_string(k) + " (padding after the source text) is not 0");
+    if (bytes[k] != 0) grey_asset_error("byte " + std::to_string(k) + " (padding after the source text) is not 0");
   const auto payload = bytes.subspan(static_cast<std::size_t>(header));
   const std::uint64_t actual = fnv1a64(payload);
   if (actual != checksum)
-    fail("checksum mismatch: the header says " + hex64(checksum) + ", the payload's FNV-1a 64 is " +
+    grey_asset_error("checksum mismatch: the header says " + hex64(checksum) + ", the payload's FNV-1a 64 is " +
          hex64(actual));
   GreyImages out;
   out.pixels = static_cast<std::size_t>(pixels);
@@ -79,7 +79,7 @@ std::vector<std::uint8_t> pack_grey_asset(const GreyImages& images) {
           "count × pixels = " + std::to_string(images.count() * images.pixels));
   require(images.source.size() <= grey_max_source, "source.length", images.source.size(),
           "at most " + std::to_string(grey_max_source));
-  std::vector<std::uint8_t> out(magic, magic + sizeof magic);
+  std::vector<std::uint8_t> out(grey_magic, grey_magic + sizeof grey_magic);
   write_le(out, grey_asset_version, 4);
   write_le(out, images.pixels, 4);
   write_le(out, images.count(), 4);

@@ -39,7 +39,7 @@ std::string dims_text(const std::vector<std::uint32_t>& dims) {
   return text;
 }
 
-[[noreturn]] void fail(const std::string& message) {
+[[noreturn]] void idx_error(const std::string& message) {
   throw DataError("IDX: " + message);
 }
 
@@ -56,24 +56,24 @@ std::optional<IdxHeader> read_header(std::span<const std::uint8_t> bytes,
                                      std::uint64_t max_data_bytes, bool complete) {
   if (bytes.size() < 4) {
     if (!complete) return std::nullopt;
-    fail("header truncated: " + std::to_string(bytes.size()) +
+    idx_error("header truncated: " + std::to_string(bytes.size()) +
          " bytes present, the magic number needs 4");
   }
   if (bytes[0] != 0 || bytes[1] != 0)
-    fail("wrong magic number: first two bytes are " + hex_byte(bytes[0]) +
+    idx_error("wrong magic number: first two bytes are " + hex_byte(bytes[0]) +
          " " + hex_byte(bytes[1]) + ", must be 0x00 0x00");
   const std::uint8_t type = bytes[2];
   if (type != ubyte_type)
-    fail("data type " + hex_byte(type) + " (" + type_name(type) +
+    idx_error("data type " + hex_byte(type) + " (" + type_name(type) +
          ") is not supported: only 0x08 (ubyte) is");
   const std::size_t ndims = bytes[3];
-  if (ndims == 0) fail("number of dimensions is 0, must be at least 1");
+  if (ndims == 0) idx_error("number of dimensions is 0, must be at least 1");
 
   IdxHeader out;
   out.length = 4 + 4 * ndims;
   if (bytes.size() < out.length) {
     if (!complete) return std::nullopt;
-    fail("header truncated: " + std::to_string(ndims) + " dimensions need " +
+    idx_error("header truncated: " + std::to_string(ndims) + " dimensions need " +
          std::to_string(out.length) + " header bytes, " +
          std::to_string(bytes.size()) + " present");
   }
@@ -93,7 +93,7 @@ std::optional<IdxHeader> read_header(std::span<const std::uint8_t> bytes,
   for (std::size_t d = 0; d < ndims && size > 0; ++d) {
     size *= out.dims[d];
     if (size > limit)
-      fail("dimensions " + dims_text(out.dims) + " ask for more than " +
+      idx_error("dimensions " + dims_text(out.dims) + " ask for more than " +
            std::to_string(limit) + " data bytes (the limit)");
   }
   out.data_bytes = size;
@@ -119,11 +119,11 @@ IdxArray parse_idx(std::span<const std::uint8_t> bytes,
 
   const std::size_t present = bytes.size() - header;
   if (present < size)
-    fail("data truncated: dimensions " + dims_text(array.dims) + " need " +
+    idx_error("data truncated: dimensions " + dims_text(array.dims) + " need " +
          std::to_string(size) + " data bytes, " + std::to_string(present) +
          " present");
   if (present > size)
-    fail(std::to_string(present - size) + " trailing bytes after the " +
+    idx_error(std::to_string(present - size) + " trailing bytes after the " +
          std::to_string(size) + " data bytes of dimensions " +
          dims_text(array.dims));
 

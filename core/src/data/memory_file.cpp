@@ -17,7 +17,7 @@ using binary_fields::read_le;
 using binary_fields::round_up_8;
 using binary_fields::write_le;
 
-constexpr char magic[8] = {'D', 'A', 'M', 'L', 'A', 'B', 'M', '\0'};
+constexpr char memory_file_magic[8] = {'D', 'A', 'M', 'L', 'A', 'B', 'M', '\0'};
 
 // std::bit_cast, which the libc++ of Debian's emscripten 3.1.6 lacks.
 template <typename To, typename From>
@@ -28,7 +28,7 @@ To bit_cast(const From& from) {
   return to;
 }
 
-[[noreturn]] void fail(const std::string& message) { throw DataError("memory file: " + message); }
+[[noreturn]] void memory_file_error(const std::string& message) { throw DataError("memory file: " + message); }
 
 std::string text(double value) {
   char out[32];
@@ -55,7 +55,7 @@ std::vector<std::uint8_t> encode_memory_file(const TrainedMemories& m) {
   for (std::size_t k = 0; k < values; ++k)
     require(valid_weight(m.weights[k]), "weights", "value " + text(m.weights[k]) + " at " +
             std::to_string(k), "finite and in [-1, 1]");
-  std::vector<std::uint8_t> out(magic, magic + sizeof magic);
+  std::vector<std::uint8_t> out(memory_file_magic, memory_file_magic + sizeof memory_file_magic);
   write_le(out, memory_file_version, 4);
   write_le(out, m.memories, 4);
   write_le(out, m.pixels, 4);
@@ -73,12 +73,12 @@ std::vector<std::uint8_t> encode_memory_file(const TrainedMemories& m) {
 
 TrainedMemories decode_memory_file(std::span<const std::uint8_t> bytes) {
   if (bytes.size() < memory_file_header)
-    fail("header truncated: " + std::to_string(bytes.size()) + " bytes present, the header needs " +
+    memory_file_error("header truncated: " + std::to_string(bytes.size()) + " bytes present, the header needs " +
          std::to_string(memory_file_header));
-  if (!binary_fields::has_magic(bytes, magic)) fail(binary_fields::wrong_magic(bytes, magic));
+  if (!binary_fields::has_magic(bytes, memory_file_magic)) memory_file_error(binary_fields::wrong_magic(bytes, memory_file_magic));
   const auto version = read_le(bytes.data() + 8, 4);
   if (version != memory_file_version)
-    fail("version " + std::to_string(version) + " is not supported: only " +
+    memory_file_error("version " + std::to_string(version) + " is not supported: only " +
          std::to_string(memory_file_version) + " is");
   const auto K = read_le(bytes.data() + 12, 4);
   const auto N = read_le(bytes.data() + 16, 4);
@@ -88,31 +88,31 @@ TrainedMemories decode_memory_file(std::span<const std::uint8_t> bytes) {
   const double T = bit_cast<double>(read_le(bytes.data() + 32, 8));
   const auto checksum = read_le(bytes.data() + 40, 8);
   if (K < 1 || K > memory_file_max_K)
-    fail("K = " + std::to_string(K) + " is outside [1, " + std::to_string(memory_file_max_K) + "]");
+    memory_file_error("K = " + std::to_string(K) + " is outside [1, " + std::to_string(memory_file_max_K) + "]");
   if (N < 1 || N > memory_file_max_N)
-    fail("N = " + std::to_string(N) + " is outside [1, " + std::to_string(memory_file_max_N) + "]");
-  if (C < 2 || C > 255) fail("C = " + std::to_string(C) + " is outside [2, 255]");
-  if (kind > 1) fail("F = " + std::to_string(kind) + " is not 0 (rectpoly) or 1 (exp)");
+    memory_file_error("N = " + std::to_string(N) + " is outside [1, " + std::to_string(memory_file_max_N) + "]");
+  if (C < 2 || C > 255) memory_file_error("C = " + std::to_string(C) + " is outside [2, 255]");
+  if (kind > 1) memory_file_error("F = " + std::to_string(kind) + " is not 0 (rectpoly) or 1 (exp)");
   if (kind == 0 && (degree < 1 || degree > 100))
-    fail("n = " + std::to_string(degree) + " is outside [1, 100] (F = rectpoly)");
-  if (kind == 1 && degree != 0) fail("n = " + std::to_string(degree) + " must be 0 for F = exp");
-  if (!(std::isfinite(T) && T > 0)) fail("T = " + text(T) + " must be finite and > 0");
+    memory_file_error("n = " + std::to_string(degree) + " is outside [1, 100] (F = rectpoly)");
+  if (kind == 1 && degree != 0) memory_file_error("n = " + std::to_string(degree) + " must be 0 for F = exp");
+  if (!(std::isfinite(T) && T > 0)) memory_file_error("T = " + text(T) + " must be finite and > 0");
   // K <= 10^6 and N + C < 2^25: the size fits 64 bits; once it matches the
   // bytes present it fits size_t.
   const std::uint64_t values = K * (N + C);
   const std::uint64_t expected = memory_file_header + 4 * values;
   if (bytes.size() < expected)
-    fail("truncated: K = " + std::to_string(K) + " memories of N + C = " + std::to_string(N + C) +
+    memory_file_error("truncated: K = " + std::to_string(K) + " memories of N + C = " + std::to_string(N + C) +
          " values need " + std::to_string(expected) + " bytes, " + std::to_string(bytes.size()) +
          " present");
   if (bytes.size() > expected)
-    fail(std::to_string(bytes.size() - expected) + " trailing bytes after the " +
+    memory_file_error(std::to_string(bytes.size() - expected) + " trailing bytes after the " +
          std::to_string(expected) + " bytes of K = " + std::to_string(K) +
          " memories of N + C = " + std::to_string(N + C) + " values");
   const auto payload = bytes.subspan(memory_file_header);
   const std::uint64_t actual = fnv1a64(payload);
   if (actual != checksum)
-    fail("checksum mismatch: the header says " + hex64(checksum) + ", the payload's FNV-1a 64 is " +
+    memory_file_error("checksum mismatch: the header says " + hex64(checksum) + ", the payload's FNV-1a 64 is " +
          hex64(actual));
   TrainedMemories out;
   out.memories = static_cast<std::size_t>(K);
@@ -125,7 +125,7 @@ TrainedMemories decode_memory_file(std::span<const std::uint8_t> bytes) {
   for (std::size_t k = 0; k < out.weights.size(); ++k) {
     const float w = bit_cast<float>(static_cast<std::uint32_t>(read_le(payload.data() + 4 * k, 4)));
     if (!valid_weight(w))
-      fail("weight " + std::to_string(k) + " (memory " + std::to_string(k / (N + C)) + ", value " +
+      memory_file_error("weight " + std::to_string(k) + " (memory " + std::to_string(k / (N + C)) + ", value " +
            std::to_string(k % (N + C)) + ") is " + text(w) + ", must be finite and in [-1, 1]");
     out.weights[k] = w;
   }

@@ -77,7 +77,8 @@ function legendLabels(chart) {
       lined && marked
         ? swatch({ color: item.strokeStyle, dash: dataset.borderDash ?? [], style: dataset.pointStyle, rotation: dataset.pointRotation ?? 0 })
         : item.pointStyle;
-    return { ...item, fillStyle: item.strokeStyle, pointStyle };
+    // The swatch holds the marker's rotation already (Chart.js would rotate the whole image).
+    return { ...item, fillStyle: item.strokeStyle, pointStyle, ...(lined && marked ? { rotation: 0 } : {}) };
   });
 }
 
@@ -301,9 +302,11 @@ export function resetSweep(chart, { x, y, series }) {
   chart.update('none');
 }
 
-/** Sets a series' points at once (a summary's means), in x order. */
-export function setPoints(chart, label, points) {
-  chart.data.datasets.find((d) => d.label === label).data = [...points].sort((a, b) => a.x - b.x);
+/** Sets a series' points at once (a summary's means), in x order; line: joined by a line. */
+export function setPoints(chart, label, points, line = false) {
+  const dataset = chart.data.datasets.find((d) => d.label === label);
+  dataset.data = [...points].sort((a, b) => a.x - b.x);
+  if (line) dataset.showLine = true;
   chart.update('none');
 }
 

@@ -33,7 +33,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
   });
   let records = [];
   let texts = []; // the records' JSON texts by spec index (a summary's sweep CSVs)
-  let summaryRows = null; // the points table of a summarized figure (fig2)
+  let summaryRows = null; // the points table of a summarized figure (fig1, fig2)
   let rows = [];
   let memo = {}; // a figure's per-run state for this run
   let partial = null; // {succeeded, all, why} when the exports hold fewer runs than the figure has
@@ -58,7 +58,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
   function describe() {
     const figure = figures[state.figure];
     $('sweeps-title').textContent = `Sweeps: ${figure.title}`;
-    $('sweep-description').textContent = figure.describe(state.scale, state.reading);
+    $('sweep-description').textContent = figure.describe(state);
     $('sweep-caption').textContent = figure.caption;
   }
 
@@ -98,7 +98,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     pin.ready(records.length > 0);
   }
 
-  // The runs, and the chart's points (for fig2 the summary's bucket means, not runs).
+  // The runs, and the chart's points (for a summarized figure, once done, the summary's means, not runs).
   function fillTables() {
     fillTable($('sweep-table'), columns(), rows);
     if (summaryRows) return fillTable($('sweep-points'), figures[state.figure].pointColumns, summaryRows);
@@ -131,7 +131,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
       view.dataset.status = 'error';
       return report([`The sweep's pattern sets could not be expanded: ${error.message}`]);
     }
-    const specs = figures[state.figure].specs(state.scale, sets);
+    const specs = figures[state.figure].specs(state, sets);
     // The specs behind the chart, as the core normalizes them, in the
     // native runner's experiment files.
     const { figure, scale } = state;
@@ -154,7 +154,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     if (outcome.cancelled) return; // the cancel handler finished it (or a newer run superseded it)
     if (!outcome.ok) $('sweep-count').textContent = `${outcome.succeeded} of ${outcome.all} runs succeeded, ${outcome.failed} failed`;
     finish(outcome.ok ? null : { succeeded: outcome.succeeded, all: outcome.all, why: `${outcome.failed} failed` });
-    if (outcome.ok && figures[figure].summary) await summarize(figure, scale, state.reading, normalizing, current);
+    if (outcome.ok && figures[figure].summary) await summarize(figure, scale, { reading: state.reading, kmax: state.kmax }, normalizing, current);
   }
 
   // The experiment files of the sweep on the chart: every planned run; after
@@ -180,10 +180,11 @@ export function createSweeps({ pool, state, onStateChange, report }) {
     pin.overlay();
   }
 
-  // A summarized figure (fig2): the core's summary of the finished sweep,
-  // from its experiments' CSVs (the ones `damlab sweep` writes), drawn as
-  // means with interval bars. view.dataset.summary says when it is drawn.
-  async function summarize(figure, scale, reading, normalizing, current) {
+  // A summarized figure (fig1, fig2): the core's summary of the finished
+  // sweep, from its experiments' CSVs (the ones `damlab sweep` writes), drawn
+  // as means with interval bars (replacing fig1's runs). view.dataset.summary
+  // says when it is drawn. options: {reading, kmax} of the link.
+  async function summarize(figure, scale, options, normalizing, current) {
     view.dataset.summary = 'running';
     try {
       const normalized = await normalizing;
@@ -193,16 +194,20 @@ export function createSweeps({ pool, state, onStateChange, report }) {
         records: normalized.map((n, i) => [n, i]).filter(([n]) => n.data.source === spec.data.source).map(([, i]) => texts[i]),
       }));
       const names = Object.fromEntries(experiments.map(({ spec }) => [spec.data.source === 'rademacher' ? 'artificial' : 'MNIST', spec.name]));
-      const { summary } = await pool.submit('summarize', { summary: figures[figure].summary(reading, names), sweeps }).promise;
+      const spec = figures[figure].summary(options, names);
+      const { summary } = await pool.submit('summarize', { summary: spec, sweeps }).promise;
       if (records !== current) return; // a newer sweep started
       const [header, ...lines] = summary.trim().split('\n').map((line) => line.split(','));
       const table = lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
       const series = figures[figure].summaryPoints(table);
+      const axes = figures[figure].summaryAxes(options, spec.kmax);
+      if (axes.x) chart.options.scales.x.title.text = axes.x;
+      chart.options.scales.y.title.text = axes.y;
       summaryRows = [];
       for (const { label } of figures[figure].series) {
         const points = series.get(label) ?? [];
-        setPoints(chart, label, points);
-        for (const p of points) summaryRows.push([label, p.x, p.y, p.low ?? '', p.high ?? '', p.sets, p.censoredSets, p.used]);
+        setPoints(chart, label, points, true);
+        for (const p of points) summaryRows.push(figures[figure].pointRow(label, p));
       }
       fillTables();
       view.dataset.summary = 'done';
