@@ -6,7 +6,7 @@
 // The address keeps the step and variant (#step=2&variant=1); Back and
 // Forward move between steps; ← and → do too, outside form controls.
 import { steps } from './tour-steps.js';
-import { explanationElement } from './ui/explain.js';
+import { explanationElement, sourcesLine } from './ui/explain.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -20,22 +20,6 @@ function read(hash) {
 const address = ({ step, variant }) => `#step=${step + 1}${variant ? `&variant=${variant + 1}` : ''}`;
 
 let current = read(location.hash);
-
-function sourcesList(sources) {
-  const from = document.createElement('p');
-  from.className = 'explain-sources';
-  from.append('From: ');
-  sources.forEach(({ text, href }, i) => {
-    if (i) from.append('; ');
-    if (!href) return from.append(text);
-    const link = document.createElement('a');
-    link.href = href;
-    link.textContent = text;
-    if (/^https?:/.test(href)) link.rel = 'noopener';
-    from.append(link);
-  });
-  return from;
-}
 
 function render(focus) {
   const { step, variant } = current;
@@ -82,7 +66,7 @@ function render(focus) {
   open.title = 'The same run with every setting, to change and rerun';
   const links = document.createElement('p');
   links.append(open, ' (every setting, to change and rerun)');
-  parts.push(frame, links, sourcesList(data.sources));
+  parts.push(frame, links, sourcesLine(data.sources));
   article.replaceChildren(...parts);
   $('tour-back').disabled = step === 0;
   $('tour-next').disabled = step === steps.length - 1;

@@ -36,20 +36,25 @@ export function explanationElement(name, open) {
   summary.textContent = title;
   const text = document.createElement('div');
   text.innerHTML = body; // written in explanations.js, never user data
+  details.append(summary, text, sourcesLine(sources));
+  return details;
+}
+
+/** The "From: …" line of an explanation or a tour step: [{text, href?}], a link where href is given. */
+export function sourcesLine(sources) {
   const from = document.createElement('p');
   from.className = 'explain-sources';
   from.append('From: ');
-  sources.forEach(({ text: label, href }, i) => {
+  sources.forEach(({ text, href }, i) => {
     if (i) from.append('; ');
-    if (!href) return from.append(label);
+    if (!href) return from.append(text);
     const link = document.createElement('a');
     link.href = href;
-    link.textContent = label;
+    link.textContent = text;
     if (/^https?:/.test(href)) link.rel = 'noopener';
     from.append(link);
   });
-  details.append(summary, text, from);
-  return details;
+  return from;
 }
 
 /** Places every view's explanation under its lead text (once). */
