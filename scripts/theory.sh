@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The finite-N theory held to measurement (docs/reproducing.md, "Theory held
 # to measurement"): `damlab theory --finite` writes results/theory-*.csv, then
-# scripts/theory_figures.py draws them. About 8 minutes of one core on a shared 2-core machine.
+# scripts/theory_figures.py draws them. About 13 minutes of one core on a shared 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run() { build/cli/damlab theory --out results "$@" > /dev/null; }
 run --name theory-n2 --N 100 200 500 1000 --n 2 --finite poly rectpoly --sets 100
 run --name theory-n3 --N 50 100 200 --n 3 --finite poly rectpoly --sets 64
 run --name theory-n3-500 --N 500 --n 3 --finite poly rectpoly --sets 16
+# n = 3 at N = 1000: 25-50 s per set (S up to 47,366), about 5 minutes of one core.
+run --name theory-n3-1000 --N 1000 --n 3 --finite poly rectpoly --sets 8
 run --name theory-n4 --N 40 64 --n 4 --finite poly rectpoly --sets 32
 run --name theory-eq3-n2 --N 1000 --n 2 --finite poly rectpoly --sets 20 \
   --K 20 30 40 50 60 80 100 120 150 200 300

@@ -51,7 +51,8 @@ def bit_instability():
 
 def finite_capacity():
     names = ["theory-n2-finite-capacity", "theory-n3-finite-capacity",
-             "theory-n4-finite-capacity", "theory-n3-500-finite-capacity"]
+             "theory-n4-finite-capacity", "theory-n3-500-finite-capacity",
+             "theory-n3-1000-finite-capacity"]
     table = []
     for name in names:
         table += rows(name) or []
