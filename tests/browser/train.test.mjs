@@ -111,6 +111,8 @@ servedTwice((site) => {
       const page = await open(`${site.url}#view=train`);
       await page.waitForSelector(done, { timeout: 300_000 });
       assert.equal(await page.getAttribute('#train', 'data-status'), 'done');
+      // The status line, the memories and the curves in view (the form is above).
+      await page.locator('#train-run').evaluate((button) => button.scrollIntoView({ block: 'start' }));
       await screenshot(page, 'train');
       await page.close();
     });
