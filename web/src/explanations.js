@@ -55,7 +55,7 @@ export const explanations = {
     title: 'What does an update do?',
     body: `
       <p>The energy is E(σ) = −Σ<sub>μ</sub> F(ξ<sup>μ</sup>·σ): low when the state σ overlaps a memory ξ<sup>μ</sup>
-        strongly. An update sets each bit to the sign that gives the lower energy (Krotov &amp; Hopfield's Eq. 1),
+        strongly. An update sets each bit to the sign that gives the lower energy (the overloaded-regime paper's Eq. 1),
         so asynchronous updates never raise it (the DAM; other models show overlaps only), and the state slides toward a memory: the stored item when K is
         below capacity and the corruption is mild, otherwise a mixture or another memory.</p>
       <p>The overlap ξ·σ = N − 2·HD counts agreeing minus differing bits: N (784 for MNIST) means the state is
