@@ -14,7 +14,7 @@ export const steps = [
     title: 'Capacity grows like Nⁿ⁻¹ for random patterns',
     body: `
       <p>Store random patterns (each of N bits +1 or −1 with probability ½) one after another in a Dense
-        Associative Memory with the rectified polynomial F(x) = x<sup>n</sup>, n = 3, and find
+        Associative Memory with the rectified polynomial F(x) = x<sup>n</sup> for x ≥ 0 (0 below), n = 3, and find
         <strong>Kmax</strong>, the largest K for which the first K are all fixed points. For random patterns the
         theory (the overloaded-regime paper's Eq. 4, after Krotov &amp; Hopfield) is
         K<sup>max</sup> ≈ N<sup>n−1</sup> / (2 (2n−3)!! ln N): doubling N multiplies the capacity by a little less
