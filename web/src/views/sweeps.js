@@ -8,6 +8,7 @@ import { bindForm, createRunner } from '../ui/runner.js';
 import { createPin } from '../ui/compare.js';
 import { createReproduce } from '../ui/reproduce.js';
 import { sweepExperiments } from './sweep-experiments.js';
+import { parseCsv } from './results.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -197,7 +198,7 @@ export function createSweeps({ pool, state, onStateChange, report }) {
       const spec = figures[figure].summary(options, names);
       const { summary } = await pool.submit('summarize', { summary: spec, sweeps }).promise;
       if (records !== current) return; // a newer sweep started
-      const [header, ...lines] = summary.trim().split('\n').map((line) => line.split(','));
+      const [header, ...lines] = parseCsv(summary);
       const table = lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
       const series = figures[figure].summaryPoints(table);
       const axes = figures[figure].summaryAxes(options, spec.kmax);
