@@ -6,6 +6,11 @@
 # python3-matplotlib).
 #   bash scripts/reproduce.sh            # every experiment
 #   bash scripts/reproduce.sh fig1 fig2  # only specs whose name starts so
+#   bash scripts/reproduce.sh train [PREFIX ...]
+#       the training experiments of experiments/train/ instead (hours: times in
+#       docs/experiments.md), into results/train/: first every single run
+#       (damlab run, its .memories file kept, the first 25 memories drawn),
+#       then the sweeps, which may read those files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -22,6 +27,24 @@ wanted() {
   for prefix in "$@"; do [[ $name == "$prefix"* ]] && return 0; done
   return 1
 }
+if [[ ${1:-} == train ]]; then
+  shift
+  mkdir -p results/train
+  for pass in run sweep; do
+    for spec in experiments/train/*.json; do
+      name=$(basename "$spec" .json)
+      wanted "$name" "$@" || continue
+      kind=run
+      grep -q '"sweep"' "$spec" && kind=sweep
+      [[ $kind == "$pass" ]] || continue
+      start=$EPOCHREALTIME
+      build/cli/damlab "$pass" "$spec" --out results/train
+      [[ $pass == run ]] && build/cli/damlab memories "results/train/$name.memories" --first 25 >"results/train/$name-memories.csv"
+      awk -v name="$name" -v s="$start" -v e="$EPOCHREALTIME" 'BEGIN { printf "%s: %.1f s\n", name, e - s }' >&2
+    done
+  done
+  exec /usr/bin/python3 scripts/figures.py results
+fi
 for spec in experiments/*.json; do
   name=$(basename "$spec" .json)
   wanted "$name" "$@" || continue

@@ -55,6 +55,28 @@ void add_set(Fnv1a64& hash, const GreyImages& images, const std::vector<std::uin
   for (const std::uint32_t k : indices) hash.add(images.labels[k]);
 }
 
+// The training part split again: per_class items of each class held out of
+// it (a balanced_split of its labels, train keeping the part's order of the
+// rest), as indices into images; the held-out ones ascending.
+LabelledSplit validation_split(const GreyImages& images, const std::vector<std::uint32_t>& part,
+                               std::size_t per_class, std::uint64_t seed) {
+  LabelledSplit inner;
+  try {
+    inner = balanced_split(labels_at(images, part), per_class, seed);
+  } catch (const InvalidArgument& e) {
+    // e reads "test_per_class = V: must be below the M items of the smallest class …"
+    // of the training part.
+    const std::string what = e.what();
+    throw InvalidArgument("data.validation_per_class",
+                          "data.validation_per_class" + what.substr(what.find(" = ")) + " of the training part");
+  }
+  LabelledSplit out;
+  for (const std::uint32_t k : inner.train) out.train.push_back(part[k]);
+  for (const std::uint32_t k : inner.test) out.test.push_back(part[k]);
+  std::sort(out.test.begin(), out.test.end());
+  return out;
+}
+
 }  // namespace
 
 LabelledData load_labelled(const LabelledDataSpec& data, const FileBytes& files) {
@@ -74,11 +96,17 @@ LabelledData load_labelled(const LabelledDataSpec& data, const FileBytes& files)
     } catch (const InvalidArgument& e) {
       throw InvalidArgument("data.test_per_class", std::string("data.") + e.what());
     }
+    out.source = train_set.source + "; test: " + std::to_string(data.test_per_class) +
+                 " digits of each class, seed " + std::to_string(data.seed);
+    if (data.validation_per_class != 0) {
+      split = validation_split(train_set, split.train, data.validation_per_class, data.seed);
+      out.source += "; evaluated on validation: " + std::to_string(data.validation_per_class) +
+                    " digits of each class held out of the training part (same seed), the test "
+                    "digits not read";
+    }
     train = first(data.train, split.train, "data.train");
     test = split.test;
     test_set = train_set;
-    out.source = train_set.source + "; test: " + std::to_string(data.test_per_class) +
-                 " digits of each class, seed " + std::to_string(data.seed);
   } else {
     const bool fashion = data.source == Source::fashion_mnist;
     const auto files_of = data.files();

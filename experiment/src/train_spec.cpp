@@ -61,15 +61,16 @@ LabelledDataSpec parse_labelled_data(const Json& json) {
             "one of mnist, fashion-mnist, idx for measure = train");
   }
   const std::string source =
-      Fields(json, "data", {"source", "test_per_class", "seed", "train", "test", "images", "labels",
-                            "test_images", "test_labels"})
+      Fields(json, "data", {"source", "test_per_class", "seed", "train", "validation_per_class", "test",
+                            "images", "labels", "test_images", "test_labels"})
           .text("source");
   if (source == "mnist") {
-    const Fields f(json, "data", {"source", "test_per_class", "seed", "train"});
+    const Fields f(json, "data", {"source", "test_per_class", "seed", "train", "validation_per_class"});
     data.source = LabelledDataSpec::Source::mnist;
     data.test_per_class = f.integer("test_per_class", 1, 10000, 100);
     data.seed = f.integer("seed", 0, max_seed_value, 1);
     data.train = f.integer("train", 0, max_count, 0);
+    data.validation_per_class = f.integer("validation_per_class", 0, 10000, 0);
   } else if (source == "fashion-mnist") {
     const Fields f(json, "data", {"source", "train", "test"});
     data.source = LabelledDataSpec::Source::fashion_mnist;
@@ -100,8 +101,12 @@ LabelledDataSpec parse_labelled_data(const Json& json) {
 
 Json labelled_data_json(const LabelledDataSpec& d) {
   using Source = LabelledDataSpec::Source;
-  if (d.source == Source::mnist)
-    return {{"source", "mnist"}, {"test_per_class", d.test_per_class}, {"seed", d.seed}, {"train", d.train}};
+  if (d.source == Source::mnist) {
+    Json out = {{"source", "mnist"}, {"test_per_class", d.test_per_class}, {"seed", d.seed}, {"train", d.train}};
+    // Only when set, so that the records of specs without it keep their form.
+    if (d.validation_per_class != 0) out["validation_per_class"] = d.validation_per_class;
+    return out;
+  }
   if (d.source == Source::fashion_mnist)
     return {{"source", "fashion-mnist"}, {"train", d.train}, {"test", d.test}};
   Json out = {{"source", "idx"}, {"images", d.images}, {"labels", d.labels}};

@@ -4,6 +4,9 @@
 // file.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cmath>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -175,6 +178,62 @@ TEST(LabelledSource, IdxPairsScaledCountedAndChecksummed) {
   files["l"] = idx_file({3}, {0, 0, 0});
   files["tl"] = idx_file({1}, {0});
   EXPECT_THROW(damlab::load_labelled(spec.labelled, files), damlab::DataError);
+}
+
+// data.validation_per_class: a balanced hold-out of the training part is
+// evaluated instead of the test digits, which are read by nothing.
+TEST(LabelledSource, ValidationIsHeldOutOfTheTrainingPartNotTheTestDigits) {
+  damlab::GreyImages grey;
+  grey.pixels = 1;
+  for (std::uint8_t k = 0; k < 30; ++k) {  // one pixel per item: its index, to identify it
+    grey.bytes.push_back(k);
+    grey.labels.push_back(k % 3);
+  }
+  grey.source = "thirty";
+  const damlab::FileBytes files = {{damlab::mnist_grey_asset, damlab::pack_grey_asset(grey)}};
+  const auto item = [](float unit) { return static_cast<int>(std::lround((unit + 1) * 255 / 2)); };
+  const auto spec_of = [](const std::string& extra) {
+    return damlab::parse_spec_text(
+        R"({"measure": "train", "data": {"source": "mnist", "test_per_class": 2, "seed": 5)" + extra + "}}");
+  };
+  const auto plain = damlab::load_labelled(spec_of("").labelled, files);
+  const auto held = damlab::load_labelled(spec_of(R"(, "validation_per_class": 3)").labelled, files);
+  std::set<int> test, train, validation;
+  for (const float v : plain.test_images) test.insert(item(v));
+  for (const float v : held.train_images) train.insert(item(v));
+  for (const float v : held.test_images) validation.insert(item(v));
+  ASSERT_EQ(test.size(), 6u);
+  EXPECT_EQ(train.size(), 15u);
+  EXPECT_EQ(validation.size(), 9u);
+  std::array<int, 3> per_class{};
+  for (const int k : validation) {
+    EXPECT_FALSE(test.count(k)) << k;
+    EXPECT_FALSE(train.count(k)) << k;
+    ++per_class[grey.labels[k]];
+  }
+  EXPECT_EQ(per_class, (std::array<int, 3>{3, 3, 3}));
+  for (const int k : train) EXPECT_FALSE(test.count(k)) << k;
+  EXPECT_NE(held.source.find("validation"), std::string::npos);
+  // data.train takes a prefix of what validation leaves; the normal form keeps the field.
+  const auto spec = spec_of(R"(, "validation_per_class": 3, "train": 4)");
+  EXPECT_EQ(damlab::load_labelled(spec.labelled, files).train_labels.size(), 4u);
+  const Json normal = damlab::to_json(spec);
+  EXPECT_EQ(normal["data"]["validation_per_class"], 3);
+  EXPECT_EQ(damlab::to_json(damlab::parse_spec(normal)), normal);
+  EXPECT_FALSE(damlab::to_json(spec_of("")).at("data").contains("validation_per_class"));
+  // Each class has 8 training items: 8 is one too many to hold out.
+  try {
+    damlab::load_labelled(spec_of(R"(, "validation_per_class": 8)").labelled, files);
+    ADD_FAILURE() << "validation_per_class = 8 accepted";
+  } catch (const damlab::InvalidArgument& e) {
+    EXPECT_EQ(e.field(), "data.validation_per_class");
+    EXPECT_EQ(std::string(e.what()).rfind("data.validation_per_class = 8: must be below the 8 items", 0), 0u)
+        << e.what();
+  }
+  EXPECT_EQ(error_of(R"({"source": "mnist", "validation_per_class": 10001})", "{}", "{}").first,
+            "data.validation_per_class");
+  EXPECT_EQ(error_of(R"({"source": "fashion-mnist", "validation_per_class": 1})", "{}", "{}").first,
+            "data.validation_per_class");
 }
 
 TEST(TrainBudget, RefusesAndAdvisesTheMostEpochs) {

