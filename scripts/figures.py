@@ -306,6 +306,66 @@ def trained_memories():
         plt.close(fig)
 
 
+def train_rows(name):
+    path = os.path.join(RESULTS, "train", name + ".csv")
+    if not os.path.exists(path):
+        print(f"figures: {path} missing, skipping what needs it", file=sys.stderr)
+        return None
+    with open(path) as f:
+        return list(csv.DictReader(f))
+
+
+def curve(cell):
+    """A sweep CSV's per-epoch list: [a;b;...]."""
+    return [number(v) for v in cell.strip("[]").split(";") if v]
+
+
+def kh2016_training():
+    """Test error per epoch of the KH2016 runs (their records), and the
+    validation error after the temperature scans' epochs against T."""
+    folder = os.path.join(RESULTS, "train")
+    runs = []
+    for n in (2, 3, 20):
+        path = os.path.join(folder, f"kh2016-mnist-n{n}.json")
+        if os.path.exists(path):
+            with open(path) as f:
+                runs.append((n, json.load(f)))
+    if runs:
+        fig, ax = plt.subplots(figsize=(6, 4))
+        for n, record in runs:
+            train = record["spec"]["train"]
+            errors = record["result"]["curves"]["test_error"]
+            ax.plot(range(1, len(errors) + 1), errors,
+                    label=f"n = {n} (T {number(train['temperature_initial']):g} → "
+                          f"{number(train['temperature_final']):g}): final {record['result']['test_error']:.3f}")
+        ax.set_yscale("log")
+        finish(fig, ax, "epoch", "test error (1,000 held-out digits)", os.path.join("train", "kh2016-mnist-test-error.png"), 7)
+    scans = [(n, train_rows(f"kh2016-mnist-n{n}-temperature")) for n in (2, 3, 4, 8)]
+    scans = [(n, r) for n, r in scans if r]
+    if scans:
+        fig, ax = plt.subplots(figsize=(6, 4))
+        for n, table in scans:
+            pts = sorted((number(r["train.temperature_final"]), number(r["test_error"])) for r in table)
+            ax.plot([t for t, _ in pts], [e for _, e in pts], "o-", label=f"n = {n}")
+        ax.set_xscale("log")
+        finish(fig, ax, f"T (constant), {scans[0][1][0]['epochs']} epochs",
+               "validation error (100 training digits per class held out)",
+               os.path.join("train", "kh2016-mnist-temperature.png"))
+
+
+def trained_overloaded():
+    """The overloaded-regime paper's Fig. 1 on trained memories: D_c^ε against ε."""
+    dc = train_rows("overloaded-dc-trained")
+    if not dc:
+        return
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for r in dc:
+        eps = sorted((float(k[len("D_c_"):]), float(v)) for k, v in r.items() if k.startswith("D_c_"))
+        ax.plot([e for e, _ in eps], [v for _, v in eps], "o-", label=os.path.basename(r["data.path"]).split(".")[0])
+    ax.set_title(f"K = {dc[0]['K']} trained memories, {dc[0]['probes']} held-out digits (100 per class)")
+    finish(fig, ax, "ε", "D_c^ε (fraction with Cvg ≥ (1−ε)(N + C))", os.path.join("train", "overloaded-dc-trained.png"))
+
+
 def main():
     fig1()
     appA1()
@@ -318,6 +378,8 @@ def main():
                [("overloaded-error", "MNIST", rows("overloaded-error")),
                 ("overloaded-error-fashion", "Fashion-MNIST", rows("overloaded-error-fashion"))])
     trained_memories()
+    kh2016_training()
+    trained_overloaded()
 
 
 if __name__ == "__main__":
