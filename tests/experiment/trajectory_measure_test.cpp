@@ -90,14 +90,17 @@ std::string bits_of(const reference::Vec& v) {
 
 // The literal composition: K memories of the permutation, the probe noised by
 // flip_bits and its top rows (half the side) set to -1, then literal updates.
-void expect_literal(damlab::UpdateMode mode, bool clamp) {
-  const std::size_t N = 64, S = 20, K = 12, memory = 5, steps = 6, side = 8;
+// n: the DAM's degree; a low n with many memories and much noise makes the
+// order of asynchronous updates matter.
+void expect_literal(damlab::UpdateMode mode, bool clamp, std::size_t K = 12, double delta = 0.15, int n = 3) {
+  const std::size_t N = 64, S = 20, memory = 5, steps = 6, side = 8;
   const std::uint64_t seed = 9;
-  const double delta = 0.15;
-  const std::string text = trajectory_spec(
-      R"("K": 12, "memory": 5, "delta": 0.15, "steps": 6, "seed": 9, "occlusion_position": "top", "update": ")" +
-      std::string(mode == damlab::UpdateMode::synchronous ? "sync" : "async") + R"(", "clamp": )" +
-      (clamp ? "true" : "false"));
+  const std::string text =
+      R"({"measure": "trajectory", )" + square_data + R"(, "model": {"F": "rectpoly", "n": )" + std::to_string(n) +
+      R"(}, "probe": {"K": )" + std::to_string(K) + R"(, "memory": 5, "delta": )" + Json(delta).dump() +
+      R"(, "steps": 6, "seed": 9, "occlusion_position": "top", "update": ")" +
+      (mode == damlab::UpdateMode::synchronous ? "sync" : "async") + R"(", "clamp": )" + (clamp ? "true" : "false") +
+      "}}";
   const Json record = damlab::run_spec(damlab::parse_spec_text(text));
   const Json& result = record["result"];
 
@@ -108,7 +111,7 @@ void expect_literal(damlab::UpdateMode mode, bool clamp) {
   for (std::size_t m = 0; m < K; ++m) memories.push_back(data.signs(order[m]));
   reference::Vec state = damlab::flip_bits(data.slice(order[memory], 1), delta, rng).signs(0);
   for (std::size_t i = 0; i < side / 2 * side; ++i) state[i] = -1;  // the top 4 of 8 rows
-  const auto F = damlab::Separation::rectpoly(3);
+  const auto F = damlab::Separation::rectpoly(n);
   const auto kept = [&](std::size_t i) { return clamp && i >= side / 2 * side; };
   damlab::Rng sweeps(seed);
   std::vector<reference::Vec> states{state};
@@ -158,9 +161,10 @@ void expect_literal(damlab::UpdateMode mode, bool clamp) {
     }
     EXPECT_EQ(result["nearest_bits"][std::to_string(by_overlap[0])], bits_of(memories[by_overlap[0]]));
   }
-  if (clamp)
+  if (clamp) {
     for (const auto& s : states)
       EXPECT_EQ(bits_of(s).substr(32), bits_of(states[0]).substr(32)) << "a clamped bit changed";
+  }
   EXPECT_GE(flips.front(), 1u) << "the case should move";
 }
 
@@ -168,5 +172,9 @@ TEST(TrajectoryMeasure, SynchronousClampedEqualsTheLiteralRule) { expect_literal
 TEST(TrajectoryMeasure, SynchronousFreeEqualsTheLiteralRule) { expect_literal(damlab::UpdateMode::synchronous, false); }
 TEST(TrajectoryMeasure, AsynchronousEqualsTheLiteralRule) { expect_literal(damlab::UpdateMode::asynchronous, false); }
 TEST(TrajectoryMeasure, AsynchronousClampedEqualsTheLiteralRule) { expect_literal(damlab::UpdateMode::asynchronous, true); }
+TEST(TrajectoryMeasure, AsynchronousOverloadedEqualsTheLiteralRule) {
+  for (const double delta : {0.3, 0.4})
+    for (const int n : {2, 3}) expect_literal(damlab::UpdateMode::asynchronous, false, 20, delta, n);
+}
 
 }  // namespace

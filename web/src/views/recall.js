@@ -1,14 +1,16 @@
-// The recall view: the worker computes a whole trajectory once (memories,
-// corrupted probe, recallTrajectory for any registry model, with the
-// overlaps of every state); this view only steps and plays through it. With prefers-reduced-motion, Play
-// jumps to the last step instead of animating.
+// The recall view: the worker runs the view's trajectory spec (measure =
+// trajectory: the memories, the corrupted probe and its updates under any
+// registry model, experiment/trajectory_measure.hpp) as `damlab run` does,
+// and its record has every state with its nearest memories; this view only
+// steps and plays through it, and its spec panel gives the native command.
+// With prefers-reduced-motion, Play jumps to the last step instead of animating.
 // Trained memories sent by the Train view (receiveTrained) run instead as
 // `damlab run` runs a convergence spec on their memory file (worker.js,
 // handlers.trainedRecall): D_c^ε on the overloaded-regime paper's D, and one
 // digit of D followed step by step. A link cannot carry the memories: the
 // address says only that they were used (rmemories=trained), and the spec
 // panel with the exported file reproduces the run.
-import { crossCheck, models, recallJob, recallParams } from '../state.js';
+import { crossCheck, models, recallParams, recallSpec } from '../state.js';
 import { modelOptions, parameterControls, readForm, writeForm } from '../ui/form.js';
 import { energyChart, setEnergies, drawPattern } from '../ui/charts.js';
 import { drawMemoryGrid, memoryShades } from '../ui/memory-grid.js';
@@ -24,6 +26,8 @@ const classNames = {
     ['T-shirt/top', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot'][label],
 };
 const dataName = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' };
+// The spec file the panel names for a data-set trajectory.
+const recallFile = 'recall-trajectory.json';
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export function createRecall({ pool, state, onStateChange, report }) {
@@ -169,11 +173,44 @@ export function createRecall({ pool, state, onStateChange, report }) {
     onStateChange();
     stop();
     showTrainedBox(false);
-    reproduce.clear(
-      'One trajectory on memories picked from a data set has no native command: `damlab run` measures whole probe sets ' +
-        '(recall and convergence specs, docs/experiments.md). Trained memories sent from the Train view show their spec and command here.',
-    );
-    await runner.start([pool.submit('recall', recallJob(state))], show);
+    reproduce.clear('Running…');
+    await runner.start([pool.submit('recall', { spec: recallSpec(state) })], (result) => {
+      const shown = dataRun(result);
+      show(shown);
+      reproduce.show({
+        files: [{ name: recallFile, spec: shown.record.spec }],
+        command: `damlab run ${recallFile} --out results`,
+        note: "its record lists this trajectory's states, energies and nearest memories, byte for byte",
+      });
+    });
+  }
+
+  // The data-set result in the shape show() and showStep() read: the
+  // record's numbers (its result, experiment/trajectory_measure.hpp), with
+  // the worker's ±1 arrays of its bit strings.
+  function dataRun({ record: text, stored, states, nearest, variant }) {
+    const record = JSON.parse(text);
+    const { result } = record;
+    const entry = ({ memory, overlap, label, data_index: item }) => ({ memory, overlap, label, item });
+    return {
+      record,
+      N: result.N,
+      side: Math.round(Math.sqrt(result.N)), // for drawing: N = side² is the core's check
+      K: result.K,
+      digit: result.probed.memory,
+      item: result.probed.data_index,
+      label: result.probed.label,
+      source: record.spec.data.source,
+      stored,
+      probe: states[0],
+      states,
+      energies: result.energies,
+      flips: result.flips,
+      converged: result.converged,
+      top: result.nearest.map((row) => row.map(entry)),
+      nearest,
+      variant,
+    };
   }
 
   // The trained-memory box stays once memories have arrived (its button
