@@ -7,8 +7,7 @@
 //        expand   {base, experiment}  an experiment file's text: its points
 //                                     (expandExperiment)
 //        theory   {base, calls: [{name, args}]}  values of bound theory functions
-//        recall   {base, spec}        a trajectory spec's record and its states to draw
-//                                     (see handlers.recall)
+//        recall   {base, spec}        a trajectory spec's record (see handlers.recall)
 //        train    {base, spec, files, threads}  trains a train spec's classifier (see handlers.train)
 //        memoryFile {base, memories}  the DAMLABM file of trained memories
 //        trainedRecall {base, spec, memories, index}  a convergence spec on trained
@@ -201,14 +200,11 @@ const handlers = {
   // The Recall view's trajectory: a spec of measure = trajectory (its
   // memories, probe and updates: experiment/trajectory_measure.hpp) run as
   // `damlab run` runs it (runSpec), so the record is the native one byte for
-  // byte. Its bit strings ('1' for +1) come back also as ±1 arrays to draw.
+  // byte; it holds every state and its nearest memories.
   async recall({ base, spec }, progress) {
     const dam = await module(base);
     const record = dam.runSpec(JSON.stringify(spec), await fetchAsset(base, spec.data.source), progress);
-    const { result } = JSON.parse(record);
-    const signs = (bits) => Int8Array.from(bits, (bit) => (bit === '1' ? 1 : -1));
-    const nearest = Object.fromEntries(Object.entries(result.nearest_bits).map(([memory, bits]) => [memory, signs(bits)]));
-    return { record, stored: signs(result.probed.bits), states: result.states.map(signs), nearest, variant: dam.variant, version: dam.version() };
+    return { record, variant: dam.variant, version: dam.version() };
   },
 };
 

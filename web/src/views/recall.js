@@ -40,6 +40,7 @@ export function createRecall({ pool, state, onStateChange, report }) {
   // Trained memories sent by the Train view: {file (DAMLABM bytes), name, stem, about}.
   let trained = null;
   let trainedRecord = null; // the record text of the last trained run
+  let dataRecord = null; // the record text of the trajectory on screen (data-set memories)
   const reproduce = createReproduce($('recall-reproduce'));
   let step = 0;
   let timer = null;
@@ -174,24 +175,35 @@ export function createRecall({ pool, state, onStateChange, report }) {
     stop();
     showTrainedBox(false);
     reproduce.clear('Running…');
-    await runner.start([pool.submit('recall', { spec: recallSpec(state) })], (result) => {
-      const shown = dataRun(result);
-      show(shown);
-      reproduce.show({
-        files: [{ name: recallFile, spec: shown.record.spec }],
-        command: `damlab run ${recallFile} --out results`,
-        note: "its record lists this trajectory's states, energies and nearest memories, byte for byte",
-      });
+    $('recall-record').disabled = true;
+    delete view.dataset.opened;
+    await runner.start([pool.submit('recall', { spec: recallSpec(state) })], ({ record, variant }) => showRecord(record, variant));
+  }
+
+  // A trajectory record (its text: the worker's, or a file `damlab run`
+  // wrote), drawn, with its spec and command in the panel.
+  function showRecord(text, build) {
+    const shown = dataRun(JSON.parse(text), build);
+    dataRecord = text;
+    show(shown);
+    $('recall-record').disabled = false;
+    reproduce.show({
+      files: [{ name: recallFile, spec: shown.record.spec }],
+      command: `damlab run ${recallFile} --out results`,
+      note: "its record (the \"Record JSON\" button) lists this trajectory's states, energies and nearest memories, byte for byte",
     });
   }
 
-  // The data-set result in the shape show() and showStep() read: the
-  // record's numbers (its result, experiment/trajectory_measure.hpp), with
-  // the worker's ±1 arrays of its bit strings.
-  function dataRun({ record: text, stored, states, nearest, variant }) {
-    const record = JSON.parse(text);
-    const { result } = record;
+  // A record in the shape show() and showStep() read: its result's numbers
+  // (experiment/trajectory_measure.hpp), the bit strings ('1' for +1) as ±1
+  // arrays to draw. Throws on a record of another measure or shape.
+  function dataRun(record, variant) {
+    const { result, spec } = record ?? {};
+    if (spec?.measure !== 'trajectory' || !Array.isArray(result?.states) || !Array.isArray(result?.nearest))
+      throw new Error(`not a trajectory record (measure = ${spec?.measure ?? 'none'}): open what \`damlab run\` wrote for a trajectory spec`);
+    const signs = (bits) => Int8Array.from(bits, (bit) => (bit === '1' ? 1 : -1));
     const entry = ({ memory, overlap, label, data_index: item }) => ({ memory, overlap, label, item });
+    const states = result.states.map(signs);
     return {
       record,
       N: result.N,
@@ -200,15 +212,15 @@ export function createRecall({ pool, state, onStateChange, report }) {
       digit: result.probed.memory,
       item: result.probed.data_index,
       label: result.probed.label,
-      source: record.spec.data.source,
-      stored,
+      source: spec.data.source,
+      stored: signs(result.probed.bits),
       probe: states[0],
       states,
       energies: result.energies,
       flips: result.flips,
       converged: result.converged,
       top: result.nearest.map((row) => row.map(entry)),
-      nearest,
+      nearest: Object.fromEntries(Object.entries(result.nearest_bits).map(([memory, bits]) => [memory, signs(bits)])),
       variant,
     };
   }
@@ -307,6 +319,26 @@ export function createRecall({ pool, state, onStateChange, report }) {
   $('recall-trained-record').addEventListener('click', () =>
     download(`${trained.stem}-recall-record.json`, trainedRecord + '\n', 'application/json'),
   );
+  $('recall-record').addEventListener('click', () => download('recall-trajectory-record.json', dataRecord + '\n', 'application/json'));
+  // A record file back into the view (what `damlab run` wrote for the spec
+  // of the panel, or the "Record JSON" download).
+  $('recall-open').addEventListener('change', async (event) => {
+    const [file] = event.target.files;
+    event.target.value = '';
+    if (!file) return;
+    try {
+      const text = await file.text();
+      stop();
+      runner.cancel();
+      showTrainedBox(false);
+      showRecord(text, `opened from ${file.name}`);
+      report([]);
+      view.dataset.status = 'done';
+      view.dataset.opened = file.name;
+    } catch (error) {
+      report([`${file.name}: ${error.message}`]);
+    }
+  });
   $('recall-slider').addEventListener('input', (event) => (stop(), showStep(Number(event.target.value))));
 
   return {
