@@ -149,6 +149,13 @@ servedTwice((site) => {
       assert.equal(await page.textContent('#messages'), '');
       assert.match(await page.textContent('#recall-summary'), /Buildopened from recall-trajectory\.json/);
       assert.deepEqual(await drawnSteps(page), expected);
+      // Open results hands a trajectory record to this view.
+      await page.$eval('#recall', (view) => delete view.dataset.opened);
+      await page.click('.tab[data-view=results]');
+      await page.setInputFiles('#results-file', recordPath);
+      await page.click('article[data-kind=trajectory] button:text("Open in the Recall view")', { timeout });
+      await page.waitForSelector('#recall[data-opened="recall-trajectory.json"]:not([hidden])', { timeout });
+      assert.deepEqual(await drawnSteps(page), expected);
       // A record of another measure is refused by name.
       const other = join(dir, 'capacity.json');
       writeFileSync(other, JSON.stringify({ spec: { measure: 'capacity' }, result: {} }));

@@ -325,20 +325,23 @@ export function createRecall({ pool, state, onStateChange, report }) {
   $('recall-open').addEventListener('change', async (event) => {
     const [file] = event.target.files;
     event.target.value = '';
-    if (!file) return;
+    if (file) openRecord(file.name, await file.text());
+  });
+
+  // A trajectory record's text, opened from a file named name.
+  function openRecord(name, text) {
     try {
-      const text = await file.text();
       stop();
       runner.cancel();
       showTrainedBox(false);
-      showRecord(text, `opened from ${file.name}`);
+      showRecord(text, `opened from ${name}`);
       report([]);
       view.dataset.status = 'done';
-      view.dataset.opened = file.name;
+      view.dataset.opened = name;
     } catch (error) {
-      report([`${file.name}: ${error.message}`]);
+      report([`${name}: ${error.message}`]);
     }
-  });
+  }
   $('recall-slider').addEventListener('input', (event) => (stop(), showStep(Number(event.target.value))));
 
   return {
@@ -349,6 +352,8 @@ export function createRecall({ pool, state, onStateChange, report }) {
     },
     run: compute,
     chart,
+    /** A trajectory record (the text `damlab run` wrote), drawn as if run here; name: its file's. */
+    openRecord,
     /**
      * Trained memories from the Train view: file, the DAMLABM bytes; stem,
      * the train run's export name (the file is saved as STEM.memories);
