@@ -258,6 +258,8 @@ export function createRecall({ pool, state, onStateChange, report }) {
     showTrainedBox(true);
     trainedRecord = null;
     $('recall-trained-record').disabled = true;
+    $('recall-record').disabled = true; // the data-set trajectory's record is no longer on screen
+    delete view.dataset.opened;
     reproduce.clear('Running…');
     fillTable($('recall-dc-table'), [], []);
     await runner.start([pool.submit('trainedRecall', { spec, memories: trained.file, index })], (result) => {
