@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "damlab/data/rng.hpp"
+#include "damlab/experiment/choices.hpp"
 #include "damlab/data/subsets.hpp"
 #include "damlab/measures/occlusion.hpp"
 #include "damlab/measures/recall.hpp"
@@ -51,8 +52,10 @@ Json trajectory_result(const Spec& spec, const LoadedData& data, const Progress&
   std::vector<std::uint8_t> clamped;
   if (p.half_occlusion) {
     const auto side = static_cast<std::size_t>(std::llround(std::sqrt(static_cast<double>(N))));
+    require(side >= 2 && side * side == N, "data.N", N,
+            "a square image of side at least 2 for probe.occlusion_position = " + choice_name(*p.half_occlusion));
     const Occlusion occlusion{side / 2, *p.half_occlusion, OcclusionFill::off};
-    occlude(start, occlusion, rng);  // checks that N is a square
+    occlude(start, occlusion, rng);
     if (p.clamp) clamped = outside_mask(N, occlusion);
   }
   const std::unique_ptr<Model> model = make_model(spec.model, memories);

@@ -62,8 +62,10 @@ TEST(TrajectorySpec, EachBadFieldIsNamedWithItsRange) {
   expect(R"("clamp": true)", "probe.clamp", "false for probe.occlusion_position = none");
   expect(R"("occlusion": 4)", "probe.occlusion", "present");  // recall's key, not this measure's
   expect(R"("count": 4)", "probe.count", "present");
-  expect(R"("occlusion_position": "left")", "data.N", "a square",
+  expect(R"("occlusion_position": "left")", "data.N", "a square image of side at least 2",
          R"("data": {"source": "rademacher", "N": 60, "S": 20, "p": 0.5})");
+  expect(R"("occlusion_position": "top")", "data.N", "a square image of side at least 2",
+         R"("data": {"source": "rademacher", "N": 1, "S": 3, "p": 0.5})");
   EXPECT_EQ(trajectory_error(R"({"measure": "trajectory", "data": {"source": "trained", "path": "a.memories"}})").first,
             "measure");
   // A sweep of trajectories is refused: each is a sequence of states, not a row.
