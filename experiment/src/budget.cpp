@@ -52,6 +52,7 @@ double probe_count(const ProbeSpec& p, Measure measure, std::size_t K, std::size
   const double stored = static_cast<double>(p.count == 0 ? K : std::min(p.count, K));
   const double held_out = static_cast<double>(p.count == 0 ? S - K : std::min(p.count, S - K));
   if (measure == Measure::retrievability) return static_cast<double>(K) * static_cast<double>(p.trials);
+  if (measure == Measure::trajectory) return 1;
   if (measure == Measure::classification) return stored + held_out;
   if (measure == Measure::convergence && p.probes == ProbeSpec::Probes::held_out) return held_out;
   return stored;

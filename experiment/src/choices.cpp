@@ -15,7 +15,8 @@ std::span<const ChoiceName<Measure>> choice_names(Measure) {
                                               {Measure::convergence, "convergence"},
                                               {Measure::classification, "classification"},
                                               {Measure::retrievability, "retrievability"},
-                                              {Measure::train, "train"}};
+                                              {Measure::train, "train"},
+                                              {Measure::trajectory, "trajectory"}};
   return table(names);
 }
 

@@ -197,7 +197,9 @@ Experiment parse_experiment(const Json& json) {
   }
   for (std::size_t point = 0; point < experiment.points(); ++point) {
     try {
-      parse_spec(experiment.point_spec(point));
+      // A trajectory is one probe's states, not a row of a sweep's table.
+      require(parse_spec(experiment.point_spec(point)).measure != Measure::trajectory, "measure",
+              "trajectory", "a measure with one row of numbers per point (run a trajectory with damlab run)");
     } catch (const InvalidArgument& e) {
       if (experiment.axes.empty()) throw;
       throw InvalidArgument(e.field(), "sweep point " + std::to_string(point) + ": " + e.what());

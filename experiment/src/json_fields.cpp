@@ -48,6 +48,13 @@ std::uint64_t Fields::integer(const std::string& key, std::uint64_t low, std::ui
   return value;
 }
 
+bool Fields::boolean(const std::string& key, std::optional<bool> fallback) const {
+  if (!has(key)) return required(key, fallback);
+  const auto& v = json_.at(key);
+  require(v.is_boolean(), name(key), v.dump(), "true or false");
+  return v.get<bool>();
+}
+
 std::vector<double> Fields::reals(const std::string& key, std::vector<double> fallback) const {
   if (!has(key)) return fallback;
   const auto& v = json_.at(key);

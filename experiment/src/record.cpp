@@ -6,6 +6,7 @@
 #include "damlab/util/error.hpp"
 #include "damlab/experiment/budget.hpp"
 #include "damlab/experiment/choices.hpp"
+#include "damlab/experiment/trajectory_measure.hpp"
 #include "damlab/measures/model_capacity.hpp"
 #include "damlab/measures/occlusion.hpp"
 #include "damlab/measures/recall.hpp"
@@ -188,7 +189,8 @@ Json run_spec(const Spec& spec, const LoadedData& data, const Progress& progress
   // below costs its S² N / 2 bit operations.
   Json result = spec.measure == Measure::capacity
                     ? capacity_json(model_capacity(spec.model, set, false, progress))
-                    : probe_measure(spec, set, labels, progress);
+                : spec.measure == Measure::trajectory ? trajectory_result(spec, data, progress)
+                                                      : probe_measure(spec, set, labels, progress);
   if (spec.measure == Measure::capacity) {
     // The separation of the whole set (all S patterns), which data-set
     // buckets (e.g. Fig. 2's HD 60/90/120) are defined on; it polls for

@@ -193,7 +193,32 @@ std::set<std::string> probe_keys(Measure measure) {
     keys.insert({"count", "occlusion", "occlusion_position", "occlusion_fill"});
   if (measure == Measure::convergence) keys.insert({"probes", "count", "epsilons"});
   if (measure == Measure::retrievability) keys.insert({"trials", "epsilon"});
+  if (measure == Measure::trajectory) keys.insert({"memory", "occlusion_position", "clamp"});
   return keys;
+}
+
+// The trajectory's occlusion: none, or half the image side at a fixed
+// position (a random one could not be clamped: its place is drawn later).
+std::optional<OcclusionPosition> parse_half_occlusion(const std::string& text) {
+  std::vector<const char*> names = {"none"};
+  if (text == "none") return std::nullopt;
+  for (const auto& entry : choice_names(OcclusionPosition{})) {
+    if (entry.value == OcclusionPosition::random) continue;
+    if (text == entry.name) return entry.value;
+    names.push_back(entry.name);
+  }
+  fail_field("probe.occlusion_position", text, allowed_names(names));
+}
+
+// The probe section of measure = trajectory: one probe, step by step.
+void parse_trajectory_probe(const Fields& f, ProbeSpec& probe) {
+  probe.memory = f.integer("memory", 0, max_spec_S - 1, 0);
+  require(probe.K == 0 || probe.memory < probe.K, "probe.memory", probe.memory,
+          "below probe.K = " + std::to_string(probe.K) + " (an index into the memories)");
+  probe.half_occlusion = parse_half_occlusion(f.text("occlusion_position", std::string("none")));
+  probe.clamp = f.boolean("clamp", false);
+  require(!probe.clamp || probe.half_occlusion.has_value(), "probe.clamp", "true",
+          "false for probe.occlusion_position = none (every pixel would be clamped)");
 }
 
 ProbeSpec parse_probe(const Json& json, Measure measure) {
@@ -205,7 +230,8 @@ ProbeSpec parse_probe(const Json& json, Measure measure) {
   probe.count = f.integer("count", 0, limit, 0);
   probe.delta = f.real("delta", 0.0);
   require(probe.delta >= 0 && probe.delta <= 1, "probe.delta", probe.delta, "in [0, 1]");
-  probe.steps = f.integer("steps", 0, 1000, 1);
+  // A trajectory's states are the probe and one per step: at least one step.
+  probe.steps = f.integer("steps", measure == Measure::trajectory ? 1 : 0, 1000, 1);
   probe.update = parse_choice<UpdateMode>("probe.update", f.text("update", std::string("sync")));
   probe.epsilons = f.reals("epsilons", probe.epsilons);
   require(probe.epsilons.size() <= 100, "probe.epsilons", std::to_string(probe.epsilons.size()) + " values",
@@ -216,6 +242,10 @@ ProbeSpec parse_probe(const Json& json, Measure measure) {
   probe.epsilon = f.real("epsilon", 0.05);
   require(probe.epsilon > 0 && probe.epsilon <= 1, "probe.epsilon", probe.epsilon, "in (0, 1]");
   probe.seed = f.integer("seed", 0, max_seed, 1);
+  if (measure == Measure::trajectory) {
+    parse_trajectory_probe(f, probe);
+    return probe;
+  }
   probe.occlusion.size = f.integer("occlusion", 0, 4096, 0);
   probe.occlusion.position = parse_choice<OcclusionPosition>(
       "probe.occlusion_position", f.text("occlusion_position", std::string("random")));
@@ -238,6 +268,11 @@ Json probe_json(const ProbeSpec& probe, Measure measure) {
   if (keys.count("trials")) out["trials"] = probe.trials;
   if (keys.count("epsilon")) out["epsilon"] = probe.epsilon;
   out["seed"] = probe.seed;
+  if (measure == Measure::trajectory) {
+    out["memory"] = probe.memory;
+    out["occlusion_position"] = probe.half_occlusion ? choice_name(*probe.half_occlusion) : "none";
+    out["clamp"] = probe.clamp;
+  }
   // Recorded only when used, so records of specs without occlusion keep their form.
   if (probe.occlusion.size > 0) {
     out["occlusion"] = probe.occlusion.size;

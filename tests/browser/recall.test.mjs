@@ -3,8 +3,32 @@
 //   node --test tests/browser/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screenshot, done, timeout, servedTwice } from './helpers.mjs';
+import { screenshot, done, timeout, servedTwice, artifacts, native } from './helpers.mjs';
+
+// Every step of the trajectory on screen: the state drawn (as the record's
+// bit string: a dark pixel is +1) and the nearest memory named.
+const drawnSteps = (page) =>
+  page.evaluate(() => {
+    const view = document.getElementById('recall');
+    const canvas = document.getElementById('recall-state');
+    const last = Number(document.getElementById('recall-slider').max);
+    const states = [];
+    const nearest = [];
+    for (let t = 0; t <= last; t++) {
+      document.getElementById(t === 0 ? 'recall-first' : 'recall-step').click();
+      if (view.dataset.step !== String(t)) throw new Error(`step ${t} not shown`);
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let bits = '';
+      for (let p = 0; p < data.length; p += 4) bits += data[p] < 128 ? '1' : '0';
+      states.push(bits);
+      nearest.push(Number(view.dataset.nearest));
+    }
+    return { states, nearest };
+  });
+const versionless = (text) => text.replace(/"code_version": "[^"]*"/, '"code_version": ""');
 
 servedTwice((site) => {
   const { isolation, open, sweep } = site;
@@ -87,6 +111,57 @@ servedTwice((site) => {
       await page.selectOption('select[name=occlude]', 'none');
       await page.click('#recall-run');
       assert.match(await page.textContent('#messages'), /clamp = 1: needs an occlusion/);
+      await page.close();
+    });
+
+  // One serving is enough: the record is the core's in every build (tests/wasm/trajectory_spec.test.mjs).
+  if (!isolation)
+    test('recall view: the command in its panel reproduces the states shown natively; the record opens back', async () => {
+      const page = await open(
+        `${site.url}#view=recall&K=40&digit=7&delta=0.25&occlude=center&clamp=1&rseed=4&update=async&steps=8&rF=rectpoly&rn=20`,
+      );
+      await page.waitForSelector(done('recall'), { timeout });
+      assert.equal(await page.textContent('#messages'), '');
+      assert.equal(await page.getAttribute('#recall-reproduce', 'data-specs'), '["recall-trajectory.json"]');
+      const command = await page.textContent('#recall-reproduce pre.command');
+      assert.equal(command, 'damlab run recall-trajectory.json --out results');
+      const spec = JSON.parse(await page.textContent('#recall-reproduce pre.spec-json'));
+      assert.equal(spec.measure, 'trajectory');
+      assert.deepEqual(spec.probe, { K: 40, delta: 0.25, steps: 8, update: 'async', seed: 4, memory: 7, occlusion_position: 'center', clamp: true });
+      // The command as shown, in a folder holding the spec under its name.
+      const dir = mkdtempSync(join(artifacts, 'recall-'));
+      writeFileSync(join(dir, 'recall-trajectory.json'), JSON.stringify(spec, null, 2));
+      execFileSync(native, command.split(' ').slice(1), { cwd: dir, stdio: 'ignore' });
+      const recordPath = join(dir, 'results', 'recall-trajectory.json');
+      const nativeText = readFileSync(recordPath, 'utf8');
+      // The page's record is the native one byte for byte (but for the code version).
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#recall-record')]);
+      assert.equal(versionless(readFileSync(await download.path(), 'utf8')), versionless(nativeText));
+      // The states the page draws, step by step, are the native record's.
+      const { result } = JSON.parse(nativeText);
+      assert.ok(result.states.length >= 2, 'the probe moves');
+      const expected = { states: result.states, nearest: result.nearest.map((row) => row[0].memory) };
+      assert.deepEqual(await drawnSteps(page), expected);
+      // The native record opened back shows the same trajectory.
+      await page.click('#recall-first');
+      await page.setInputFiles('#recall-open', recordPath);
+      await page.waitForSelector('#recall[data-opened="recall-trajectory.json"]', { timeout });
+      assert.equal(await page.textContent('#messages'), '');
+      assert.match(await page.textContent('#recall-summary'), /Buildopened from recall-trajectory\.json/);
+      assert.deepEqual(await drawnSteps(page), expected);
+      // Open results hands a trajectory record to this view.
+      await page.$eval('#recall', (view) => delete view.dataset.opened);
+      await page.click('.tab[data-view=results]');
+      await page.setInputFiles('#results-file', recordPath);
+      await page.click('article[data-kind=trajectory] button:text("Open in the Recall view")', { timeout });
+      await page.waitForSelector('#recall[data-opened="recall-trajectory.json"]:not([hidden])', { timeout });
+      assert.deepEqual(await drawnSteps(page), expected);
+      // A record of another measure is refused by name.
+      const other = join(dir, 'capacity.json');
+      writeFileSync(other, JSON.stringify({ spec: { measure: 'capacity' }, result: {} }));
+      await page.setInputFiles('#recall-open', other);
+      await page.waitForSelector('#messages:not(:empty)', { timeout });
+      assert.match(await page.textContent('#messages'), /capacity\.json: not a trajectory record \(measure = capacity\)/);
       await page.close();
     });
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "damlab/data/rademacher.hpp"
 #include "damlab/data/rng.hpp"
 #include "damlab/util/error.hpp"
@@ -68,6 +70,22 @@ TEST(Trajectory, FollowsTheModelStepByStep) {
   EXPECT_THROW(damlab::recall_trajectory(net, probes.slice(0, 1), 0,
                                          damlab::UpdateMode::synchronous),
                damlab::InvalidArgument);
+}
+
+}  // namespace
+
+namespace {
+
+// The memories of largest overlap: largest first, the lower index on ties,
+// all of them when fewer than asked, against a full stable sort.
+TEST(Trajectory, LargestOverlapsInOrderWithTiesByIndex) {
+  const std::vector<std::int32_t> overlaps{3, -7, 9, 3, 9, 0, -7, 3};
+  EXPECT_EQ(damlab::largest_overlaps(overlaps, 5), (std::vector<std::size_t>{2, 4, 0, 3, 7}));
+  EXPECT_EQ(damlab::largest_overlaps(overlaps, 0), std::vector<std::size_t>{});
+  std::vector<std::size_t> all(overlaps.size());
+  for (std::size_t k = 0; k < all.size(); ++k) all[k] = k;
+  std::stable_sort(all.begin(), all.end(), [&](auto a, auto b) { return overlaps[a] > overlaps[b]; });
+  EXPECT_EQ(damlab::largest_overlaps(overlaps, 100), all);
 }
 
 }  // namespace

@@ -325,7 +325,9 @@ export interface Damlab {
   /**
    * Runs an experiment spec (JSON text) and returns its record as JSON text,
    * identical to the native `damlab run` output (but for code_version).
-   * idxBytes: the contents of the file an idx source names.
+   * idxBytes: the contents of the file an idx source names, or the packed
+   * asset of an mnist / fashion-mnist source. A "trajectory" spec gives one
+   * probe's states step by step (the Recall view; docs/experiments.md).
    */
   runSpec(spec: string, idxBytes?: Uint8Array | null, onProgress?: OnProgress | null): string;
   /** The spec with every default filled in (JSON text); throws on an invalid spec. */

@@ -90,7 +90,12 @@ const onSend = (memories) => {
   recall.receiveTrained(memories);
 };
 const train = createTrain({ pool, state, onStateChange, report, onSend });
-const results = createResults({ pool, state, onStateChange, report });
+// A trajectory record opened in Open results is drawn by the Recall view.
+const onTrajectory = (name, text) => {
+  showView('recall');
+  recall.openRecord(name, text);
+};
+const results = createResults({ pool, state, onStateChange, report, onTrajectory });
 const models = createModels({ pool, report });
 const views = { explorer, sweeps, recall, train, models, results };
 

@@ -352,10 +352,18 @@ export function explorerModel(state) {
 /** The parameters of the recall view's model that apply, by link key without the r prefix. */
 export const recallParams = (state) => modelParams(state, state.rmodel, 'r');
 
-/** The recall view's job: the worker builds the memories and runs recallTrajectory. */
-export function recallJob(state) {
+/**
+ * The recall view's spec (measure = trajectory, docs/experiments.md): the
+ * worker runs it with runSpec, as `damlab run` does.
+ */
+export function recallSpec(state) {
   const params = Object.fromEntries(recallParams(state).map(({ field, key }) => [key, state[`r${field}`]]));
   const model = state.rmodel === fields.rmodel.default ? params : { name: state.rmodel, ...params };
-  const { rsource: source, K, digit, delta, occlude, rseed: seed, update, steps } = state;
-  return { source, K, digit, delta, occlude, clamp: state.clamp === '1', seed, update, steps, model };
+  const { rsource: source, K, digit: memory, delta, occlude, rseed: seed, update, steps } = state;
+  return {
+    measure: 'trajectory',
+    data: { source },
+    model,
+    probe: { K, memory, delta, steps, update, seed, occlusion_position: occlude, clamp: state.clamp === '1' },
+  };
 }

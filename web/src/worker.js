@@ -7,8 +7,7 @@
 //        expand   {base, experiment}  an experiment file's text: its points
 //                                     (expandExperiment)
 //        theory   {base, calls: [{name, args}]}  values of bound theory functions
-//        recall   {base, source, K, digit, delta, occlude, clamp, seed, update, steps, model}
-//                                     a whole recall trajectory (see handlers.recall)
+//        recall   {base, spec}        a trajectory spec's record (see handlers.recall)
 //        train    {base, spec, files, threads}  trains a train spec's classifier (see handlers.train)
 //        memoryFile {base, memories}  the DAMLABM file of trained memories
 //        trainedRecall {base, spec, memories, index}  a convergence spec on trained
@@ -32,7 +31,6 @@ import { loadDamlab } from '../../wasm/js/damlab.js';
 
 let damlab = null;
 const assetBytes = new Map(); // packed data set file name -> bytes
-const assets = new Map(); // packed data set file name -> parsePackedAsset(bytes), kept for the worker's life
 
 async function module(base) {
   damlab ??= await loadDamlab({ baseUrl: new URL('wasm/', base).href });
@@ -67,13 +65,6 @@ async function fashionFiles(base) {
     for (const kind of ['images', 'labels'])
       files[`fashion-mnist/${part}-${kind}-idx${kind === 'images' ? 3 : 1}-ubyte.gz`] = await fetchAsset(base, `fashion-${part}-${kind}`);
   return files;
-}
-
-// The core's reader checks the asset's layout and checksum.
-async function parsedAsset(dam, base, source) {
-  const file = assetFile[source];
-  if (!assets.has(file)) assets.set(file, dam.parsePackedAsset(await fetchAsset(base, source)));
-  return assets.get(file);
 }
 
 // The theory functions the pages may call, by the module's names.
@@ -206,64 +197,14 @@ const handlers = {
     return { record, trajectory, clean, top, nearest, width, variant: dam.variant, version: dam.version() };
   },
 
-  // The memories: the first K of Rng(seed).permutation(count) of the asset's
-  // patterns (selectPatterns). The probe: stored item `digit`, its bits
-  // flipped by flipBits(delta) with the same generator, then occluded
-  // (occlude: half the image side, pixels off). clamp: the pixels outside the
-  // occlusion keep their probe values (clamped flags), so only the occluded
-  // part is completed. recallTrajectory gives, for any registry model, the
-  // states with their overlaps with every memory.
-  async recall({ base, source, K, digit, delta, occlude, clamp, seed, update, steps, model }) {
+  // The Recall view's trajectory: a spec of measure = trajectory (its
+  // memories, probe and updates: experiment/trajectory_measure.hpp) run as
+  // `damlab run` runs it (runSpec), so the record is the native one byte for
+  // byte; it holds every state and its nearest memories.
+  async recall({ base, spec }, progress) {
     const dam = await module(base);
-    const asset = await parsedAsset(dam, base, source);
-    const { N, size: count } = asset.patterns;
-    if (K > count) throw new Error(`K = ${K}: must be at most ${count}, the size of the data set`);
-    if (digit >= K) throw new Error(`digit = ${digit}: must be less than K = ${K}`);
-    const handles = [];
-    const own = (handle) => (handles.push(handle), handle);
-    try {
-      const rng = own(new dam.Rng(seed));
-      const chosen = rng.permutation(count).subarray(0, K);
-      const memories = own(dam.selectPatterns(asset.patterns, chosen));
-      const stored = memories.signs(digit);
-      let start = own(dam.flipBits(own(memories.slice(digit, 1)), delta, rng));
-      const side = Math.round(Math.sqrt(N)); // for drawing: N = side² is the core's check
-      let clamped = null;
-      if (occlude !== 'none') {
-        const occlusion = { size: Math.floor(side / 2), position: occlude, fill: 'off' };
-        start = own(dam.occlude(start, occlusion, rng));
-        if (clamp) clamped = dam.occlusionMask(N, occlusion).map((covered) => (covered ? 0 : 1));
-      }
-      const probe = start.signs(0);
-      const trajectory = dam.recallTrajectory(memories, model, start, { mode: update, steps, seed, index: 0, ...(clamped ? { clamped } : {}) });
-      // For each state, the five memories of largest overlap (lowest index on ties).
-      const top = trajectory.overlaps.map((overlaps) => {
-        const order = Array.from(overlaps.keys()).sort((a, b) => overlaps[b] - overlaps[a] || a - b).slice(0, 5);
-        return order.map((m) => ({ memory: m, overlap: overlaps[m], label: asset.labels[chosen[m]], item: chosen[m] }));
-      });
-      const nearest = {};
-      for (const row of top) nearest[row[0].memory] ??= memories.signs(row[0].memory);
-      return {
-        N,
-        side,
-        K,
-        digit,
-        item: chosen[digit],
-        label: asset.labels[chosen[digit]],
-        source,
-        stored,
-        probe,
-        states: trajectory.states,
-        energies: trajectory.energies,
-        flips: trajectory.flips,
-        converged: trajectory.converged,
-        top,
-        nearest,
-        variant: dam.variant,
-      };
-    } finally {
-      for (const handle of handles.reverse()) handle.delete();
-    }
+    const record = dam.runSpec(JSON.stringify(spec), await fetchAsset(base, spec.data.source), progress);
+    return { record, variant: dam.variant, version: dam.version() };
   },
 };
 

@@ -1,14 +1,16 @@
-// The recall view: the worker computes a whole trajectory once (memories,
-// corrupted probe, recallTrajectory for any registry model, with the
-// overlaps of every state); this view only steps and plays through it. With prefers-reduced-motion, Play
-// jumps to the last step instead of animating.
+// The recall view: the worker runs the view's trajectory spec (measure =
+// trajectory: the memories, the corrupted probe and its updates under any
+// registry model, experiment/trajectory_measure.hpp) as `damlab run` does,
+// and its record has every state with its nearest memories; this view only
+// steps and plays through it, and its spec panel gives the native command.
+// With prefers-reduced-motion, Play jumps to the last step instead of animating.
 // Trained memories sent by the Train view (receiveTrained) run instead as
 // `damlab run` runs a convergence spec on their memory file (worker.js,
 // handlers.trainedRecall): D_c^ε on the overloaded-regime paper's D, and one
 // digit of D followed step by step. A link cannot carry the memories: the
 // address says only that they were used (rmemories=trained), and the spec
 // panel with the exported file reproduces the run.
-import { crossCheck, models, recallJob, recallParams } from '../state.js';
+import { crossCheck, models, recallParams, recallSpec } from '../state.js';
 import { modelOptions, parameterControls, readForm, writeForm } from '../ui/form.js';
 import { energyChart, setEnergies, drawPattern } from '../ui/charts.js';
 import { drawMemoryGrid, memoryShades } from '../ui/memory-grid.js';
@@ -24,6 +26,8 @@ const classNames = {
     ['T-shirt/top', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot'][label],
 };
 const dataName = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' };
+// The spec file the panel names for a data-set trajectory.
+const recallFile = 'recall-trajectory.json';
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export function createRecall({ pool, state, onStateChange, report }) {
@@ -36,6 +40,7 @@ export function createRecall({ pool, state, onStateChange, report }) {
   // Trained memories sent by the Train view: {file (DAMLABM bytes), name, stem, about}.
   let trained = null;
   let trainedRecord = null; // the record text of the last trained run
+  let dataRecord = null; // the record text of the trajectory on screen (data-set memories)
   const reproduce = createReproduce($('recall-reproduce'));
   let step = 0;
   let timer = null;
@@ -169,11 +174,55 @@ export function createRecall({ pool, state, onStateChange, report }) {
     onStateChange();
     stop();
     showTrainedBox(false);
-    reproduce.clear(
-      'One trajectory on memories picked from a data set has no native command: `damlab run` measures whole probe sets ' +
-        '(recall and convergence specs, docs/experiments.md). Trained memories sent from the Train view show their spec and command here.',
-    );
-    await runner.start([pool.submit('recall', recallJob(state))], show);
+    reproduce.clear('Running…');
+    $('recall-record').disabled = true;
+    delete view.dataset.opened;
+    await runner.start([pool.submit('recall', { spec: recallSpec(state) })], ({ record, variant }) => showRecord(record, variant));
+  }
+
+  // A trajectory record (its text: the worker's, or a file `damlab run`
+  // wrote), drawn, with its spec and command in the panel.
+  function showRecord(text, build) {
+    const shown = dataRun(JSON.parse(text), build);
+    dataRecord = text;
+    show(shown);
+    $('recall-record').disabled = false;
+    reproduce.show({
+      files: [{ name: recallFile, spec: shown.record.spec }],
+      command: `damlab run ${recallFile} --out results`,
+      note: "its record (the \"Record JSON\" button) lists this trajectory's states, energies and nearest memories, byte for byte",
+    });
+  }
+
+  // A record in the shape show() and showStep() read: its result's numbers
+  // (experiment/trajectory_measure.hpp), the bit strings ('1' for +1) as ±1
+  // arrays to draw. Throws on a record of another measure or shape.
+  function dataRun(record, variant) {
+    const { result, spec } = record ?? {};
+    if (spec?.measure !== 'trajectory' || !Array.isArray(result?.states) || !Array.isArray(result?.nearest))
+      throw new Error(`not a trajectory record (measure = ${spec?.measure ?? 'none'}): open what \`damlab run\` wrote for a trajectory spec`);
+    const signs = (bits) => Int8Array.from(bits, (bit) => (bit === '1' ? 1 : -1));
+    const entry = ({ memory, overlap, label, data_index: item }) => ({ memory, overlap, label, item });
+    const states = result.states.map(signs);
+    return {
+      record,
+      N: result.N,
+      side: Math.round(Math.sqrt(result.N)), // for drawing: N = side² is the core's check
+      K: result.K,
+      digit: result.probed.memory,
+      item: result.probed.data_index,
+      label: result.probed.label,
+      source: spec.data.source,
+      stored: signs(result.probed.bits),
+      probe: states[0],
+      states,
+      energies: result.energies,
+      flips: result.flips,
+      converged: result.converged,
+      top: result.nearest.map((row) => row.map(entry)),
+      nearest: Object.fromEntries(Object.entries(result.nearest_bits).map(([memory, bits]) => [memory, signs(bits)])),
+      variant,
+    };
   }
 
   // The trained-memory box stays once memories have arrived (its button
@@ -209,6 +258,8 @@ export function createRecall({ pool, state, onStateChange, report }) {
     showTrainedBox(true);
     trainedRecord = null;
     $('recall-trained-record').disabled = true;
+    $('recall-record').disabled = true; // the data-set trajectory's record is no longer on screen
+    delete view.dataset.opened;
     reproduce.clear('Running…');
     fillTable($('recall-dc-table'), [], []);
     await runner.start([pool.submit('trainedRecall', { spec, memories: trained.file, index })], (result) => {
@@ -270,6 +321,29 @@ export function createRecall({ pool, state, onStateChange, report }) {
   $('recall-trained-record').addEventListener('click', () =>
     download(`${trained.stem}-recall-record.json`, trainedRecord + '\n', 'application/json'),
   );
+  $('recall-record').addEventListener('click', () => download('recall-trajectory-record.json', dataRecord + '\n', 'application/json'));
+  // A record file back into the view (what `damlab run` wrote for the spec
+  // of the panel, or the "Record JSON" download).
+  $('recall-open').addEventListener('change', async (event) => {
+    const [file] = event.target.files;
+    event.target.value = '';
+    if (file) openRecord(file.name, await file.text());
+  });
+
+  // A trajectory record's text, opened from a file named name.
+  function openRecord(name, text) {
+    try {
+      stop();
+      runner.cancel();
+      showTrainedBox(false);
+      showRecord(text, `opened from ${name}`);
+      report([]);
+      view.dataset.status = 'done';
+      view.dataset.opened = name;
+    } catch (error) {
+      report([`${name}: ${error.message}`]);
+    }
+  }
   $('recall-slider').addEventListener('input', (event) => (stop(), showStep(Number(event.target.value))));
 
   return {
@@ -280,6 +354,8 @@ export function createRecall({ pool, state, onStateChange, report }) {
     },
     run: compute,
     chart,
+    /** A trajectory record (the text `damlab run` wrote), drawn as if run here; name: its file's. */
+    openRecord,
     /**
      * Trained memories from the Train view: file, the DAMLABM bytes; stem,
      * the train run's export name (the file is saved as STEM.memories);

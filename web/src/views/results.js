@@ -73,7 +73,7 @@ function pageRecords(figure, header, body, name) {
   });
 }
 
-export function createResults({ report }) {
+export function createResults({ report, onTrajectory = null }) {
   const view = $('results');
   let charts = [];
   let block = null; // the block of the file being read: {summary, canvas, table}
@@ -122,13 +122,24 @@ export function createResults({ report }) {
     return { article, summary, canvas, table, figure };
   }
 
-  function showRecord(name, record) {
+  // text: the file's text, handed on unchanged (a trajectory record opens in the Recall view).
+  function showRecord(name, record, text) {
     if (typeof record !== 'object' || record === null || Array.isArray(record))
       throw new FileError(`${name}: not a damlab record (a JSON object was expected)`);
     if (record.experiment && record.rows !== undefined)
       throw new FileError(`${name}: this is a sweep's record; open the sweep's CSV file to chart its rows`);
     const { spec, result, data } = record;
     if (!spec || !result) throw new FileError(`${name}: not a damlab run record (no "spec" or "result" field)`);
+    if (spec.measure === 'trajectory' && onTrajectory) {
+      summaryRow('File', `${name}: one probe's trajectory (measure = trajectory), drawn by the Recall view`);
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.textContent = 'Open in the Recall view';
+      open.addEventListener('click', () => onTrajectory(name, text));
+      block.summary.after(open);
+      block.article.dataset.kind = 'trajectory';
+      return;
+    }
     if (spec.measure !== 'capacity')
       throw new FileError(`${name}: measure "${spec.measure}": only capacity records are charted here (a sweep CSV of other measures is)`);
     const { exact, binary, profile } = result;
@@ -233,7 +244,7 @@ export function createResults({ report }) {
         } catch (error) {
           throw new FileError(`${file.name}: not valid JSON (${error.message})`);
         }
-        showRecord(file.name, record);
+        showRecord(file.name, record, text);
       } else showCsv(file.name, text);
       block.article.dataset.status = 'done';
       return null;

@@ -34,4 +34,8 @@ Trajectory recall_trajectory(const Model& model, const PatternSet& probe, std::s
                              UpdateMode mode, std::span<const std::uint8_t> clamped = {},
                              Rng* order_rng = nullptr);
 
+// The indices of the `count` largest overlaps (all when fewer), largest
+// first, the lower index first on ties: the memories a state is nearest to.
+std::vector<std::size_t> largest_overlaps(std::span<const std::int32_t> overlaps, std::size_t count);
+
 }  // namespace damlab

@@ -32,6 +32,7 @@ class Fields {
   double real(const std::string& key, std::optional<double> fallback = {}) const;
   std::uint64_t integer(const std::string& key, std::uint64_t low, std::uint64_t high,
                         std::optional<std::uint64_t> fallback = {}) const;
+  bool boolean(const std::string& key, std::optional<bool> fallback = {}) const;
   std::vector<double> reals(const std::string& key, std::vector<double> fallback) const;
   const Json& object(const std::string& key) const;
 

@@ -15,7 +15,9 @@
 //   }
 //
 // "measure": "train" has its own data, model and "train" sections
-// (train_spec.hpp).
+// (train_spec.hpp). "measure": "trajectory" follows one probe step by step
+// (trajectory_measure.hpp): its probe section names the memory probed, the
+// noise, a half-side occlusion and clamping.
 //
 // Unknown keys are errors (a typo must not silently fall back to a default).
 // Seeds are integers in [0, 2^53 - 1], the range a JSON number keeps exactly
@@ -87,9 +89,15 @@ struct ProbeSpec {
   double epsilon = 0.05;          // retrievability
   std::uint64_t seed = 1;         // noise and update order
   Occlusion occlusion;            // recall, classification: after the bit flips
+  // trajectory (trajectory_measure.hpp): the memory probed (an index into
+  // the K memories), an occlusion of half the image side at a fixed
+  // position (none when empty) and whether the pixels outside it are clamped.
+  std::size_t memory = 0;
+  std::optional<OcclusionPosition> half_occlusion;
+  bool clamp = false;
 };
 
-enum class Measure { capacity, recall, convergence, classification, retrievability, train };
+enum class Measure { capacity, recall, convergence, classification, retrievability, train, trajectory };
 
 struct Spec {
   Measure measure = Measure::capacity;
