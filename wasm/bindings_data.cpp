@@ -71,17 +71,7 @@ val occlusion_mask(double N_arg, val options_arg) {
   return guard([&] {
     const val options = take(options_arg);
     const std::size_t N = size(N_arg, "N");
-    Occlusion occlusion = occlusion_of(options, N);
-    require(occlusion.position != OcclusionPosition::random, "occlusion.position",
-            choice_name(occlusion.position), "a fixed position (center, top, bottom, left or right) for a mask");
-    occlusion.fill = OcclusionFill::off;
-    PatternSet image(N, 1);
-    for (std::size_t i = 0; i < N; ++i) image.set_sign(0, i, 1);
-    Rng unused(0);  // a fixed position with fill off draws nothing
-    occlude(image, occlusion, unused);
-    std::vector<std::uint8_t> mask(N);
-    for (std::size_t i = 0; i < N; ++i) mask[i] = image.sign(0, i) < 0 ? 1 : 0;
-    return to_typed_array(mask);
+    return to_typed_array(damlab::occlusion_mask(N, occlusion_of(options, N)));
   });
 }
 

@@ -20,22 +20,6 @@ std::string bit_string(const PatternSet& set, std::size_t p) {
   return bits;
 }
 
-namespace {
-
-// 1 for each pixel the occlusion leaves alone (it never updates when
-// clamped): those an all-+1 image keeps after a fixed occlusion with fill off.
-std::vector<std::uint8_t> outside_mask(std::size_t N, const Occlusion& occlusion) {
-  PatternSet image(N, 1);
-  for (std::size_t i = 0; i < N; ++i) image.set_sign(0, i, 1);
-  Rng unused(0);  // a fixed position with fill off draws nothing
-  occlude(image, occlusion, unused);
-  std::vector<std::uint8_t> mask(N);
-  for (std::size_t i = 0; i < N; ++i) mask[i] = image.sign(0, i) > 0 ? 1 : 0;
-  return mask;
-}
-
-}  // namespace
-
 Json trajectory_result(const Spec& spec, const LoadedData& data, const Progress& progress) {
   const ProbeSpec& p = spec.probe;
   const PatternSet& set = data.patterns;
@@ -56,7 +40,10 @@ Json trajectory_result(const Spec& spec, const LoadedData& data, const Progress&
             "a square image of side at least 2 for probe.occlusion_position = " + choice_name(*p.half_occlusion));
     const Occlusion occlusion{side / 2, *p.half_occlusion, OcclusionFill::off};
     occlude(start, occlusion, rng);
-    if (p.clamp) clamped = outside_mask(N, occlusion);
+    if (p.clamp) {  // the pixels outside the occlusion never update
+      clamped = occlusion_mask(N, occlusion);
+      for (auto& fixed : clamped) fixed = !fixed;
+    }
   }
   const std::unique_ptr<Model> model = make_model(spec.model, memories);
   Rng order(p.seed);

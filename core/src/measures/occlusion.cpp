@@ -49,4 +49,17 @@ void occlude(PatternSet& states, const Occlusion& occlusion, Rng& rng) {
   }
 }
 
+std::vector<std::uint8_t> occlusion_mask(std::size_t N, Occlusion occlusion) {
+  require(occlusion.position != OcclusionPosition::random, "occlusion.position", "random",
+          "a fixed position (center, top, bottom, left or right) for a mask");
+  occlusion.fill = OcclusionFill::off;
+  PatternSet image(N, 1);
+  for (std::size_t i = 0; i < N; ++i) image.set_sign(0, i, 1);
+  Rng unused(0);  // a fixed position with fill off draws nothing
+  occlude(image, occlusion, unused);
+  std::vector<std::uint8_t> mask(N);
+  for (std::size_t i = 0; i < N; ++i) mask[i] = image.sign(0, i) < 0 ? 1 : 0;
+  return mask;
+}
+
 }  // namespace damlab

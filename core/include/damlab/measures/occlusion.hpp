@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <vector>
 
 #include "damlab/data/rng.hpp"
 #include "damlab/kernels/patterns.hpp"
@@ -25,5 +27,10 @@ struct Occlusion {
 };
 
 void occlude(PatternSet& states, const Occlusion& occlusion, Rng& rng);
+
+// 1 for each of the N pixels a fixed occlusion (position not random) covers,
+// 0 elsewhere: the pixels it sets to -1 in an all-+1 image with fill off.
+// Throws InvalidArgument("occlusion.position") for random.
+std::vector<std::uint8_t> occlusion_mask(std::size_t N, Occlusion occlusion);
 
 }  // namespace damlab
