@@ -43,24 +43,42 @@ std::string run_trained_plain(val spec, val files) {
   return run_trained_text(std::move(spec), std::move(files), val::undefined());
 }
 
-// {pixels, classes, item, label, states: [Int8Array], overlaps:
-// [Float64Array] (each state with every memory), flips: [number], converged}.
+// {pixels, classes, item, label, clean: Int8Array (the state before noise),
+// states: [Int8Array], overlaps: [Float64Array] (each state with every
+// memory), top: [[{memory, overlap}]] (each state's five largest |overlap|),
+// nearest: {memory: Float32Array} (the weights of each state's first),
+// flips: [number], converged}.
 val trained_trajectory_of(val spec_arg, val files_arg, double index_arg) {
   return guard([&] {
     const val spec = take(spec_arg), files = take(files_arg);
     const TrainedInput in = trained_input(spec, files);
     const TrainedTrajectory t = trained_trajectory(in.spec, in.files, size(index_arg, "index"));
-    val states = val::array(), overlaps = val::array(), flips = val::array();
+    val states = val::array(), overlaps = val::array(), flips = val::array(), top = val::array();
     for (const auto& state : t.states) states.call<void>("push", to_typed_array(state));
     for (const auto& row : t.overlaps) overlaps.call<void>("push", to_typed_array(row));
+    for (std::size_t s = 0; s < t.nearest.size(); ++s) {
+      val row = val::array();
+      for (const std::size_t m : t.nearest[s]) {
+        val entry = val::object();
+        entry.set("memory", static_cast<double>(m));
+        entry.set("overlap", t.overlaps[s][m]);
+        row.call<void>("push", entry);
+      }
+      top.call<void>("push", row);
+    }
+    val nearest = val::object();
+    for (const auto& [m, weights] : t.nearest_weights) nearest.set(std::to_string(m), to_typed_array(weights));
     for (const auto f : t.flips) flips.call<void>("push", static_cast<double>(f));
     val out = val::object();
     out.set("pixels", static_cast<double>(t.pixels));
     out.set("classes", static_cast<double>(t.classes));
     out.set("item", static_cast<double>(t.item));
     out.set("label", static_cast<double>(t.label));
+    out.set("clean", to_typed_array(t.clean));
     out.set("states", states);
     out.set("overlaps", overlaps);
+    out.set("top", top);
+    out.set("nearest", nearest);
     out.set("flips", flips);
     out.set("converged", t.converged);
     return out;

@@ -1,5 +1,9 @@
 #include "damlab/experiment/trained_source.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
 #include "damlab/data/grey_asset.hpp"
 #include "damlab/data/labelled_split.hpp"
 #include "damlab/data/memory_file.hpp"
@@ -43,6 +47,7 @@ struct Prepared {
   std::vector<std::uint32_t> digits;  // D's digits, indices into the grey asset
   std::vector<std::uint8_t> labels;   // their classes
   PatternSet states{1, 0};
+  PatternSet clean{1, 0};       // the states before noise
   std::string probes_checksum;  // of the states before noise: D's identity
 };
 
@@ -80,6 +85,7 @@ Prepared prepare(const Spec& spec, const FileBytes& files) {
   if (p.count != 0) split.test.resize(p.count);
   out.states = probe_states(grey, split.test, out.memories.classes);
   out.probes_checksum = checksum(out.states);
+  out.clean = out.states;
   if (p.delta > 0) {
     Rng rng(p.seed);
     out.states = flip_bits(out.states, p.delta, rng);
@@ -150,12 +156,28 @@ TrainedTrajectory trained_trajectory(const Spec& spec, const FileBytes& files, s
   out.classes = prepared.memories.classes;
   out.item = prepared.digits[index];
   out.label = prepared.labels[index];
+  const auto clean = prepared.clean.signs(index);
+  out.clean.assign(clean.begin(), clean.end());
   const TrainedNetwork net(std::move(prepared.memories));
   PatternSet state = prepared.states.slice(index, 1);
   const auto record_state = [&] {
     const auto signs = state.signs(0);
     out.states.emplace_back(signs.begin(), signs.end());
-    out.overlaps.push_back(net.overlaps(state, 0));
+    const std::vector<double>& overlaps = out.overlaps.emplace_back(net.overlaps(state, 0));
+    std::vector<std::size_t> order(overlaps.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    const std::size_t shown = std::min<std::size_t>(5, order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
+                      [&](std::size_t a, std::size_t b) {
+                        const double x = std::abs(overlaps[a]), y = std::abs(overlaps[b]);
+                        return x != y ? x > y : a < b;
+                      });
+    order.resize(shown);
+    if (!order.empty() && !out.nearest_weights.count(order[0])) {
+      const auto memory = net.memories().memory(order[0]);
+      out.nearest_weights[order[0]].assign(memory.begin(), memory.end());
+    }
+    out.nearest.push_back(std::move(order));
   };
   record_state();
   for (std::size_t step = 0; step < spec.probe.steps; ++step) {

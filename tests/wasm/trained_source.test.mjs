@@ -64,6 +64,16 @@ for (const variant of variants) {
           best = Math.max(best, Math.abs(t.overlaps.at(-1)[mu]));
         }
         sum += best / width;
+        // Each state's five nearest by |overlap| (lower index on ties), the first's weights,
+        // and the state before noise: the same spec without noise at step 0.
+        t.overlaps.forEach((row, s) => {
+          const order = [...row.keys()].sort((a, b) => Math.abs(row[b]) - Math.abs(row[a]) || a - b);
+          assert.deepEqual(t.top[s].map((e) => e.memory), order);
+          assert.deepEqual(t.top[s].map((e) => e.overlap), order.map((m) => row[m]));
+          assert.deepEqual(Array.from(t.nearest[order[0]]), Array.from(weights.subarray(order[0] * width, (order[0] + 1) * width)));
+        });
+        const quiet = { ...spec, probe: { ...spec.probe, delta: 0, steps: 0 } };
+        assert.deepEqual(Array.from(t.clean), Array.from(damlab.trainedTrajectory(JSON.stringify(quiet), files, q).states[0]));
       }
       assert.ok(Math.abs(record.result.mean_cvg - sum / 12) < 1e-12);
       throwsDamlab(assert, () => damlab.trainedTrajectory(JSON.stringify(spec), files, 12), { name: 'InvalidArgument', field: 'index' });

@@ -476,8 +476,14 @@ export interface Damlab {
     classes: number;
     item: number;
     label: number;
+    /** the digit's state before noise */
+    clean: Int8Array;
     states: Int8Array[];
     overlaps: Float64Array[];
+    /** per state, the five memories of largest |overlap| (lower index first on ties) */
+    top: { memory: number; overlap: number }[][];
+    /** the weights (N + C) of each state's first memory in top, by memory index */
+    nearest: Record<string, Float32Array>;
     flips: number[];
     converged: boolean;
   };

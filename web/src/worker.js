@@ -174,27 +174,17 @@ const handlers = {
   // spec on them (data.source = trained, data.path naming the memory file),
   // run as `damlab run` runs it (runTrainedSpec: the record, D_c^ε on the
   // overloaded-regime paper's D), and probe `index` of it followed step by
-  // step (trainedTrajectory), with that digit's state before noise (the same
-  // spec without noise, 0 steps). For each state the five memories of
-  // largest |overlap| and the pixels of the nearest ones, to draw.
+  // step (trainedTrajectory: with that digit's state before noise, each
+  // state's five memories of largest |overlap| and the weights of the
+  // nearest ones, to draw).
   async trainedRecall({ base, spec, memories, index }, progress) {
     const dam = await module(base);
     const files = { [spec.data.path]: memories, [assetFile['mnist-grey']]: await fetchAsset(base, 'mnist-grey') };
     const text = JSON.stringify(spec);
     const trajectory = dam.trainedTrajectory(text, files, index);
-    const clean = dam.trainedTrajectory(JSON.stringify({ ...spec, probe: { ...spec.probe, delta: 0, steps: 0 } }), files, index).states[0];
     const record = dam.runTrainedSpec(text, files, progress);
-    const decoded = dam.decodeMemoryFile(memories);
-    const width = decoded.pixels + decoded.classes;
-    const top = trajectory.overlaps.map((overlaps) =>
-      Array.from(overlaps.keys())
-        .sort((a, b) => Math.abs(overlaps[b]) - Math.abs(overlaps[a]) || a - b)
-        .slice(0, 5)
-        .map((m) => ({ memory: m, overlap: overlaps[m] })),
-    );
-    const nearest = {};
-    for (const row of top) nearest[row[0].memory] ??= decoded.weights.slice(row[0].memory * width, (row[0].memory + 1) * width);
-    return { record, trajectory, clean, top, nearest, width, variant: dam.variant, version: dam.version() };
+    const { clean, top, nearest } = trajectory;
+    return { record, trajectory, clean, top, nearest, width: trajectory.pixels + trajectory.classes, variant: dam.variant, version: dam.version() };
   },
 
   // The Recall view's trajectory: a spec of measure = trajectory (its

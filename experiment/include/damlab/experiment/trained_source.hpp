@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -44,8 +45,14 @@ struct TrainedTrajectory {
   std::size_t pixels = 0, classes = 0;
   std::uint32_t item = 0;  // the digit's index in the grey asset
   std::uint8_t label = 0;
+  std::vector<std::int8_t> clean;                // the digit's state before noise
   std::vector<std::vector<std::int8_t>> states;  // step 0: the probe
   std::vector<std::vector<double>> overlaps;     // per state, by memory
+  // Per state, the memories of the five largest |overlap| (all when fewer),
+  // largest first, the lower index first on ties; and the weights (N + C) of
+  // each state's first, by memory index: what the Recall view draws.
+  std::vector<std::vector<std::size_t>> nearest;
+  std::map<std::size_t, std::vector<float>> nearest_weights;
   std::vector<std::size_t> flips;                // bits flipped by each step
   bool converged = false;                        // reached a fixed point
 };
