@@ -20,8 +20,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 RESULTS = sys.argv[1] if len(sys.argv) > 1 else "results"
 
-def rows(name):
-    path = os.path.join(RESULTS, name + ".csv")
+def rows(name, folder=""):
+    path = os.path.join(RESULTS, folder, name + ".csv")
     if not os.path.exists(path):
         print(f"figures: {path} missing, skipping what needs it", file=sys.stderr)
         return None
@@ -307,17 +307,7 @@ def trained_memories():
 
 
 def train_rows(name):
-    path = os.path.join(RESULTS, "train", name + ".csv")
-    if not os.path.exists(path):
-        print(f"figures: {path} missing, skipping what needs it", file=sys.stderr)
-        return None
-    with open(path) as f:
-        return list(csv.DictReader(f))
-
-
-def curve(cell):
-    """A sweep CSV's per-epoch list: [a;b;...]."""
-    return [number(v) for v in cell.strip("[]").split(";") if v]
+    return rows(name, "train")
 
 
 def kh2016_training():
