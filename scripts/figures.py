@@ -268,18 +268,22 @@ def overloaded(dc, errors):
             ax.plot([e for e, _ in eps], [v for _, v in eps], "o-", label=f"n = {n}")
         ax.set_title(f"K = {dc[0]['K']} MNIST memories, {dc[0]['probes']} held-out probes")
         finish(fig, ax, "ε", "D_c^ε (fraction of probes with Cvg ≥ (1−ε)N)", "overloaded-dc.png")
+    error_figures(errors, "error (label of the nearest memory after the update)")
+
+
+def error_figures(errors, ylabel):
+    """Train and test error against K, a line per n; errors: (png path, data, rows)."""
     for name, data, rows_ in errors:
         if not rows_:
             continue
         fig, ax = plt.subplots(figsize=(6, 4))
         for n in sorted({int(r["model.n"]) for r in rows_}):
-            sel = sorted((int(r["K"]), float(r["train_error"]), float(r["test_error"]))
+            sel = sorted((int(r.get("K") or r["train.memories"]), float(r["train_error"]), float(r["test_error"]))
                          for r in rows_ if int(r["model.n"]) == n)
             line, = ax.plot([k for k, _, _ in sel], [t for _, _, t in sel], "o-", label=f"test, n = {n}")
             ax.plot([k for k, _, _ in sel], [t for _, t, _ in sel], "x--", color=line.get_color(),
                     label=f"train, n = {n}")
-        finish(fig, ax, f"K (stored {data} patterns)",
-               "error (label of the nearest memory after the update)", name + ".png", 7)
+        finish(fig, ax, f"K ({data})", ylabel, name + ".png", 7)
 
 
 def trained_memories():
@@ -339,12 +343,17 @@ def kh2016_training():
             ax.plot([t for t, _ in pts], [e for _, e in pts], "o-", label=f"n = {n}")
         ax.set_xscale("log")
         finish(fig, ax, f"T (constant), {scans[0][1][0]['epochs']} epochs",
-               "validation error (100 training digits per class held out)",
+               "validation error (1,000 held-out digits)",
                os.path.join("train", "kh2016-mnist-temperature.png"))
 
 
 def trained_overloaded():
-    """The overloaded-regime paper's Fig. 1 on trained memories: D_c^ε against ε."""
+    """The overloaded-regime paper's Fig. 2 and Fig. 1 on trained memories:
+    errors against K, D_c^ε against ε."""
+    error_figures([(os.path.join("train", name), data, train_rows(name)) for name, data in
+                   (("overloaded-trained-error", "trained memories, MNIST"),
+                    ("overloaded-trained-error-fashion", "trained memories, Fashion-MNIST"))],
+                  "error (label neurons' one-step update)")
     dc = train_rows("overloaded-dc-trained")
     if not dc:
         return
@@ -365,8 +374,8 @@ def main():
                 ("fig2-random-summary", "random subsets of chosen classes")], "fig2-gap.png")
     subset_rules()
     overloaded(rows("overloaded-dc"),
-               [("overloaded-error", "MNIST", rows("overloaded-error")),
-                ("overloaded-error-fashion", "Fashion-MNIST", rows("overloaded-error-fashion"))])
+               [("overloaded-error", "stored MNIST patterns", rows("overloaded-error")),
+                ("overloaded-error-fashion", "stored Fashion-MNIST patterns", rows("overloaded-error-fashion"))])
     trained_memories()
     kh2016_training()
     trained_overloaded()
