@@ -264,8 +264,9 @@ export function createRecall({ pool, state, onStateChange, report }) {
     fillTable($('recall-dc-table'), [], []);
     await runner.start([pool.submit('trainedRecall', { spec, memories: trained.file, index })], (result) => {
       trainedRecord = result.record;
-      show(trainedRun(result, index));
-      const record = JSON.parse(result.record);
+      const run = trainedRun(result, index);
+      show(run);
+      const { record } = run;
       const dc = Object.entries(record.result.D_c);
       fillTable($('recall-dc-table'), ['ε', 'D_c^ε'], dc.map(([epsilon, value]) => [epsilon, value]));
       view.dataset.dc = JSON.stringify(record.result.D_c);
