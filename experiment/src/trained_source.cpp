@@ -1,8 +1,6 @@
 #include "damlab/experiment/trained_source.hpp"
 
-#include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "damlab/data/grey_asset.hpp"
 #include "damlab/data/labelled_split.hpp"
@@ -10,7 +8,9 @@
 #include "damlab/dam/capacity.hpp"
 #include "damlab/experiment/data_source.hpp"
 #include "damlab/experiment/train_spec.hpp"
+#include "damlab/experiment/trajectory_measure.hpp"
 #include "damlab/measures/recall.hpp"
+#include "damlab/measures/trajectory.hpp"
 #include "damlab/train/trained_network.hpp"
 #include "damlab/util/error.hpp"
 #include "damlab/util/fnv1a.hpp"
@@ -164,15 +164,8 @@ TrainedTrajectory trained_trajectory(const Spec& spec, const FileBytes& files, s
     const auto signs = state.signs(0);
     out.states.emplace_back(signs.begin(), signs.end());
     const std::vector<double>& overlaps = out.overlaps.emplace_back(net.overlaps(state, 0));
-    std::vector<std::size_t> order(overlaps.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    const std::size_t shown = std::min<std::size_t>(5, order.size());
-    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
-                      [&](std::size_t a, std::size_t b) {
-                        const double x = std::abs(overlaps[a]), y = std::abs(overlaps[b]);
-                        return x != y ? x > y : a < b;
-                      });
-    order.resize(shown);
+    std::vector<std::size_t> order =
+        largest_by(std::span<const double>(overlaps), trajectory_nearest, [](double x) { return std::abs(x); });
     if (!order.empty() && !out.nearest_weights.count(order[0])) {
       const auto memory = net.memories().memory(order[0]);
       out.nearest_weights[order[0]].assign(memory.begin(), memory.end());

@@ -1,8 +1,5 @@
 #include "damlab/measures/trajectory.hpp"
 
-#include <algorithm>
-#include <numeric>
-
 #include "damlab/util/error.hpp"
 
 namespace damlab {
@@ -39,15 +36,7 @@ Trajectory recall_trajectory(const Model& model, const PatternSet& probe, std::s
 }
 
 std::vector<std::size_t> largest_overlaps(std::span<const std::int32_t> overlaps, std::size_t count) {
-  std::vector<std::size_t> order(overlaps.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  const std::size_t kept = std::min(count, order.size());
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(kept), order.end(),
-                    [&](std::size_t a, std::size_t b) {
-                      return overlaps[a] != overlaps[b] ? overlaps[a] > overlaps[b] : a < b;
-                    });
-  order.resize(kept);
-  return order;
+  return largest_by(overlaps, count, [](std::int32_t overlap) { return overlap; });
 }
 
 }  // namespace damlab

@@ -3,8 +3,10 @@
 // models that define one, its energy. The playground's Recall view draws it.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <numeric>
 #include <span>
 #include <vector>
 
@@ -34,8 +36,24 @@ Trajectory recall_trajectory(const Model& model, const PatternSet& probe, std::s
                              UpdateMode mode, std::span<const std::uint8_t> clamped = {},
                              Rng* order_rng = nullptr);
 
-// The indices of the `count` largest overlaps (all when fewer), largest
-// first, the lower index first on ties: the memories a state is nearest to.
+// The indices of the `count` largest key(values[i]) (all when fewer), largest
+// first, the lower index first on ties.
+template <class T, class Key>
+std::vector<std::size_t> largest_by(std::span<const T> values, std::size_t count, Key key) {
+  std::vector<std::size_t> order(values.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  const std::size_t kept = std::min(count, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(kept), order.end(),
+                    [&](std::size_t a, std::size_t b) {
+                      const auto x = key(values[a]), y = key(values[b]);
+                      return x != y ? x > y : a < b;
+                    });
+  order.resize(kept);
+  return order;
+}
+
+// The indices of the `count` largest overlaps (largest_by): the memories a
+// state is nearest to.
 std::vector<std::size_t> largest_overlaps(std::span<const std::int32_t> overlaps, std::size_t count);
 
 }  // namespace damlab
