@@ -183,8 +183,7 @@ const handlers = {
     const text = JSON.stringify(spec);
     const trajectory = dam.trainedTrajectory(text, files, index);
     const record = dam.runTrainedSpec(text, files, progress);
-    const { clean, top, nearest } = trajectory;
-    return { record, trajectory, clean, top, nearest, width: trajectory.pixels + trajectory.classes, variant: dam.variant, version: dam.version() };
+    return { record, trajectory, variant: dam.variant, version: dam.version() };
   },
 
   // The Recall view's trajectory: a spec of measure = trajectory (its

@@ -287,7 +287,7 @@ export function createRecall({ pool, state, onStateChange, report }) {
     return {
       trained: true,
       record,
-      N: result.width,
+      N: t.pixels + t.classes,
       pixels: t.pixels,
       side: Math.round(Math.sqrt(t.pixels)), // for drawing: 28 × 28 MNIST digits (the core checked the pixels)
       source: 'mnist',
@@ -295,14 +295,14 @@ export function createRecall({ pool, state, onStateChange, report }) {
       item: t.item,
       label: t.label,
       digit: -1,
-      stored: result.clean,
+      stored: t.clean,
       probe: t.states[0],
       states: t.states,
       energies: [], // no energy reported for trained memories: the overlaps and flips tell the story
       flips: t.flips,
       converged: t.converged,
-      top: result.top,
-      nearest: result.nearest,
+      top: t.top,
+      nearest: t.nearest,
       variant: result.variant,
     };
   }
