@@ -27,6 +27,8 @@ wanted() {
   for prefix in "$@"; do [[ $name == "$prefix"* ]] && return 0; done
   return 1
 }
+# Prints "NAME: seconds" since start (an $EPOCHREALTIME) to stderr.
+took() { awk -v name="$1" -v s="$2" -v e="$EPOCHREALTIME" 'BEGIN { printf "%s: %.1f s\n", name, e - s }' >&2; }
 if [[ ${1:-} == train ]]; then
   shift
   mkdir -p results/train
@@ -40,7 +42,7 @@ if [[ ${1:-} == train ]]; then
       start=$EPOCHREALTIME
       build/cli/damlab "$pass" "$spec" --out results/train
       [[ $pass == run ]] && build/cli/damlab memories "results/train/$name.memories" --first 25 >"results/train/$name-memories.csv"
-      awk -v name="$name" -v s="$start" -v e="$EPOCHREALTIME" 'BEGIN { printf "%s: %.1f s\n", name, e - s }' >&2
+      took "$name" "$start"
     done
   done
   exec /usr/bin/python3 scripts/figures.py results
@@ -50,7 +52,7 @@ for spec in experiments/*.json; do
   wanted "$name" "$@" || continue
   start=$EPOCHREALTIME
   build/cli/damlab sweep "$spec" --out results --threads "$(nproc)"
-  awk -v name="$name" -v s="$start" -v e="$EPOCHREALTIME" 'BEGIN { printf "%s: %.1f s\n", name, e - s }' >&2
+  took "$name" "$start"
 done
 for spec in experiments/summaries/*.json; do
   wanted "$(basename "$spec" .json)" "$@" || continue
