@@ -348,8 +348,8 @@ def kh2016_training():
 
 
 def trained_overloaded():
-    """The overloaded-regime paper's Fig. 2 and Fig. 1 on trained memories:
-    errors against K, D_c^ε against ε."""
+    """The overloaded-regime paper on trained memories: errors against K (its
+    Sec. 3.1) and D_c^ε against ε (its Fig. 1)."""
     error_figures([(os.path.join("train", name), data, train_rows(name)) for name, data in
                    (("overloaded-trained-error", "trained memories, MNIST"),
                     ("overloaded-trained-error-fashion", "trained memories, Fashion-MNIST"))],
