@@ -116,6 +116,10 @@ servedTwice((site) => {
       for (const view of ['explorer', 'sweeps', 'recall', 'train', 'models', 'results']) {
         await page.click(`.tab[data-view=${view}]`);
         if (view === 'models') await page.waitForFunction(() => document.querySelectorAll('#models canvas').length > 0 && window.damlabChart(document.querySelector('#models canvas')), null, { timeout });
+        // A chart made while its view was hidden is drawn when its canvas gets
+        // a size (Chart.js's resize observer, a frame or two after the tab).
+        await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every((canvas) =>
+          !canvas.checkVisibility() || !window.damlabChart(canvas) || canvas.getContext('2d').getImageData(2, 2, 1, 1).data[3] > 0), null, { timeout });
         const { texts, borders, charts } = await page.evaluate(collect);
         for (const { name, color, background, large } of texts) {
           const ratio = contrast(color, background);
