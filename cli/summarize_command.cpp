@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 
+#include "damlab/experiment/replicate_summary.hpp"
 #include "damlab/experiment/summary.hpp"
 #include "file_bytes.hpp"
 #include "output_file.hpp"
@@ -24,9 +25,10 @@ std::string read_text(const std::string& path, std::uint64_t max_bytes) {
 
 CLI::App* add_summarize_command(CLI::App& app, SummarizeOptions& o) {
   CLI::App* cmd = app.add_subcommand(
-      "summarize", "Summarize capacity sweeps (a summary spec, docs/experiments.md): mean Kmax "
-                   "with intervals per HD bucket and degree; write NAME.csv, NAME-gap.csv, "
-                   "NAME-fit.csv and NAME.json into --out");
+      "summarize", "Summarize sweeps (a summary spec, docs/experiments.md): capacity sweeps' "
+                   "mean Kmax with intervals per HD bucket and degree (NAME.csv, NAME-gap.csv, "
+                   "NAME-fit.csv), or, with group_by, any sweep's replicates: means with "
+                   "intervals per group (NAME.csv); and NAME.json, into --out");
   cmd->add_option("spec", o.spec_path, "Summary spec (JSON)")->required();
   cmd->add_option("--results", o.results_dir,
                   "Folder of the sweeps' CSVs (SWEEP.csv); default .");
@@ -34,17 +36,38 @@ CLI::App* add_summarize_command(CLI::App& app, SummarizeOptions& o) {
   return cmd;
 }
 
-int run_summarize_command(const SummarizeOptions& o) {
-  const SummarySpec spec =
-      parse_summary_spec(parse_json_text(read_text(o.spec_path, 1 << 24)));
+namespace {
+
+std::map<std::string, std::string> read_csvs(const std::vector<std::string>& sweeps,
+                                             const std::string& results_dir) {
   std::map<std::string, std::string> csvs;
-  for (const auto& [label, names] : spec.sweeps)
-    for (const std::string& sweep : names)
-      if (!csvs.count(sweep))
-        csvs[sweep] = read_text(
-            (std::filesystem::path(o.results_dir) / (sweep + ".csv")).string(), max_csv_bytes);
-  const SummaryTables tables = summarize(spec, csvs);
+  for (const std::string& sweep : sweeps)
+    if (!csvs.count(sweep))
+      csvs[sweep] = read_text((std::filesystem::path(results_dir) / (sweep + ".csv")).string(),
+                              max_csv_bytes);
+  return csvs;
+}
+
+}  // namespace
+
+int run_summarize_command(const SummarizeOptions& o) {
+  const Json json = parse_json_text(read_text(o.spec_path, 1 << 24));
   const std::string out_dir = o.out_dir.empty() ? o.results_dir : o.out_dir;
+  if (is_replicate_summary(json)) {
+    const ReplicateSummarySpec spec = parse_replicate_summary_spec(json);
+    const ReplicateTables tables =
+        summarize_replicates(spec, read_csvs(spec.sweeps, o.results_dir));
+    check_output_folder(out_dir);
+    const auto base = (std::filesystem::path(out_dir) / spec.name).string();
+    write_file_atomically(base + ".csv", tables.summary_csv);
+    write_file_atomically(base + ".json", tables.record.dump(2) + "\n");
+    std::fprintf(stderr, "damlab: wrote %s.csv and %s.json\n", base.c_str(), base.c_str());
+    return 0;
+  }
+  const SummarySpec spec = parse_summary_spec(json);
+  std::vector<std::string> sweeps;
+  for (const auto& [label, names] : spec.sweeps) sweeps.insert(sweeps.end(), names.begin(), names.end());
+  const SummaryTables tables = summarize(spec, read_csvs(sweeps, o.results_dir));
   check_output_folder(out_dir);
   const auto base = (std::filesystem::path(out_dir) / spec.name).string();
   write_file_atomically(base + ".csv", tables.summary_csv);

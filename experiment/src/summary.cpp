@@ -4,12 +4,11 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <sstream>
 
+#include "damlab/experiment/summary_table.hpp"
 #include "damlab/experiment/sweep_csv.hpp"
 #include "damlab/measures/mean_interval.hpp"
 #include "damlab/util/error.hpp"
-#include "damlab/util/fnv1a.hpp"
 #include "damlab/util/version.hpp"
 
 namespace damlab {
@@ -43,75 +42,6 @@ std::vector<double> parse_centers(const Json& json) {
   return centers;
 }
 
-// The cells of a sweep CSV (damlab sweep writes no quotes or commas inside
-// cells), each row as column -> cell.
-struct Table {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-  std::size_t column(const std::string& name, const std::string& sweep) const {
-    const auto it = std::find(header.begin(), header.end(), name);
-    require(it != header.end(), "sweeps." + sweep, "a CSV without column " + name,
-            "a capacity sweep's CSV (columns model.n, S, exact_kmax, binary_kmax, ...)");
-    return static_cast<std::size_t>(it - header.begin());
-  }
-};
-
-std::vector<std::string> split(const std::string& line) {
-  std::vector<std::string> cells;
-  std::size_t start = 0;
-  while (true) {
-    const auto comma = line.find(',', start);
-    cells.push_back(line.substr(start, comma - start));
-    if (comma == std::string::npos) return cells;
-    start = comma + 1;
-  }
-}
-
-Table read_table(const std::string& text, const std::string& sweep) {
-  Table table;
-  std::istringstream in(text);
-  std::string line;
-  std::size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty()) continue;
-    auto cells = split(line);
-    if (table.header.empty()) {
-      table.header = std::move(cells);
-      continue;
-    }
-    require(cells.size() == table.header.size(), "sweeps." + sweep,
-            "line " + std::to_string(number) + " with " + std::to_string(cells.size()) +
-                " cells",
-            "as many cells as the header (" + std::to_string(table.header.size()) + ")");
-    table.rows.push_back(std::move(cells));
-  }
-  require(!table.rows.empty(), "sweeps." + sweep, "a CSV without rows", "a sweep's CSV");
-  return table;
-}
-
-double number_cell(const std::string& cell, const std::string& field) {
-  if (cell.empty()) return std::nan("");
-  std::size_t used = 0;
-  double value = 0;
-  try {
-    value = std::stod(cell, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  require(used == cell.size() && used > 0, field, "\"" + cell.substr(0, 40) + "\"", "a number");
-  return value;
-}
-
-// Six significant digits: the intervals are not exact to more, and a last
-// ulp of lgamma may differ between C libraries.
-std::string cell(double value) {
-  if (!std::isfinite(value)) return "";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.6g", value);
-  return text;
-}
-
 const char* mode_name(SummarySpec::Kmax mode) {
   return mode == SummarySpec::Kmax::binary ? "binary" : "exact";
 }
@@ -123,14 +53,16 @@ struct Set {
   bool censored;
 };
 
-std::vector<Set> read_sets(const Table& table, const std::string& sweep, SummarySpec::Kmax mode,
+std::vector<Set> read_sets(const SummaryTable& table, const std::string& sweep, SummarySpec::Kmax mode,
                            bool hd_first_kmax) {
   const std::string prefix = mode_name(mode);
-  const std::size_t n = table.column("model.n", sweep), S = table.column("S", sweep),
-                    kmax = table.column(prefix + "_kmax", sweep),
-                    censored = table.column(prefix + "_censored", sweep),
-                    first_hd = table.column(prefix + "_mean_hd", sweep),
-                    whole_hd = table.column("data_mean_hd", sweep);
+  const auto column = [&](const std::string& name) {
+    return table.column(name, sweep,
+                        "a capacity sweep's CSV (columns model.n, S, exact_kmax, binary_kmax, ...)");
+  };
+  const std::size_t n = column("model.n"), S = column("S"), kmax = column(prefix + "_kmax"),
+                    censored = column(prefix + "_censored"), first_hd = column(prefix + "_mean_hd"),
+                    whole_hd = column("data_mean_hd");
   std::vector<Set> sets;
   const std::string field = "sweeps." + sweep;
   for (const auto& row : table.rows) {
@@ -279,17 +211,14 @@ SummaryTables summarize(const SummarySpec& spec,
   out.record["summary"] = to_json(spec);
   out.record["code_version"] = std::string(code_version());
   out.record["inputs"] = Json::object();
-  std::vector<std::vector<Table>> tables;  // per label, per sweep
+  std::vector<std::vector<SummaryTable>> tables;  // per label, per sweep
   for (const auto& [label, names] : spec.sweeps) {
     tables.emplace_back();
     for (const std::string& sweep : names) {
       const auto it = csv_texts.find(sweep);
       require(it != csv_texts.end(), "sweeps." + label, sweep, "a sweep whose CSV was given");
-      tables.back().push_back(read_table(it->second, sweep));
-      Fnv1a64 hash;
-      hash.add(it->second);
-      out.record["inputs"][sweep] = {{"rows", tables.back().back().rows.size()},
-                                     {"csv_fnv1a64", hex64(hash.value)}};
+      tables.back().push_back(read_summary_table(it->second, sweep));
+      out.record["inputs"][sweep] = summary_input(tables.back().back(), it->second);
     }
   }
   // The primary mode first, the other beside it.
@@ -377,12 +306,12 @@ SummaryTables summarize(const SummarySpec& spec,
           const Interval k = mean_interval(g.kmax, c), lk = mean_interval(g.log2_kmax, c),
                          h = mean_interval(g.hd, c);
           out.summary_csv += line({spec.sweeps[l].first, mode_name(modes[m]),
-                                   m == 0 ? "true" : "false", cell(n), cell(spec.centers[b]),
-                                   cell(spec.half_width), std::to_string(g.sets),
+                                   m == 0 ? "true" : "false", summary_cell(n), summary_cell(spec.centers[b]),
+                                   summary_cell(spec.half_width), std::to_string(g.sets),
                                    std::to_string(g.censored), std::to_string(g.kmax.size()),
-                                   cell(k.estimate), cell(k.low), cell(k.high),
-                                   cell(lk.estimate), cell(lk.low), cell(lk.high),
-                                   cell(h.estimate), cell(h.low), cell(h.high)});
+                                   summary_cell(k.estimate), summary_cell(k.low), summary_cell(k.high),
+                                   summary_cell(lk.estimate), summary_cell(lk.low), summary_cell(lk.high),
+                                   summary_cell(h.estimate), summary_cell(h.low), summary_cell(h.high)});
         }
 
   if (!spec.gaps.empty())
@@ -403,11 +332,11 @@ SummaryTables summarize(const SummarySpec& spec,
           const Group &ga = by_bucket[k], &gb = other->second[k];
           if (ga.log2_kmax.empty() || gb.log2_kmax.empty()) continue;
           const Interval gap = welch_interval(ga.log2_kmax, gb.log2_kmax, c);
-          out.gap_csv += line({mode_name(modes[m]), m == 0 ? "true" : "false", cell(n),
-                               cell(spec.centers[k]), numerator, denominator,
+          out.gap_csv += line({mode_name(modes[m]), m == 0 ? "true" : "false", summary_cell(n),
+                               summary_cell(spec.centers[k]), numerator, denominator,
                                std::to_string(ga.log2_kmax.size()),
-                               std::to_string(gb.log2_kmax.size()), cell(gap.estimate),
-                               cell(gap.low), cell(gap.high), cell(gap.df)});
+                               std::to_string(gb.log2_kmax.size()), summary_cell(gap.estimate),
+                               summary_cell(gap.low), summary_cell(gap.high), summary_cell(gap.df)});
         }
       }
   }
@@ -424,10 +353,10 @@ SummaryTables summarize(const SummarySpec& spec,
           if (!spread) continue;
           const LineFit fit = line_fit(x, y, c);
           out.fit_csv += line({spec.sweeps[l].first, mode_name(modes[m]),
-                               m == 0 ? "true" : "false", cell(n), std::to_string(fit.points),
-                               cell(fit.slope.estimate), cell(fit.slope.low),
-                               cell(fit.slope.high), cell(fit.intercept), cell(fit.r2),
-                               cell(std::exp(fit.intercept + fit.slope.estimate * 90))});
+                               m == 0 ? "true" : "false", summary_cell(n), std::to_string(fit.points),
+                               summary_cell(fit.slope.estimate), summary_cell(fit.slope.low),
+                               summary_cell(fit.slope.high), summary_cell(fit.intercept), summary_cell(fit.r2),
+                               summary_cell(std::exp(fit.intercept + fit.slope.estimate * 90))});
         }
   }
   if (spec.drift) {
@@ -443,9 +372,9 @@ SummaryTables summarize(const SummarySpec& spec,
                                           [](double d) { return d > 3; });
           const Interval d = mean_interval(values, c), a = mean_interval(magnitude, c);
           out.drift_csv += line({spec.sweeps[l].first, mode_name(modes[m]),
-                                 m == 0 ? "true" : "false", cell(n),
-                                 std::to_string(values.size()), cell(d.estimate), cell(d.low),
-                                 cell(d.high), cell(a.estimate), cell(a.low), cell(a.high),
+                                 m == 0 ? "true" : "false", summary_cell(n),
+                                 std::to_string(values.size()), summary_cell(d.estimate), summary_cell(d.low),
+                                 summary_cell(d.high), summary_cell(a.estimate), summary_cell(a.low), summary_cell(a.high),
                                  std::to_string(over)});
         }
   }

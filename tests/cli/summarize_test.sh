@@ -47,6 +47,30 @@ sed 's/"gap"/"kmax": "fast", "gap"/' "$work/spec.json" >"$work/bad.json"
 refused "bad kmax" "kmax = fast" summarize "$work/bad.json" --results "$work"
 refused "missing sweep" "No such file|missing|cannot" summarize "$work/spec.json" --results "$work/none"
 
+# Replicates of any sweep (group_by): per n, the mean of exact_kmax over the
+# 12 seeds, computed here from the sweep's rows.
+cat >"$work/replicates.json" <<'JSON'
+{"name": "reps", "sweeps": ["small"], "group_by": ["model.n"], "replicate": "data.seed",
+ "values": ["exact_kmax", "data_mean_hd"]}
+JSON
+"$damlab" summarize "$work/replicates.json" --results "$work" 2>/dev/null || fail "replicate summarize exited with $?"
+python3 - "$work" <<'PY' || fail "replicate summary does not match the sweep"
+import csv, json, sys
+d = sys.argv[1]
+sets = list(csv.DictReader(open(f"{d}/small.csv")))
+rows = list(csv.DictReader(open(f"{d}/reps.csv")))
+assert [r["model.n"] for r in rows] == ["3", "5"], rows
+for r in rows:
+    values = [int(s["exact_kmax"]) for s in sets if s["model.n"] == r["model.n"]]
+    assert int(r["replicates"]) == len(values) == 12, r
+    mean = sum(values) / len(values)
+    assert abs(float(r["exact_kmax_mean"]) - mean) <= 1e-5 * mean, (r, mean)
+    assert float(r["exact_kmax_low"]) <= mean <= float(r["exact_kmax_high"]), r
+assert json.load(open(f"{d}/reps.json"))["summary"]["replicate"] == "data.seed"
+PY
+sed 's/"data.seed"/"model.n"/' "$work/replicates.json" >"$work/bad.json"
+refused "replicate in group_by" "replicate = model.n" summarize "$work/bad.json" --results "$work"
+
 echo '{"data": {"source": "rademacher", "N": 128, "S": 20, "p": 0.8, "seed": 3}}' >"$work/data.json"
 "$damlab" separation "$work/data.json" >"$work/sep.json" || fail "separation exited with $?"
 "$damlab" run "$work/data.json" >"$work/run.json" || fail "run exited with $?"
