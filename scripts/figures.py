@@ -272,8 +272,11 @@ def overloaded(dc, errors):
 
 
 def error_figures(errors, ylabel):
-    """Train and test error against K, a line per n; errors: (png path, data, rows)."""
-    for name, data, rows_ in errors:
+    """Train and test error against K, a line per n; errors: (png path, data,
+    rows[, replicate summary rows]). A replicate summary (damlab summarize
+    with group_by) adds its test-error means with their intervals where a
+    point has two replicates or more."""
+    for name, data, rows_, *replicates in errors:
         if not rows_:
             continue
         fig, ax = plt.subplots(figsize=(6, 4))
@@ -283,7 +286,16 @@ def error_figures(errors, ylabel):
             line, = ax.plot([k for k, _, _ in sel], [t for _, _, t in sel], "o-", label=f"test, n = {n}")
             ax.plot([k for k, _, _ in sel], [t for _, t, _ in sel], "x--", color=line.get_color(),
                     label=f"train, n = {n}")
-        finish(fig, ax, f"K ({data})", ylabel, name + ".png", 7)
+            reps = sorted((int(r["train.memories"]), number(r["test_error_mean"]), number(r["test_error_low"]),
+                           number(r["test_error_high"]), int(r["replicates"]))
+                          for r in (replicates[0] if replicates and replicates[0] else [])
+                          if int(r["model.n"]) == n and int(r["replicates"]) >= 2)
+            if reps:
+                ax.errorbar([k * 1.04 for k, *_ in reps], [m for _, m, *_ in reps],
+                            yerr=[[m - lo for _, m, lo, _, _ in reps], [hi - m for _, m, _, hi, _ in reps]],
+                            fmt="s", ms=4, capsize=3, color=line.get_color(),
+                            label=f"test, n = {n}: mean of {reps[0][4]} seeds, 95% interval")
+        finish(fig, ax, f"K ({data})", ylabel, name + ".png", 6)
 
 
 def trained_memories():
@@ -350,7 +362,8 @@ def kh2016_training():
 def trained_overloaded():
     """The overloaded-regime paper on trained memories: errors against K (its
     Sec. 3.1) and D_c^ε against ε (its Fig. 1)."""
-    error_figures([(os.path.join("train", name), data, train_rows(name)) for name, data in
+    error_figures([(os.path.join("train", name), data, train_rows(name), train_rows(name + "-summary"))
+                   for name, data in
                    (("overloaded-trained-error", "trained memories, MNIST"),
                     ("overloaded-trained-error-fashion", "trained memories, Fashion-MNIST"))],
                   "error (label neurons' one-step update)")

@@ -10,7 +10,8 @@
 #       the training experiments of experiments/train/ instead (hours: times in
 #       docs/experiments.md), into results/train/: first every single run
 #       (damlab run, its .memories file kept, the first 25 memories drawn),
-#       then the sweeps, which may read those files.
+#       then the sweeps, which may read those files, then the replicate
+#       summaries of experiments/train/summaries/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -44,6 +45,10 @@ if [[ ${1:-} == train ]]; then
       [[ $pass == run ]] && build/cli/damlab memories "results/train/$name.memories" --first 25 >"results/train/$name-memories.csv"
       took "$name" "$start"
     done
+  done
+  for spec in experiments/train/summaries/*.json; do
+    wanted "$(basename "$spec" .json)" "$@" || continue
+    build/cli/damlab summarize "$spec" --results results/train
   done
   exec /usr/bin/python3 scripts/figures.py results
 fi

@@ -8,15 +8,16 @@
 
 #include <cmath>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "damlab/util/error.hpp"
+#include "../support/csv_rows.hpp"
 
 namespace {
 
 using damlab::Json;
+using damlab::test::csv_rows;
 
 Json replicate_spec(const std::vector<std::string>& sweeps) {
   return {{"name", "r"},
@@ -24,29 +25,6 @@ Json replicate_spec(const std::vector<std::string>& sweeps) {
           {"group_by", {"train.memories", "model.n"}},
           {"replicate", "train.seed"},
           {"values", {"train_error", "test_error"}}};
-}
-
-// The summary CSV's rows, each as column -> cell.
-std::vector<std::map<std::string, std::string>> replicate_rows(const std::string& text) {
-  std::vector<std::map<std::string, std::string>> out;
-  std::istringstream in(text);
-  std::string line;
-  std::vector<std::string> header;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::size_t start = 0;
-    for (std::size_t comma; (comma = line.find(',', start)) != std::string::npos; start = comma + 1)
-      cells.push_back(line.substr(start, comma - start));
-    cells.push_back(line.substr(start));
-    if (header.empty()) {
-      header = cells;
-      continue;
-    }
-    std::map<std::string, std::string> row;
-    for (std::size_t c = 0; c < header.size(); ++c) row[header[c]] = cells.at(c);
-    out.push_back(row);
-  }
-  return out;
 }
 
 damlab::ReplicateTables run(const Json& spec, const std::map<std::string, std::string>& csvs) {
@@ -69,7 +47,7 @@ const std::string fixed =
 
 TEST(ReplicateSummary, GroupMeansAndIntervalsAreTheLiteralFormula) {
   const auto tables = run(replicate_spec({"fixed", "seeded"}), {{"fixed", fixed}, {"seeded", seeded}});
-  const auto rows = replicate_rows(tables.summary_csv);
+  const auto rows = csv_rows(tables.summary_csv);
   ASSERT_EQ(rows.size(), 3u);
   // Groups in order of first appearance: the fixed sweep's rows first.
   EXPECT_EQ(rows[0].at("train.memories"), "500");
@@ -97,7 +75,7 @@ TEST(ReplicateSummary, GroupMeansAndIntervalsAreTheLiteralFormula) {
 TEST(ReplicateSummary, ConfidenceChangesTheInterval) {
   Json spec = replicate_spec({"seeded"});
   spec["confidence"] = 0.5;
-  const auto rows = replicate_rows(run(spec, {{"seeded", seeded}}).summary_csv);
+  const auto rows = csv_rows(run(spec, {{"seeded", seeded}}).summary_csv);
   // n = 2, test error 0.25 and 0.27: s = 0.01 * sqrt(2), t_{0.75, 1} = 1.
   EXPECT_NEAR(std::stod(rows[0].at("test_error_high")), 0.26 + 0.01, 1e-6);
 }
@@ -118,7 +96,7 @@ TEST(ReplicateSummary, AReplicateTwiceInAGroupIsRefused) {
   expect_refused(replicate_spec({"seeded"}), {{"seeded", twice}}, "sweeps.seeded line 6",
                  "train.seed 3 a second time");
   // Two sweeps without the column are two replicates of their own seeds.
-  const auto rows = replicate_rows(
+  const auto rows = csv_rows(
       run(replicate_spec({"fixed", "other"}), {{"fixed", fixed}, {"other", fixed}}).summary_csv);
   EXPECT_EQ(rows[0].at("replicates"), "2");
 }

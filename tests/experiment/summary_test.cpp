@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "damlab/measures/mean_interval.hpp"
+#include "../support/csv_rows.hpp"
 
 namespace {
 
@@ -41,28 +42,7 @@ Json base_spec() {
     "buckets": {"centers": [60, 90], "half_width": 10}, "gap": ["B", "A"], "fit": true})");
 }
 
-// Rows of the summary CSV as maps column -> cell.
-std::vector<std::map<std::string, std::string>> table(const std::string& text) {
-  std::vector<std::map<std::string, std::string>> out;
-  std::istringstream in(text);
-  std::string line;
-  std::vector<std::string> header;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) cells.push_back(cell);
-    if (line.back() == ',') cells.push_back("");
-    if (header.empty()) {
-      header = cells;
-      continue;
-    }
-    std::map<std::string, std::string> row;
-    for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = cells.at(i);
-    out.push_back(row);
-  }
-  return out;
-}
+using damlab::test::csv_rows;
 
 const std::map<std::string, std::string>& find(
     const std::vector<std::map<std::string, std::string>>& rows, const std::string& dataset,
@@ -90,7 +70,7 @@ const std::map<std::string, std::string> csvs = {
 TEST(Summary, PaperDefaultsExcludeCensoredAndBucketOnTheFirstKmax) {
   const auto spec = damlab::parse_summary_spec(base_spec());
   const auto out = damlab::summarize(spec, csvs);
-  const auto rows = table(out.summary_csv);
+  const auto rows = csv_rows(out.summary_csv);
   // Binary is the primary series, exact beside it.
   EXPECT_EQ(rows.front().at("mode"), "binary");
   EXPECT_EQ(rows.front().at("primary"), "true");
@@ -123,7 +103,7 @@ TEST(Summary, OurReadingIsOneEditAway) {
   j["censored"] = "as_s";
   j["hd"] = "whole_set";
   const auto out = damlab::summarize(damlab::parse_summary_spec(j), csvs);
-  const auto rows = table(out.summary_csv);
+  const auto rows = csv_rows(out.summary_csv);
   EXPECT_EQ(rows.front().at("mode"), "exact");
   // Whole-set HDs 58, 66, 61, 62 in bucket 60: the censored set counts as S = 50.
   const auto& a60 = find(rows, "A", "exact", "7", "60");
@@ -136,7 +116,7 @@ TEST(Summary, OurReadingIsOneEditAway) {
 
 TEST(Summary, GapIsWelchOnLog2Kmax) {
   const auto out = damlab::summarize(damlab::parse_summary_spec(base_spec()), csvs);
-  const auto gap = table(out.gap_csv);
+  const auto gap = csv_rows(out.gap_csv);
   const auto& g = gap.front();  // binary, n = 7, bucket 60
   EXPECT_EQ(g.at("bucket"), "60");
   const std::vector<double> b{1, 2}, a{2, 3};  // log2 of B's 2, 4 and A's 4, 8
@@ -145,7 +125,7 @@ TEST(Summary, GapIsWelchOnLog2Kmax) {
   EXPECT_NEAR(std::stod(g.at("gap_low")), want.low, 1e-4);
   EXPECT_NEAR(std::stod(g.at("gap_high")), want.high, 1e-4);
   // The fit: ln Kmax on HD over A's used sets with Kmax >= 2 (55 -> 4, 65 -> 8, 85 -> 7).
-  const auto fit = table(out.fit_csv);
+  const auto fit = csv_rows(out.fit_csv);
   EXPECT_EQ(fit.front().at("dataset"), "A");
   EXPECT_EQ(fit.front().at("points"), "3");
 }
