@@ -295,6 +295,7 @@ def error_figures(errors, ylabel):
                             yerr=[[m - lo for _, m, lo, _, _ in reps], [hi - m for _, m, _, hi, _ in reps]],
                             fmt="s", ms=4, capsize=3, color=line.get_color(),
                             label=f"test, n = {n}: mean of {reps[0][4]} seeds, 95% interval")
+        ax.set_xscale("log")
         finish(fig, ax, f"K ({data})", ylabel, name + ".png", 6)
 
 
@@ -331,21 +332,21 @@ def kh2016_training():
     validation error after the temperature scans' epochs against T."""
     folder = os.path.join(RESULTS, "train")
     runs = []
-    for n in (2, 3, 20):
-        path = os.path.join(folder, f"kh2016-mnist-n{n}.json")
+    for name, data in [(f"kh2016-mnist-n{n}", "MNIST") for n in (2, 3, 20)] + [("kh2016-fashion-n3", "Fashion-MNIST")]:
+        path = os.path.join(folder, name + ".json")
         if os.path.exists(path):
             with open(path) as f:
-                runs.append((n, json.load(f)))
+                runs.append((data, json.load(f)))
     if runs:
         fig, ax = plt.subplots(figsize=(6, 4))
-        for n, record in runs:
+        for data, record in runs:
             train = record["spec"]["train"]
             errors = record["result"]["curves"]["test_error"]
-            ax.plot(range(1, len(errors) + 1), errors,
-                    label=f"n = {n} (T {number(train['temperature_initial']):g} → "
+            ax.plot(range(1, len(errors) + 1), errors, "--" if data != "MNIST" else "-",
+                    label=f"{data}, n = {record['spec']['model']['n']} (T {number(train['temperature_initial']):g} → "
                           f"{number(train['temperature_final']):g}): final {record['result']['test_error']:.3f}")
         ax.set_yscale("log")
-        finish(fig, ax, "epoch", "test error (1,000 held-out digits)", os.path.join("train", "kh2016-mnist-test-error.png"), 7)
+        finish(fig, ax, "epoch", "test error (1,000 held-out items)", os.path.join("train", "kh2016-mnist-test-error.png"), 7)
     scans = [(n, train_rows(f"kh2016-mnist-n{n}-temperature")) for n in (2, 3, 4, 8)]
     scans = [(n, r) for n, r in scans if r]
     if scans:
