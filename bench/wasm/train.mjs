@@ -13,6 +13,8 @@
 // tfjs-wasm computes it in float32 (damlab: products in float32, the rest in
 // double); the script prints how far its loss and gradient are from damlab's.
 // Each case is warmed up once on K = 100, then timed `repeats` times (median).
+// The threads build runs on one thread and on as many as the machine has
+// cores (at most its pool's workers), so that its scaling shows in one run.
 // --paper: K = 2000 memories trained for one epoch on all 10,000 digits
 // (batch 1000, n = 20, the paper's other settings) with trainClassifier, in
 // the threads build (else the fastest built), timed per epoch.
@@ -94,17 +96,21 @@ for (const variant of variants) {
     const all = damlab.greyData(asset).train;
     batch = { images: all.images.slice(0, B * N), labels: all.labels.slice(0, B), pixels: N, classes: C };
   }
+  // The threads build also on one thread: its scaling, measured in one run.
+  const counts = threads > 1 ? [1, threads] : [threads];
   for (const K of sizes) {
     const memories = initialMemories(K);
     const small = initialMemories(100);
-    const step = time(() => damlab.lossGradient(memories, batch, LOSS_POWER, threads),
-                      () => damlab.lossGradient(small, batch, LOSS_POWER, threads));
-    reference[K] ??= step.result;
-    const same = step.result.loss === reference[K].loss
-      && Buffer.compare(Buffer.from(step.result.gradient.buffer), Buffer.from(reference[K].gradient.buffer)) === 0;
-    rows.push({ engine: `damlab ${variant}`, K, threads, seconds: step.seconds, cpu: step.cpu,
-                note: same ? 'identical to the first variant' : 'DIFFERS from the first variant' });
-    console.error(`${variant} K=${K}: ${(step.seconds * 1e3).toFixed(0)} ms`);
+    for (const t of counts) {
+      const step = time(() => damlab.lossGradient(memories, batch, LOSS_POWER, t),
+                        () => damlab.lossGradient(small, batch, LOSS_POWER, t));
+      reference[K] ??= step.result;
+      const same = step.result.loss === reference[K].loss
+        && Buffer.compare(Buffer.from(step.result.gradient.buffer), Buffer.from(reference[K].gradient.buffer)) === 0;
+      rows.push({ engine: `damlab ${variant}`, K, threads: t, seconds: step.seconds, cpu: step.cpu,
+                  note: same ? 'identical to the first variant' : 'DIFFERS from the first variant' });
+      console.error(`${variant} K=${K} threads=${t}: ${(step.seconds * 1e3).toFixed(0)} ms`);
+    }
   }
   damlab.PThread?.terminateAllThreads?.();
 }
@@ -190,7 +196,8 @@ console.log('|---|---|---|---|---|---|');
 for (const r of rows)
   console.log(`| ${r.engine} | ${r.K} | ${r.threads} | ${(r.seconds * 1e3).toFixed(0)} | `
     + `${(r.cpu * 1e3).toFixed(0)} | ${r.note} |`);
-const find = (prefix, K) => rows.find((r) => r.engine.startsWith(prefix) && r.K === K);
+// The row of an engine at K (for the threads build, its largest thread count).
+const find = (prefix, K) => rows.findLast((r) => r.engine.startsWith(prefix) && r.K === K);
 console.log('\nRatios (time over time, higher is faster):');
 for (const K of sizes) {
   // Wall-time ratio; for single-thread pairs also the CPU-time ratio, which
@@ -204,6 +211,9 @@ for (const K of sizes) {
   };
   ratio('wasm simd / wasm baseline', find('damlab simd', K), find('damlab baseline', K), '≥ 2');
   ratio('wasm threads / wasm simd', find('damlab threads', K), find('damlab simd', K));
+  const threadsOne = rows.find((r) => r.engine === 'damlab threads' && r.K === K && r.threads === 1);
+  if (threadsOne && find('damlab threads', K) !== threadsOne)
+    ratio(`wasm threads ${find('damlab threads', K).threads} / 1`, find('damlab threads', K), threadsOne);
   ratio('wasm threads / tfjs-wasm', find('damlab threads', K), find('tfjs-wasm', K), '≥ 2');
   ratio('wasm simd / tfjs-wasm', find('damlab simd', K), find('tfjs-wasm', K));
 }

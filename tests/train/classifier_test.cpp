@@ -97,4 +97,20 @@ TEST(Classifier, PixelValuesOutsideTheRangeAreRefused) {
   }
 }
 
+// The memories' check names the first bad value (its name is built only then).
+TEST(Classifier, MemoryValuesOutsideTheRangeAreRefused) {
+  auto p = train_reference::random_problem(3, 4, 10, 2, 3, {TrainingF::Kind::rectpoly, 3}, 5.0);
+  for (const float bad : {1.5f, -1.01f, std::numeric_limits<float>::quiet_NaN()}) {
+    p.memories.weights[7] = bad;
+    try {
+      p.memories.validate();
+      FAIL() << "no error for " << bad;
+    } catch (const damlab::InvalidArgument& e) {
+      EXPECT_EQ(e.field(), "weights[7]");
+    }
+    p.memories.weights[7] = 0;
+    EXPECT_NO_THROW(p.memories.validate());
+  }
+}
+
 }  // namespace

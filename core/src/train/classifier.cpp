@@ -139,10 +139,12 @@ ForwardPass forward_pass(const TrainedMemories& m, std::span<const float> images
   const auto block = field_block_for(path);
   parallel_for(tiles(B, lanes), threads,
                [&](std::size_t t) { block(m, pass, F, t * lanes, pass.fields); });
+  // The message is built only on failure (not once per field).
   for (double field : pass.fields)
-    require(std::isfinite(field), "temperature", m.temperature,
-            "high enough that beta F stays finite in a double (F = " + to_string(m.f.kind) +
-                ", n = " + std::to_string(m.f.degree) + ")");
+    if (!std::isfinite(field))
+      fail_field("temperature", m.temperature,
+                 "high enough that beta F stays finite in a double (F = " + to_string(m.f.kind) +
+                     ", n = " + std::to_string(m.f.degree) + ")");
   return pass;
 }
 

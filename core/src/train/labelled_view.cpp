@@ -15,8 +15,9 @@ void LabelledView::validate(const char* name) const {
           field + ".images", std::to_string(images.size()) + " values",
           std::to_string(count()) + " × " + std::to_string(pixels) + " (one image per label)");
   for (std::size_t a = 0; a < count(); ++a)
-    require(labels[a] < classes, field + ".labels[" + std::to_string(a) + "]", int(labels[a]),
-            "below classes = " + std::to_string(classes));
+    if (labels[a] >= classes)
+      fail_field(field + ".labels[" + std::to_string(a) + "]", int(labels[a]),
+                 "below classes = " + std::to_string(classes));
   check_pixel_values(images, field + ".images");
 }
 

@@ -167,8 +167,10 @@ BatchOutcome loss_gradient(const TrainedMemories& m, const LabelledView& batch,
       terms(m, pass, F, e, Bp, mu, g.data(), gradient.subspan(mu * W + N, C));
       double largest = 0;
       for (double v : g) largest = std::max(largest, std::fabs(v));
-      require(std::isfinite(largest), "temperature", m.temperature,
-              "high enough that the gradient stays finite in a double");
+      // No strings per memory: they would take the threads build's malloc lock.
+      if (!std::isfinite(largest))
+        fail_field("temperature", m.temperature,
+                   "high enough that the gradient stays finite in a double");
       shift[mu] = largest > 0 ? 64 - std::ilogb(largest) : 0;
       for (std::size_t a = 0; a < B; ++a)
         scaled[mu * B + a] = static_cast<float>(std::ldexp(g[a], shift[mu]));
