@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "damlab/experiment/replicate_summary.hpp"
 #include "damlab/experiment/summary.hpp"
@@ -52,32 +54,39 @@ std::map<std::string, std::string> read_csvs(const std::vector<std::string>& swe
 
 int run_summarize_command(const SummarizeOptions& o) {
   const Json json = parse_json_text(read_text(o.spec_path, 1 << 24));
-  const std::string out_dir = o.out_dir.empty() ? o.results_dir : o.out_dir;
+  // (suffix, text) of each table to write; empty texts are tables not asked for.
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> files;
+  Json record;
   if (is_replicate_summary(json)) {
     const ReplicateSummarySpec spec = parse_replicate_summary_spec(json);
-    const ReplicateTables tables =
-        summarize_replicates(spec, read_csvs(spec.sweeps, o.results_dir));
-    check_output_folder(out_dir);
-    const auto base = (std::filesystem::path(out_dir) / spec.name).string();
-    write_file_atomically(base + ".csv", tables.summary_csv);
-    write_file_atomically(base + ".json", tables.record.dump(2) + "\n");
-    std::fprintf(stderr, "damlab: wrote %s.csv and %s.json\n", base.c_str(), base.c_str());
-    return 0;
+    ReplicateTables tables = summarize_replicates(spec, read_csvs(spec.sweeps, o.results_dir));
+    name = spec.name;
+    files = {{".csv", tables.summary_csv}};
+    record = std::move(tables.record);
+  } else {
+    const SummarySpec spec = parse_summary_spec(json);
+    std::vector<std::string> sweeps;
+    for (const auto& [label, names] : spec.sweeps) sweeps.insert(sweeps.end(), names.begin(), names.end());
+    SummaryTables tables = summarize(spec, read_csvs(sweeps, o.results_dir));
+    name = spec.name;
+    files = {{".csv", tables.summary_csv},
+             {"-gap.csv", tables.gap_csv},
+             {"-fit.csv", tables.fit_csv},
+             {"-drift.csv", tables.drift_csv}};
+    record = std::move(tables.record);
   }
-  const SummarySpec spec = parse_summary_spec(json);
-  std::vector<std::string> sweeps;
-  for (const auto& [label, names] : spec.sweeps) sweeps.insert(sweeps.end(), names.begin(), names.end());
-  const SummaryTables tables = summarize(spec, read_csvs(sweeps, o.results_dir));
+  const std::string out_dir = o.out_dir.empty() ? o.results_dir : o.out_dir;
   check_output_folder(out_dir);
-  const auto base = (std::filesystem::path(out_dir) / spec.name).string();
-  write_file_atomically(base + ".csv", tables.summary_csv);
-  if (!tables.gap_csv.empty()) write_file_atomically(base + "-gap.csv", tables.gap_csv);
-  if (!tables.fit_csv.empty()) write_file_atomically(base + "-fit.csv", tables.fit_csv);
-  if (!tables.drift_csv.empty()) write_file_atomically(base + "-drift.csv", tables.drift_csv);
-  write_file_atomically(base + ".json", tables.record.dump(2) + "\n");
-  std::fprintf(stderr, "damlab: wrote %s.csv%s%s%s and %s.json\n", base.c_str(),
-               tables.gap_csv.empty() ? "" : ", -gap.csv", tables.fit_csv.empty() ? "" : ", -fit.csv",
-               tables.drift_csv.empty() ? "" : ", -drift.csv", base.c_str());
+  const auto base = (std::filesystem::path(out_dir) / name).string();
+  std::string written;
+  for (const auto& [suffix, text] : files) {
+    if (text.empty()) continue;
+    write_file_atomically(base + suffix, text);
+    written += (written.empty() ? base : std::string(", ")) + suffix;
+  }
+  write_file_atomically(base + ".json", record.dump(2) + "\n");
+  std::fprintf(stderr, "damlab: wrote %s and %s.json\n", written.c_str(), base.c_str());
   return 0;
 }
 

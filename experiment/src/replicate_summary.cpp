@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "damlab/experiment/grid.hpp"
@@ -89,6 +90,7 @@ ReplicateTables summarize_replicates(const ReplicateSummarySpec& spec,
   out.record["code_version"] = std::string(code_version());
   out.record["inputs"] = Json::object();
   std::vector<ReplicateGroup> groups;
+  std::map<std::vector<std::string>, std::size_t> group_of;
   const std::string expected = "a sweep's CSV with the columns of group_by and values";
   for (const std::string& sweep : spec.sweeps) {
     const auto it = csv_texts.find(sweep);
@@ -106,12 +108,11 @@ ReplicateTables summarize_replicates(const ReplicateSummarySpec& spec,
       const std::string where = "sweeps." + sweep + " line " + std::to_string(table.lines[r]);
       std::vector<std::string> key;
       for (const std::size_t c : by) key.push_back(row[c]);
-      auto group = std::find_if(groups.begin(), groups.end(),
-                                [&](const ReplicateGroup& g) { return g.key == key; });
-      if (group == groups.end()) {
-        groups.push_back({key, {}, std::vector<std::vector<double>>(values.size())});
-        group = std::prev(groups.end());
-      }
+      // An index by key keeps the groups in order of first appearance
+      // without a search through them per row (sweeps hold up to 100,000 rows).
+      const auto [found, added] = group_of.try_emplace(key, groups.size());
+      if (added) groups.push_back({key, {}, std::vector<std::vector<double>>(values.size())});
+      ReplicateGroup* group = &groups[found->second];
       const std::string id = has_replicate ? row[replicate] : "sweep " + sweep;
       require(group->replicates.insert(id).second, where,
               spec.replicate + " " + (has_replicate ? row[replicate] : "(the sweep's own)") +
